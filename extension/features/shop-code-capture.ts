@@ -1,0 +1,115 @@
+import { h } from 'preact';
+import { isMarket, sellerCenterHost } from '../../shared/markets';
+import type { ShopCapture } from '../../shared/schemas';
+import type { ShopCode } from '../../shared/shop-code';
+import { sendMessage } from '../messaging';
+import { isSellerInformationPage, readShopCode, readShopName } from '../pages/seller-information';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { HelperUnavailable, type SaveState, ShopCodeOverlay } from '../ui/ShopCodeOverlay';
+import { ShadowOverlay } from '../ui/shadow-host';
+import type { Feature } from './feature';
+import { watchPage } from './watch-page';
+
+/** How long Seller information may take to render its code before we say it is not there. */
+export const MISSING_CODE_GRACE_MS = 4000;
+
+/**
+ * Seller information: read the shop code and name, keep the shop, and put "Copy code" and
+ * "Copy message for agency" beside the code. On that page with no code, say so visibly.
+ */
+export const shopCodeCapture: Feature = {
+  id: 'shop-code-capture',
+  include: (url) => sellerCenterHost(url.hostname) !== null,
+  init({ signal, document, url }) {
+    const badge = new ShadowOverlay('shop-code', OVERLAY_CSS, 'display: inline-block; vertical-align: middle; margin: 0 8px;');
+    const notice = new ShadowOverlay('shop-code-missing', OVERLAY_CSS, 'display: block;');
+    let onPageSince: number | null = null;
+    let dismissed = false;
+    let shown: { capture: ShopCapture; save: SaveState } | null = null;
+
+    const renderBadge = () => {
+      if (shown) badge.render(h(ShopCodeOverlay, { shop: shown.capture, save: shown.save, root: badge.root }));
+    };
+
+    const save = async (capture: ShopCapture) => {
+      try {
+        const result = await sendMessage('captureShop', capture);
+        if (shown?.capture === capture) shown.save = { kind: 'saved', created: result.created };
+      } catch (error) {
+        // Most often the extension was reloaded under an open tab; the page itself is unaffected.
+        if (shown?.capture === capture) shown.save = { kind: 'error', message: describe(error) };
+      }
+      if (!signal.aborted) renderBadge();
+    };
+
+    watchPage(document, signal, (watch) => {
+      const here = url();
+      if (!isSellerInformationPage(here, document)) {
+        onPageSince = null;
+        badge.remove();
+        notice.remove();
+        return;
+      }
+      onPageSince ??= Date.now();
+      const reading = readShopCode(document);
+      if (reading.found) {
+        notice.remove();
+        badge.placeAfter(reading.element);
+        const capture = toCapture(reading.code, readShopName(document), here.hostname);
+        if (!shown || !sameCapture(shown.capture, capture)) {
+          shown = { capture, save: { kind: 'saving' } };
+          renderBadge();
+          void save(capture);
+        }
+        return;
+      }
+      badge.remove();
+      shown = null;
+      const waited = Date.now() - onPageSince;
+      if (waited < MISSING_CODE_GRACE_MS) {
+        watch.recheckIn(MISSING_CODE_GRACE_MS - waited + 10);
+        return;
+      }
+      if (dismissed) return;
+      notice.placeFloating(document);
+      notice.render(
+        h(HelperUnavailable, {
+          title: 'Shop code not found on this page',
+          detail: 'This looks like Seller information, but no shop code could be read. The page may have changed; nothing was saved.',
+          tried: reading.tried,
+          onDismiss: () => {
+            dismissed = true;
+            notice.remove();
+          },
+        }),
+      );
+    });
+    signal.addEventListener('abort', () => {
+      badge.remove();
+      notice.remove();
+    });
+  },
+};
+
+function toCapture(code: ShopCode, name: string | undefined, hostname: string): ShopCapture {
+  const host = sellerCenterHost(hostname);
+  // An unusual code's letters are not trusted to name a market; the host is.
+  const region = code.standard && isMarket(code.market) ? code.market : host?.market;
+  return {
+    shopCode: code.code,
+    name,
+    region,
+    sellerType: code.standard ? code.sellerType : (host?.sellerType ?? code.sellerType),
+    sellerCenterHost: hostname,
+    standardCode: code.standard,
+  };
+}
+
+function sameCapture(a: ShopCapture, b: ShopCapture): boolean {
+  return a.shopCode === b.shopCode && a.name === b.name && a.sellerCenterHost === b.sellerCenterHost;
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /context invalidated|receiving end does not exist/i.test(message) ? 'extension was reloaded; refresh this page' : message;
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { agencyMessage } from '../../shared/agency-message';
+import type { ShopCapture } from '../../shared/schemas';
+import { copyText } from './clipboard';
+
+export type SaveState = { kind: 'saving' } | { kind: 'saved'; created: boolean } | { kind: 'error'; message: string };
+
+interface Props {
+  shop: ShopCapture;
+  save: SaveState;
+  root: ShadowRoot;
+}
+
+/** Beside the shop code on Seller information: what was read, whether it was kept, and two copies. */
+export function ShopCodeOverlay({ shop, save, root }: Props) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async (what: string, text: string) => {
+    setCopied((await copyText(text, root)) ? what : 'Copy failed: select the code by hand');
+  };
+  return (
+    <div class={save.kind === 'error' ? 'sac error' : 'sac'} role="group" aria-label="Shop Access Companion">
+      <span class="code" data-testid="sac-shop-code" title="Shop code read by Shop Access Companion">
+        {shop.shopCode}
+      </span>
+      {!shop.standardCode && <span class="muted">(unusual format)</span>}
+      <button type="button" onClick={() => copy('Code copied', shop.shopCode)}>
+        Copy code
+      </button>
+      <button type="button" onClick={() => copy('Message copied', agencyMessage(shop))}>
+        Copy message for agency
+      </button>
+      <span class="muted" role="status" data-testid="sac-status">
+        {copied ?? saveText(save)}
+      </span>
+    </div>
+  );
+}
+
+function saveText(save: SaveState): string {
+  if (save.kind === 'saving') return 'Saving...';
+  if (save.kind === 'error') return `Not saved: ${save.message}`;
+  return save.created ? 'Saved to your shops' : 'Up to date in your shops';
+}
+
+interface UnavailableProps {
+  title: string;
+  detail: string;
+  tried: string[];
+  onDismiss(): void;
+}
+
+/** The visible "helper unavailable here" state: the page did not match what the helper looks for. */
+export function HelperUnavailable({ title, detail, tried, onDismiss }: UnavailableProps) {
+  return (
+    <div class="sac warn floating" role="status" data-testid="sac-unavailable">
+      <span class="brand">Shop Access Companion</span>
+      <p>
+        <strong>{title}</strong>
+      </p>
+      <p class="muted">{detail}</p>
+      <ul>
+        {tried.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <button type="button" class="link" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

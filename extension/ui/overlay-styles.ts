@@ -1,0 +1,21 @@
+/** Shared look of the in-page overlays; system fonts so nothing is fetched from the page's origin. */
+export const OVERLAY_CSS = `
+:host { all: initial; }
+.sac { font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
+  background: #f0fdfa; border: 1px solid #5eead4; border-radius: 8px; padding: 3px 6px;
+  display: inline-flex; align-items: center; gap: 6px; flex-wrap: wrap; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
+.sac.warn { background: #fff7ed; border-color: #fdba74; }
+.sac.error { background: #fef2f2; border-color: #fca5a5; }
+.brand { font-weight: 600; color: #0f766e; }
+.warn .brand { color: #c2410c; }
+.code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-weight: 600; letter-spacing: .02em; }
+.muted { color: #57606a; }
+button { font: inherit; cursor: pointer; border: 1px solid #0f766e; background: #fff; color: #0f766e;
+  border-radius: 6px; padding: 2px 8px; }
+button:hover { background: #ccfbf1; }
+button:focus-visible { outline: 2px solid #0f766e; outline-offset: 1px; }
+button.link { border: none; background: none; padding: 0 2px; color: #57606a; }
+.floating { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; max-width: 360px; display: block; }
+.floating p { margin: 4px 0; }
+.floating ul { margin: 4px 0; padding-left: 18px; color: #57606a; }
+`;

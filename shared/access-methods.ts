@@ -1,0 +1,44 @@
+import type { ShopAccessStatus } from './statuses';
+
+/**
+ * A Business Center can reach a shop two ways: "Add My TikTok Shop" and "Request Access To Other's
+ * TikTok Shop". Seed 004: whichever the shop accepts first wins and the other expires; while neither
+ * is accepted both stay valid; an accepted request never expires.
+ */
+export const ACCESS_METHODS = ['add_my_shop', 'request_access'] as const;
+export type AccessMethod = (typeof ACCESS_METHODS)[number];
+
+export interface AccessAttempt {
+  id: string;
+  businessCenterId: string;
+  shopCode: string;
+  method: AccessMethod;
+  status: ShopAccessStatus;
+}
+
+/** The status changes that follow the shop accepting `acceptedId`. */
+export function settleAcceptance(attempts: readonly AccessAttempt[], acceptedId: string): Map<string, ShopAccessStatus> {
+  const accepted = attempts.find((a) => a.id === acceptedId);
+  if (!accepted) throw new Error(`no access request ${acceptedId}`);
+  const changes = new Map<string, ShopAccessStatus>();
+  if (accepted.status === 'approved') return changes;
+  if (accepted.status !== 'pending') throw new Error(`request ${acceptedId} is ${accepted.status}, not pending`);
+  changes.set(accepted.id, 'approved');
+  for (const other of attempts) {
+    if (other.id === accepted.id) continue;
+    if (other.businessCenterId !== accepted.businessCenterId || other.shopCode !== accepted.shopCode) continue;
+    if (other.method !== accepted.method && other.status === 'pending') changes.set(other.id, 'expired');
+  }
+  return changes;
+}
+
+/**
+ * Whether a new request of `method` from one Business Center for one shop would be a duplicate, given
+ * that Business Center's existing attempts for that shop. Access already granted blocks any method;
+ * a request waiting (or queued) blocks only its own method, since the seed lets both methods wait.
+ */
+export function blocksNewRequest(existing: readonly Pick<AccessAttempt, 'status' | 'method'>[], method: AccessMethod): boolean {
+  return existing.some(
+    (a) => a.status === 'approved' || (a.method === method && (a.status === 'pending' || a.status === 'queued')),
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Business Center lets one Business Center send at most 20 shop-access requests a day (seed 004),
+ * shared by all its members. TikTok does not document which day boundary it uses; we count calendar
+ * days in a stated time zone (UTC unless configured) and say so in the UI.
+ */
+export const DAILY_REQUEST_QUOTA = 20;
+export const DEFAULT_QUOTA_TIME_ZONE = 'UTC';
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The quota day an instant falls on, as YYYY-MM-DD in the given IANA time zone. */
+export function quotaDay(at: Date | number, timeZone: string = DEFAULT_QUOTA_TIME_ZONE): string {
+  let format = dayFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+export interface QuotaState {
+  day: string;
+  used: number;
+  remaining: number;
+  limit: number;
+}
+
+/** Counts the requests one Business Center sent on the quota day of `now`. */
+export function quotaState(
+  sentAt: Iterable<number>,
+  now: Date | number,
+  timeZone: string = DEFAULT_QUOTA_TIME_ZONE,
+  limit: number = DAILY_REQUEST_QUOTA,
+): QuotaState {
+  const day = quotaDay(now, timeZone);
+  let used = 0;
+  for (const at of sentAt) if (quotaDay(at, timeZone) === day) used++;
+  return { day, used, remaining: Math.max(0, limit - used), limit };
+}
+
+/** Splits a batch into what may be sent today and what waits for the next quota day. */
+export function planBatch<T>(items: readonly T[], state: Pick<QuotaState, 'remaining'>): { sendNow: T[]; queued: T[] } {
+  const room = Math.max(0, state.remaining);
+  return { sendNow: items.slice(0, room), queued: items.slice(room) };
+}

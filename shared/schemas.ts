@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ACCESS_METHODS } from './access-methods';
+import { MARKETS } from './markets';
+import {
+  PARTNER_ACCESS_STATUSES,
+  SERVICE_TYPES,
+  SHOP_ACCESS_STATUSES,
+  TSP_AUTHORIZATION_STATUSES,
+  TSP_REQUEST_STATUSES,
+} from './statuses';
+
+/** Milliseconds since the epoch. Client clocks are for display; the server stamps what orders. */
+const Timestamp = z.number().int().nonnegative();
+const PageText = z.string().trim().max(500);
+
+/** Upper-case letters and digits; the strict pattern lives in shop-code.ts, this is the storage rule. */
+export const ShopCodeSchema = z.string().regex(/^[A-Z0-9]{6,20}$/, 'shop code: 6 to 20 upper-case letters or digits');
+
+export const ShopSchema = z.object({
+  shopCode: ShopCodeSchema,
+  name: PageText.optional(),
+  /** The market the shop sells in, from its code or its Seller Center host. */
+  region: z.enum(MARKETS).optional(),
+  sellerType: z.enum(['local', 'cross_border']),
+  sellerCenterHost: z.string().max(253).optional(),
+  /** False when the code does not fit the usual pattern and was kept because the page labelled it. */
+  standardCode: z.boolean().default(true),
+  firstSeenAt: Timestamp,
+  lastSeenAt: Timestamp,
+});
+export type Shop = z.infer<typeof ShopSchema>;
+
+/** What a content script reports after reading Seller information; the background stamps times. */
+export const ShopCaptureSchema = ShopSchema.omit({ firstSeenAt: true, lastSeenAt: true });
+export type ShopCapture = z.infer<typeof ShopCaptureSchema>;
+
+export const BusinessCenterSchema = z.object({
+  /** TikTok's org_id, digits only in every URL seen. */
+  orgId: z.string().regex(/^\d{6,25}$/, 'Business Center id: the digits of org_id'),
+  name: PageText.optional(),
+  quotaTimeZone: z.string().default('UTC'),
+  lastSeenAt: Timestamp,
+});
+export type BusinessCenter = z.infer<typeof BusinessCenterSchema>;
+
+export const ShopAccessRequestSchema = z.object({
+  /** Derived from (orgId, shopCode, method) so two members' offline records merge. */
+  id: z.string(),
+  businessCenterId: BusinessCenterSchema.shape.orgId,
+  shopCode: ShopCodeSchema,
+  method: z.enum(ACCESS_METHODS),
+  status: z.enum(SHOP_ACCESS_STATUSES),
+  requestedBy: PageText.optional(),
+  requestedAt: Timestamp.optional(),
+  approvalLink: z.url().optional(),
+  lastError: PageText.optional(),
+  resends: z.array(z.object({ at: Timestamp, via: z.enum(['email', 'link']) })).default([]),
+  updatedAt: Timestamp,
+});
+export type ShopAccessRequest = z.infer<typeof ShopAccessRequestSchema>;
+
+export function shopAccessRequestId(businessCenterId: string, shopCode: string, method: string): string {
+  return `${businessCenterId}:${shopCode}:${method}`;
+}
+
+const StatusHistory = <S extends z.ZodType>(status: S) =>
+  z.array(z.object({ status, rawStatus: PageText, seenAt: Timestamp })).default([]);
+
+export const TspRequestSchema = z.object({
+  id: z.string(),
+  shopCode: ShopCodeSchema.optional(),
+  partner: PageText,
+  status: z.enum(TSP_REQUEST_STATUSES).nullable(),
+  rawStatus: PageText,
+  history: StatusHistory(z.enum(TSP_REQUEST_STATUSES).nullable()),
+  lastSeenAt: Timestamp,
+});
+export type TspRequest = z.infer<typeof TspRequestSchema>;
+
+export const TspAuthorizationSchema = z.object({
+  id: z.string(),
+  shopCode: ShopCodeSchema,
+  serviceName: PageText,
+  partner: PageText,
+  serviceType: z.enum(SERVICE_TYPES).nullable(),
+  status: z.enum(TSP_AUTHORIZATION_STATUSES).nullable(),
+  rawStatus: PageText,
+  authorizedAt: Timestamp.nullable(),
+  expiresAt: Timestamp.nullable(),
+  /** The page's own text for the dates, kept when it could not be read. */
+  rawAuthorizedAt: PageText.optional(),
+  rawExpiresAt: PageText.optional(),
+  lastSeenAt: Timestamp,
+});
+export type TspAuthorization = z.infer<typeof TspAuthorizationSchema>;
+
+export const PartnerAccessSchema = z.object({
+  id: z.string(),
+  shopCode: ShopCodeSchema,
+  businessCenterName: PageText,
+  businessCenterId: z.string().optional(),
+  status: z.enum(PARTNER_ACCESS_STATUSES).nullable(),
+  rawStatus: PageText,
+  lastSeenAt: Timestamp,
+});
+export type PartnerAccess = z.infer<typeof PartnerAccessSchema>;
