@@ -3,9 +3,7 @@
  * Sources: ../shared/reference/tiktok-pages.md (hosts) and the shop codes seen in public data.
  */
 
-export const MARKETS = [
-  'US', 'GB', 'MX', 'BR', 'ID', 'JP', 'MY', 'PH', 'SG', 'TH', 'VN', 'FR', 'DE', 'ES', 'IT', 'IE',
-] as const;
+export const MARKETS = ['US', 'GB', 'MX', 'BR', 'ID', 'JP', 'MY', 'PH', 'SG', 'TH', 'VN', 'FR', 'DE', 'ES', 'IT', 'IE'] as const;
 export type Market = (typeof MARKETS)[number];
 
 export function isMarket(value: string): value is Market {

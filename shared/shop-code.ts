@@ -20,12 +20,7 @@ export interface ShopCode {
   standard: boolean;
 }
 
-export type RejectReason =
-  | 'too-short'
-  | 'too-long'
-  | 'no-seller-type-marker'
-  | 'unknown-market'
-  | 'bad-suffix';
+export type RejectReason = 'too-short' | 'too-long' | 'no-seller-type-marker' | 'unknown-market' | 'bad-suffix';
 
 export interface RejectedCandidate {
   candidate: string;

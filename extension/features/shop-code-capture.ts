@@ -75,7 +75,8 @@ export const shopCodeCapture: Feature = {
       notice.render(
         h(HelperUnavailable, {
           title: 'Shop code not found on this page',
-          detail: 'This looks like Seller information, but no shop code could be read. The page may have changed; nothing was saved.',
+          detail:
+            'This looks like Seller information, but no shop code could be read. The page may have changed; nothing was saved.',
           tried: reading.tried,
           onDismiss: () => {
             dismissed = true;
@@ -111,5 +112,7 @@ function sameCapture(a: ShopCapture, b: ShopCapture): boolean {
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return /context invalidated|receiving end does not exist/i.test(message) ? 'extension was reloaded; refresh this page' : message;
+  return /context invalidated|receiving end does not exist/i.test(message)
+    ? 'extension was reloaded; refresh this page'
+    : message;
 }

@@ -9,6 +9,7 @@ export function normalizeText(text: string | null | undefined): string {
 
 /** Text as a person reads it: ignores script/style and the hidden parts a page keeps in the DOM. */
 export function visibleText(el: Element): string {
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText is wanted, it leaves out what CSS hides
   if (el instanceof HTMLElement && el.innerText !== undefined && el.isConnected) return normalizeText(el.innerText);
   return normalizeText(el.textContent);
 }

@@ -18,7 +18,7 @@ export function ShopCodeOverlay({ shop, save, root }: Props) {
     setCopied((await copyText(text, root)) ? what : 'Copy failed: select the code by hand');
   };
   return (
-    <div class={save.kind === 'error' ? 'sac error' : 'sac'} role="group" aria-label="Shop Access Companion">
+    <div class={save.kind === 'error' ? 'sac error' : 'sac'}>
       <span class="code" data-testid="sac-shop-code" title="Shop code read by Shop Access Companion">
         {shop.shopCode}
       </span>

@@ -9,8 +9,7 @@ const SELLER_TYPE = { local: 'Local', cross_border: 'Cross-border' } as const;
 export function EmptyShops() {
   return (
     <p class="empty" data-testid="shops-empty">
-      No shops yet. Open Seller Center &gt; My Account &gt; Seller profile &gt; Seller information and the shop code is kept
-      here.
+      No shops yet. Open Seller Center &gt; My Account &gt; Seller profile &gt; Seller information and the shop code is kept here.
     </p>
   );
 }

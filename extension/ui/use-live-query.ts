@@ -10,7 +10,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[] = []): 
       error: (error) => setState((s) => ({ value: s.value, error })),
     });
     return () => subscription.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the inputs of its query
   }, deps);
   return state;
 }

@@ -24,8 +24,27 @@ function certificate(): { key: Buffer; cert: Buffer } {
   if (!existsSync(cert)) {
     mkdirSync(dir, { recursive: true });
     const san = FIXTURE_HOSTS.map((h) => `DNS:${h}`).join(',');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '365',
-      '-subj', '/CN=tiktok-fixtures', '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '365',
+        '-subj',
+        '/CN=tiktok-fixtures',
+        '-addext',
+        `subjectAltName=${san}`,
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }

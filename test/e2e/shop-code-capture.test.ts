@@ -62,7 +62,10 @@ describe('shop-code capture on Seller information', () => {
     // The overlay sits beside the code, not somewhere else on the page.
     const sibling = await shopCodeOverlay(page).evaluate((host) => host.previousElementSibling?.textContent);
     expect(sibling).toBe('USLCQPEV3N');
-    await page.screenshot({ path: `${SCREENSHOTS}/overlay-seller-information.png`, clip: { x: 200, y: 0, width: 1000, height: 360 } });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/overlay-seller-information.png`,
+      clip: { x: 200, y: 0, width: 1000, height: 360 },
+    });
     const shops = await storedShops();
     expect(shops.find((s) => s.shopCode === 'USLCQPEV3N')).toMatchObject({
       name: 'Maple & Moss Home',
@@ -127,7 +130,9 @@ describe('shop-code capture on Seller information', () => {
     const page = await open('https://seller-us.tiktok.com/profile/seller-profile?fixture=missing');
     const notice = unavailableNotice(page);
     await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => notice.locator('[data-testid="sac-unavailable"]').textContent()).toContain('Shop code not found on this page');
+    await expect
+      .poll(() => notice.locator('[data-testid="sac-unavailable"]').textContent())
+      .toContain('Shop code not found on this page');
     expect(await shopCodeOverlay(page).count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/shop-code-not-found.png` });
     await notice.getByRole('button', { name: 'Dismiss' }).click();
@@ -169,10 +174,12 @@ describe('shop-code capture on Seller information', () => {
     const expected = ['USLCQPEV3N', 'GBGBLCRKQTEX', 'CNGBCBA4LLU8', 'PHLCDRL2UT', 'VNLC67LW3F'];
     const popup = await browser.extensionPage('/popup.html');
     await popup.setViewportSize({ width: 480, height: 420 });
-    for (const code of expected) await expect.poll(() => popup.locator(`[data-shop-code="${code}"] .code`).textContent()).toBe(code);
+    for (const code of expected)
+      await expect.poll(() => popup.locator(`[data-shop-code="${code}"] .code`).textContent()).toBe(code);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup.png` });
     const dashboard = await browser.extensionPage('/dashboard.html');
-    for (const code of expected) await expect.poll(() => dashboard.locator(`[data-shop-code="${code}"] .code`).textContent()).toBe(code);
+    for (const code of expected)
+      await expect.poll(() => dashboard.locator(`[data-shop-code="${code}"] .code`).textContent()).toBe(code);
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png` });
     await dashboard.getByLabel('Filter shops').fill('lantern');
     await expect.poll(() => dashboard.locator('[data-shop-code]').count()).toBe(1);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type AccessAttempt, blocksNewRequest, settleAcceptance } from '../../shared/access-methods';
 
-const attempt = (id: string, method: AccessAttempt['method'], status: AccessAttempt['status'] = 'pending', shopCode = 'USLCQPEV3N', bc = '7000000000001'): AccessAttempt => ({
+const attempt = (
+  id: string,
+  method: AccessAttempt['method'],
+  status: AccessAttempt['status'] = 'pending',
+  shopCode = 'USLCQPEV3N',
+  bc = '7000000000001',
+): AccessAttempt => ({
   id,
   method,
   status,
@@ -22,7 +28,11 @@ describe('two pending methods for one shop (seed 004)', () => {
 
   it('leaves other shops and other Business Centers alone', () => {
     const changes = settleAcceptance(
-      [attempt('a', 'add_my_shop'), attempt('b', 'request_access', 'pending', 'GBGBLCRKQTEX'), attempt('c', 'request_access', 'pending', 'USLCQPEV3N', '7000000000002')],
+      [
+        attempt('a', 'add_my_shop'),
+        attempt('b', 'request_access', 'pending', 'GBGBLCRKQTEX'),
+        attempt('c', 'request_access', 'pending', 'USLCQPEV3N', '7000000000002'),
+      ],
       'a',
     );
     expect(Object.fromEntries(changes)).toEqual({ a: 'approved' });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_DAYS, daysLeft, dueAlert, expiryBand, expiryLabel, isNearExpiration, NEAR_EXPIRATION_DAYS } from '../../shared/expiry';
+import {
+  DEFAULT_ALERT_DAYS,
+  daysLeft,
+  dueAlert,
+  expiryBand,
+  expiryLabel,
+  isNearExpiration,
+  NEAR_EXPIRATION_DAYS,
+} from '../../shared/expiry';
 
 const NOW = new Date(2026, 10, 23, 15, 30); // a fixed clock, local time
 
@@ -14,7 +22,7 @@ describe('daysLeft', () => {
 });
 
 describe('expiryBand', () => {
-  it('uses TikTok\'s 15-day near-expiration window and a 30-day notice by default', () => {
+  it("uses TikTok's 15-day near-expiration window and a 30-day notice by default", () => {
     expect(NEAR_EXPIRATION_DAYS).toBe(15);
     expect(expiryBand(-1)).toBe('expired');
     expect(expiryBand(0)).toBe('today');

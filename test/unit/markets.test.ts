@@ -19,10 +19,13 @@ describe('sellerCenterHost', () => {
     expect(sellerCenterHost('seller.tiktokglobalshop.com')?.market).toBeUndefined();
   });
 
-  it.each(['business.tiktok.com', 'www.tiktok.com', 'seller-zz.tiktok.com', 'seller-us.tiktok.com.evil.example', 'partner.tiktokshop.com'])(
-    'rejects %s',
-    (host) => expect(sellerCenterHost(host)).toBeNull(),
-  );
+  it.each([
+    'business.tiktok.com',
+    'www.tiktok.com',
+    'seller-zz.tiktok.com',
+    'seller-us.tiktok.com.evil.example',
+    'partner.tiktokshop.com',
+  ])('rejects %s', (host) => expect(sellerCenterHost(host)).toBeNull());
 
   it('has a content-script match for every host it accepts', () => {
     for (const pattern of SELLER_CENTER_MATCHES) {

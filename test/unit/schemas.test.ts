@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { agencyMessage } from '../../shared/agency-message';
-import { BusinessCenterSchema, ShopAccessRequestSchema, ShopCaptureSchema, ShopSchema, shopAccessRequestId } from '../../shared/schemas';
+import {
+  BusinessCenterSchema,
+  ShopAccessRequestSchema,
+  ShopCaptureSchema,
+  ShopSchema,
+  shopAccessRequestId,
+} from '../../shared/schemas';
 
 describe('schemas', () => {
-  const shop = { shopCode: 'USLCQPEV3N', name: 'Maple', region: 'US', sellerType: 'local', sellerCenterHost: 'seller-us.tiktok.com', firstSeenAt: 1, lastSeenAt: 2 };
+  const shop = {
+    shopCode: 'USLCQPEV3N',
+    name: 'Maple',
+    region: 'US',
+    sellerType: 'local',
+    sellerCenterHost: 'seller-us.tiktok.com',
+    firstSeenAt: 1,
+    lastSeenAt: 2,
+  };
 
   it('accepts a captured shop and defaults the standard-code flag', () => {
     expect(ShopSchema.parse(shop).standardCode).toBe(true);
@@ -29,8 +43,10 @@ describe('schemas', () => {
     expect(BusinessCenterSchema.safeParse({ orgId: '71234abc', lastSeenAt: 1 }).success).toBe(false);
   });
 
-  it('access-request ids come from their natural key, so two members\' offline records merge', () => {
-    expect(shopAccessRequestId('7123', 'USLCQPEV3N', 'request_access')).toBe(shopAccessRequestId('7123', 'USLCQPEV3N', 'request_access'));
+  it("access-request ids come from their natural key, so two members' offline records merge", () => {
+    expect(shopAccessRequestId('7123', 'USLCQPEV3N', 'request_access')).toBe(
+      shopAccessRequestId('7123', 'USLCQPEV3N', 'request_access'),
+    );
     const request = ShopAccessRequestSchema.parse({
       id: shopAccessRequestId('7123456', 'USLCQPEV3N', 'request_access'),
       businessCenterId: '7123456',

@@ -78,7 +78,9 @@ Again, the US one is USLCQPEV3N. Reply to ops.lead@brand-example.com. Thanks!`;
   });
 
   it('reads a code from a URL query and from stray punctuation', () => {
-    expect(extractShopCodes('https://example.com/approve?shop_code=phlcdrl2ut&x=1').codes.map((c) => c.code)).toEqual(['PHLCDRL2UT']);
+    expect(extractShopCodes('https://example.com/approve?shop_code=phlcdrl2ut&x=1').codes.map((c) => c.code)).toEqual([
+      'PHLCDRL2UT',
+    ]);
     expect(extractShopCodes('"USLCQPEV3N";(VNLC67LW3F)...IDIDLCF7PLWCU!').codes.map((c) => c.code)).toEqual([
       'USLCQPEV3N',
       'VNLC67LW3F',

@@ -9,12 +9,22 @@ afterEach(async () => {
   await db?.delete();
 });
 
-const capture = { shopCode: 'USLCQPEV3N', name: 'Maple', region: 'US' as const, sellerType: 'local' as const, sellerCenterHost: 'seller-us.tiktok.com', standardCode: true };
+const capture = {
+  shopCode: 'USLCQPEV3N',
+  name: 'Maple',
+  region: 'US' as const,
+  sellerType: 'local' as const,
+  sellerCenterHost: 'seller-us.tiktok.com',
+  standardCode: true,
+};
 
 describe('recordShopCapture', () => {
   it('creates a shop, then updates it in place', async () => {
     db = new CompanionDb(`t-${Math.random()}`);
-    expect(await recordShopCapture(db, capture, 1000)).toMatchObject({ created: true, shop: { firstSeenAt: 1000, lastSeenAt: 1000 } });
+    expect(await recordShopCapture(db, capture, 1000)).toMatchObject({
+      created: true,
+      shop: { firstSeenAt: 1000, lastSeenAt: 1000 },
+    });
     const again = await recordShopCapture(db, { ...capture, name: 'Maple & Moss' }, 5000);
     expect(again).toMatchObject({ created: false, shop: { name: 'Maple & Moss', firstSeenAt: 1000, lastSeenAt: 5000 } });
     expect(await db.shops.count()).toBe(1);
@@ -46,6 +56,8 @@ describe('shopsCsv', () => {
     const csv = shopsCsv([{ ...capture, name: '=HYPERLINK("x"), "Bad"', firstSeenAt: 0, lastSeenAt: 0 }]);
     const [header, row] = csv.trim().split('\r\n');
     expect(header).toBe('shopCode,name,region,sellerType,sellerCenterHost,firstSeenAt,lastSeenAt');
-    expect(row).toBe('USLCQPEV3N,"\'=HYPERLINK(""x""), ""Bad""",US,local,seller-us.tiktok.com,1970-01-01T00:00:00.000Z,1970-01-01T00:00:00.000Z');
+    expect(row).toBe(
+      'USLCQPEV3N,"\'=HYPERLINK(""x""), ""Bad""",US,local,seller-us.tiktok.com,1970-01-01T00:00:00.000Z,1970-01-01T00:00:00.000Z',
+    );
   });
 });

@@ -32,9 +32,7 @@ function Dashboard() {
         <span class="muted">Shops captured on Seller Center in this browser</span>
       </header>
       <section>
-        <h2>
-          Shops {shops ? <span class="muted">({shops.length})</span> : null}
-        </h2>
+        <h2>Shops {shops ? <span class="muted">({shops.length})</span> : null}</h2>
         <p style={{ display: 'flex', gap: '8px' }}>
           <input
             type="search"

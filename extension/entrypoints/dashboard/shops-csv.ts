@@ -10,7 +10,9 @@ export function shopsCsv(shops: readonly Shop[]): string {
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const rows = shops.map((shop) =>
-    COLUMNS.map((c) => (c.endsWith('At') ? new Date(shop[c] as number).toISOString() : shop[c])).map(cell).join(','),
+    COLUMNS.map((c) => (c.endsWith('At') ? new Date(shop[c] as number).toISOString() : shop[c]))
+      .map(cell)
+      .join(','),
   );
   return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
