@@ -4,7 +4,6 @@ import { defineConfig } from 'wxt';
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
     // Chromium refuses a content script that is not valid UTF-8; keep the output ASCII (CI checks it).
@@ -14,8 +13,9 @@ export default defineConfig({
   manifest: {
     name: 'Shop Access Companion',
     description: 'Shop codes, access requests and partner expiries for TikTok Shop sellers and agencies.',
-    // Content scripts run only on the hosts they match; the background needs no host access yet.
-    permissions: ['storage'],
+    // Content scripts run only on the hosts they match; the background needs no host access.
+    // alarms: the daily expiry check; notifications: the expiry reminders.
+    permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: 'Shop Access Companion' },
   },
 });

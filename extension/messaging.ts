@@ -1,14 +1,52 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AuthorizationRow } from '../shared/authorization-badge';
+import type { DateOrder } from '../shared/page-dates';
 import type { Shop, ShopCapture } from '../shared/schemas';
+import type { PartnerAccessRow, StatusChange, TspRequestRow } from './db/requests';
+import type { Settings } from './settings';
 
 export interface CaptureResult {
   created: boolean;
   shop: Shop;
 }
 
+/** Where a Seller Center tab is, so the background can tell which shop it shows. */
+export interface PageShopQuery {
+  host: string;
+  headerText: string;
+}
+
+export interface ShopSummary {
+  shop: Shop | null;
+  expiringSoon: number;
+  windowDays: number;
+  myServicesUrl?: string;
+}
+
+/** What one helper found on the page it is on, for the diagnostics view. */
+export interface HelperReport {
+  helper: string;
+  state: 'active' | 'unavailable' | 'waiting';
+  detail: string[];
+  url: string;
+}
+
 /** Every message between content scripts, extension pages and the background, in one typed map. */
 interface ProtocolMap {
   captureShop(capture: ShopCapture): CaptureResult;
+  resolveShop(query: PageShopQuery): Shop | null;
+  shopSummary(query: PageShopQuery): ShopSummary;
+  recordAuthorizations(data: { shopCode: string; rows: AuthorizationRow[]; order: DateOrder; pageUrl: string }): {
+    stored: number;
+  };
+  recordTspRequests(data: { shopCode?: string; rows: TspRequestRow[] }): StatusChange[];
+  recordPartnerAccess(data: { shopCode: string; rows: PartnerAccessRow[] }): { stored: number };
+  pageStarted(data: { url: string }): void;
+  reportHelper(report: HelperReport): void;
+  helperReports(data: { tabId: number }): HelperReport[];
+  runExpiryCheck(): { notified: number };
+  getSettings(): Settings;
+  saveSettings(settings: Settings): Settings;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -41,14 +41,21 @@ export function isNearExpiration(days: number, windowDays: number = NEAR_EXPIRAT
   return days >= 0 && days <= windowDays;
 }
 
+export interface DueAlert {
+  /** The threshold to announce: the most pressing one that is due. */
+  threshold: number;
+  /** Every due threshold this one answers for; record them all as sent so none fires later. */
+  covers: number[];
+}
+
 /**
- * The alert thresholds that are due now and not yet sent: each authorization gets each
- * threshold at most once. A threshold passed while the browser was closed is still due,
- * but only the most pressing one is returned so a returning user gets one alert, not five.
+ * The alert due now for an authorization `days` from expiry, given the thresholds already sent for
+ * it: each threshold fires at most once, and after a long absence one alert answers for all the
+ * thresholds that passed meanwhile, so a returning user gets one alert, not five.
  */
-export function dueAlert(days: number, alertDays: readonly number[], alreadySent: ReadonlySet<number>): number | null {
+export function dueAlert(days: number, alertDays: readonly number[], alreadySent: ReadonlySet<number>): DueAlert | null {
   if (days < 0) return null;
   const due = alertDays.filter((threshold) => days <= threshold && !alreadySent.has(threshold));
   if (due.length === 0) return null;
-  return Math.min(...due);
+  return { threshold: Math.min(...due), covers: [...new Set(due)].sort((a, b) => b - a) };
 }

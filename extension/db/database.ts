@@ -1,5 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Shop } from '../../shared/schemas';
+import type { PartnerAccess, Shop, TspAuthorization, TspRequest } from '../../shared/schemas';
+
+/** One alert sent for one authorization, expiry date and threshold; kept so it is never sent twice. */
+export interface SentAlert {
+  id: string;
+  authorizationId: string;
+  threshold: number;
+  sentAt: number;
+}
 
 /**
  * The extension's own IndexedDB, on the extension's origin. Content scripts never open it (there it
@@ -7,10 +15,20 @@ import type { Shop } from '../../shared/schemas';
  */
 export class CompanionDb extends Dexie {
   shops!: EntityTable<Shop, 'shopCode'>;
+  authorizations!: EntityTable<TspAuthorization, 'id'>;
+  tspRequests!: EntityTable<TspRequest, 'id'>;
+  partnerAccess!: EntityTable<PartnerAccess, 'id'>;
+  sentAlerts!: EntityTable<SentAlert, 'id'>;
 
   constructor(name = 'shop-access-companion') {
     super(name);
     this.version(1).stores({ shops: 'shopCode, lastSeenAt, region' });
+    this.version(2).stores({
+      authorizations: 'id, shopCode, expiresAt, status',
+      tspRequests: 'id, shopCode, status',
+      partnerAccess: 'id, shopCode, status',
+      sentAlerts: 'id, authorizationId',
+    });
   }
 }
 

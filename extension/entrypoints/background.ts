@@ -1,8 +1,99 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
+import { checkExpiryAlerts } from '../background/expiry-alerts';
+import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
+import { readSettings, writeSettings } from '../background/settings-store';
+import { refreshToolbarBadge } from '../background/toolbar-badge';
+import { expiringSoon, recordAuthorizations } from '../db/authorizations';
+import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
+import { recordPartnerAccess, recordTspRequests } from '../db/requests';
 import { recordShopCapture } from '../db/shops';
+import {
+  AuthorizationRowsSchema,
+  HelperReportSchema,
+  PageShopQuerySchema,
+  PartnerAccessRowsSchema,
+  TspRequestRowsSchema,
+} from '../message-schemas';
 import { onMessage } from '../messaging';
 
+const EXPIRY_ALARM = 'expiry-check';
+/** Where each host's My Services page was last seen, so the chip elsewhere can link to it. */
+const myServicesUrls = storage.defineItem<Record<string, string>>('local:myServicesUrls', { fallback: {} });
+
+async function runExpiryCheck(): Promise<number> {
+  const settings = await readSettings();
+  await refreshToolbarBadge(db, settings.urgentDays);
+  return checkExpiryAlerts(db, settings.alertDays, async (id, title, message) => {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+  });
+}
+
 export default defineBackground(() => {
-  // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie, never memory.
+  // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie or
+  // extension storage, never state kept only in memory.
   onMessage('captureShop', ({ data }) => recordShopCapture(db, data));
+
+  onMessage('resolveShop', ({ data }) => {
+    const query = PageShopQuerySchema.parse(data);
+    return resolveCurrentShop(db, query.host, query.headerText);
+  });
+
+  onMessage('shopSummary', async ({ data }) => {
+    const query = PageShopQuerySchema.parse(data);
+    const [shop, settings, urls] = await Promise.all([
+      resolveCurrentShop(db, query.host, query.headerText),
+      readSettings(),
+      myServicesUrls.getValue(),
+    ]);
+    const soon = shop ? (await expiringSoon(db, new Date(), settings.urgentDays, shop.shopCode)).length : 0;
+    return { shop, expiringSoon: soon, windowDays: settings.urgentDays, myServicesUrl: urls[query.host] };
+  });
+
+  onMessage('recordAuthorizations', async ({ data }) => {
+    const input = AuthorizationRowsSchema.parse(data);
+    const stored = await recordAuthorizations(db, input.shopCode, input.rows, input.order);
+    const url = new URL(input.pageUrl);
+    await myServicesUrls.setValue({ ...(await myServicesUrls.getValue()), [url.host]: input.pageUrl });
+    await runExpiryCheck();
+    return { stored };
+  });
+
+  onMessage('recordTspRequests', ({ data }) => {
+    const input = TspRequestRowsSchema.parse(data);
+    return recordTspRequests(db, input.shopCode, input.rows);
+  });
+
+  onMessage('recordPartnerAccess', async ({ data }) => {
+    const input = PartnerAccessRowsSchema.parse(data);
+    await recordPartnerAccess(db, input.shopCode, input.rows);
+    return { stored: input.rows.length };
+  });
+
+  onMessage('pageStarted', ({ sender }) => {
+    if (sender.tab?.id !== undefined) return clearHelperReports(sender.tab.id);
+  });
+  onMessage('reportHelper', ({ data, sender }) => {
+    if (sender.tab?.id !== undefined) return saveHelperReport(sender.tab.id, HelperReportSchema.parse(data));
+  });
+  onMessage('helperReports', ({ data }) => helperReports(data.tabId));
+  onMessage('runExpiryCheck', async () => ({ notified: await runExpiryCheck() }));
+  onMessage('getSettings', () => readSettings());
+  onMessage('saveSettings', async ({ data }) => {
+    const settings = await writeSettings(data);
+    await runExpiryCheck();
+    return settings;
+  });
+
+  // At browser start and at least twice a day; alarms survive the worker being stopped.
+  browser.runtime.onStartup.addListener(() => void runExpiryCheck());
+  browser.runtime.onInstalled.addListener(() => void runExpiryCheck());
+  void browser.alarms.get(EXPIRY_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(EXPIRY_ALARM, { delayInMinutes: 1, periodInMinutes: 12 * 60 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === EXPIRY_ALARM) void runExpiryCheck();
+  });
 });

@@ -20,7 +20,7 @@ export const MISSING_CODE_GRACE_MS = 4000;
 export const shopCodeCapture: Feature = {
   id: 'shop-code-capture',
   include: (url) => sellerCenterHost(url.hostname) !== null,
-  init({ signal, document, url }) {
+  init({ signal, document, url, report }) {
     const badge = new ShadowOverlay('shop-code', OVERLAY_CSS, 'display: inline-block; vertical-align: middle; margin: 0 8px;');
     const notice = new ShadowOverlay('shop-code-missing', OVERLAY_CSS, 'display: block;');
     let onPageSince: number | null = null;
@@ -46,6 +46,7 @@ export const shopCodeCapture: Feature = {
       const here = url();
       if (!isSellerInformationPage(here, document)) {
         onPageSince = null;
+        report('waiting', ['not a Seller information page']);
         badge.remove();
         notice.remove();
         return;
@@ -54,6 +55,7 @@ export const shopCodeCapture: Feature = {
       const reading = readShopCode(document);
       if (reading.found) {
         notice.remove();
+        report('active', [`shop code ${reading.code.code} read by ${reading.via}`]);
         badge.placeAfter(reading.element);
         const capture = toCapture(reading.code, readShopName(document), here.hostname);
         if (!shown || !sameCapture(shown.capture, capture)) {
@@ -66,6 +68,7 @@ export const shopCodeCapture: Feature = {
       badge.remove();
       shown = null;
       const waited = Date.now() - onPageSince;
+      report(waited < MISSING_CODE_GRACE_MS ? 'waiting' : 'unavailable', reading.tried);
       if (waited < MISSING_CODE_GRACE_MS) {
         watch.recheckIn(MISSING_CODE_GRACE_MS - waited + 10);
         return;

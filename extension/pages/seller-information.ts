@@ -1,5 +1,6 @@
 import { readLabelledShopCode, type ShopCode } from '../../shared/shop-code';
-import { deepestHolding, findLabels, firstMatch, normalizeText, textWithout, valueCandidates, visibleText } from './dom-text';
+import { deepestHolding, findLabels, firstMatch, textWithout, valueCandidates, visibleText } from './dom-text';
+import { pageSays } from './landmarks';
 
 /**
  * Seller Center > My Account > Seller profile > Seller information, where the shop code lives.
@@ -21,10 +22,7 @@ const INFO_HEADING = /^seller information$/i;
 
 /** True on any page that shows itself as Seller information, whatever its URL. */
 export function hasSellerInformationLandmark(doc: Document): boolean {
-  if (firstMatch(doc, INFO_TEST_IDS)) return true;
-  const headings = doc.querySelectorAll('h1, h2, h3, h4, [role="heading"], [role="tab"][aria-selected="true"], title');
-  for (const heading of headings) if (INFO_HEADING.test(normalizeText(heading.textContent))) return true;
-  return false;
+  return firstMatch(doc, INFO_TEST_IDS) !== null || pageSays(doc, INFO_HEADING);
 }
 
 export function isSellerInformationPage(url: URL, doc: Document): boolean {

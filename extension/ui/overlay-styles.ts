@@ -17,5 +17,7 @@ button:focus-visible { outline: 2px solid #0f766e; outline-offset: 1px; }
 button.link { border: none; background: none; padding: 0 2px; color: #57606a; }
 .floating { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; max-width: 360px; display: block; }
 .floating p { margin: 4px 0; }
+.chip { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; max-width: 520px; }
+.chip a { color: #c2410c; font-weight: 600; }
 .floating ul { margin: 4px 0; padding-left: 18px; color: #57606a; }
 `;

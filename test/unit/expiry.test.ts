@@ -61,15 +61,22 @@ describe('isNearExpiration', () => {
 
 describe('dueAlert', () => {
   it('fires each threshold once', () => {
-    expect(dueAlert(30, DEFAULT_ALERT_DAYS, new Set())).toBe(30);
+    expect(dueAlert(30, DEFAULT_ALERT_DAYS, new Set())).toEqual({ threshold: 30, covers: [30] });
     expect(dueAlert(29, DEFAULT_ALERT_DAYS, new Set([30]))).toBeNull();
-    expect(dueAlert(15, DEFAULT_ALERT_DAYS, new Set([30]))).toBe(15);
-    expect(dueAlert(0, DEFAULT_ALERT_DAYS, new Set([30, 15, 7, 1]))).toBe(0);
+    expect(dueAlert(15, DEFAULT_ALERT_DAYS, new Set([30]))).toEqual({ threshold: 15, covers: [15] });
+    expect(dueAlert(0, DEFAULT_ALERT_DAYS, new Set([30, 15, 7, 1]))).toEqual({ threshold: 0, covers: [0] });
     expect(dueAlert(0, DEFAULT_ALERT_DAYS, new Set([30, 15, 7, 1, 0]))).toBeNull();
   });
 
-  it('after a long absence sends only the most pressing threshold', () => {
-    expect(dueAlert(3, DEFAULT_ALERT_DAYS, new Set())).toBe(7);
+  it('after a long absence sends one alert that answers for every passed threshold', () => {
+    const first = dueAlert(3, DEFAULT_ALERT_DAYS, new Set());
+    expect(first).toEqual({ threshold: 7, covers: [30, 15, 7] });
+    expect(dueAlert(3, DEFAULT_ALERT_DAYS, new Set(first?.covers))).toBeNull();
+    expect(dueAlert(1, DEFAULT_ALERT_DAYS, new Set(first?.covers))).toEqual({ threshold: 1, covers: [1] });
+  });
+
+  it('takes configured thresholds in any order', () => {
+    expect(dueAlert(10, [14, 60, 3], new Set())).toEqual({ threshold: 14, covers: [60, 14] });
   });
 
   it('says nothing once expired or when far away', () => {

@@ -1,0 +1,45 @@
+import { daysLeft, dueAlert, expiryLabel } from '../../shared/expiry';
+import type { TspAuthorization } from '../../shared/schemas';
+import type { CompanionDb } from '../db/database';
+
+export type Notify = (id: string, title: string, message: string) => Promise<void>;
+
+/** Alerts are keyed by expiry date too: a renewed authorization starts its reminders afresh. */
+function alertKey(auth: TspAuthorization, threshold: number): string {
+  return `${auth.id}|${auth.expiresAt}|${threshold}`;
+}
+
+/**
+ * Sends the reminders due now (30, 15, 7, 1 days before expiry and on the day, by default), each at
+ * most once per authorization and threshold. What was sent lives in IndexedDB, so a restarted
+ * browser or a killed service worker never repeats one.
+ */
+export async function checkExpiryAlerts(
+  db: CompanionDb,
+  alertDays: readonly number[],
+  notify: Notify,
+  now = new Date(),
+): Promise<number> {
+  const active = (await db.authorizations.where('status').equals('active').toArray()).filter((a) => a.expiresAt !== null);
+  let notified = 0;
+  for (const auth of active) {
+    const days = daysLeft(new Date(auth.expiresAt as number), now);
+    const prefix = `${auth.id}|${auth.expiresAt}|`;
+    const sent = await db.sentAlerts.where('authorizationId').equals(auth.id).toArray();
+    const thresholds = new Set(sent.filter((s) => s.id.startsWith(prefix)).map((s) => s.threshold));
+    const due = dueAlert(days, alertDays, thresholds);
+    if (!due) continue;
+    const message = `${auth.serviceName} by ${auth.partner} for shop ${auth.shopCode}: ${expiryLabel(days).toLowerCase()}. Renew it from My Services or ask the partner for a new authorization link.`;
+    await notify(`expiry|${alertKey(auth, due.threshold)}`, 'Partner authorization expiring', message);
+    await db.sentAlerts.bulkPut(
+      due.covers.map((threshold) => ({
+        id: alertKey(auth, threshold),
+        authorizationId: auth.id,
+        threshold,
+        sentAt: now.getTime(),
+      })),
+    );
+    notified++;
+  }
+  return notified;
+}

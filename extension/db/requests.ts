@@ -1,0 +1,89 @@
+import type { PartnerAccess, TspRequest } from '../../shared/schemas';
+import { readStatus, type TspRequestStatus } from '../../shared/statuses';
+import type { CompanionDb } from './database';
+
+export interface TspRequestRow {
+  partner: string;
+  /** TikTok's own request id or the submission time: whatever tells two requests to one partner apart. */
+  reference: string;
+  status: string;
+}
+
+export interface StatusChange {
+  id: string;
+  from: string;
+  to: string;
+}
+
+const clip = (s: string) => s.slice(0, 500);
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function tspRequestId(shopCode: string | undefined, row: Pick<TspRequestRow, 'partner' | 'reference'>): string {
+  return `${shopCode ?? '?'}|${norm(row.partner)}|${norm(row.reference)}`;
+}
+
+/**
+ * Stores "My request" rows with a history of every status seen, and returns the rows whose status
+ * changed since the last time they were seen, so the page can highlight them.
+ */
+export async function recordTspRequests(
+  db: CompanionDb,
+  shopCode: string | undefined,
+  rows: readonly TspRequestRow[],
+  now: number = Date.now(),
+): Promise<StatusChange[]> {
+  return db.transaction('rw', db.tspRequests, async () => {
+    const changes: StatusChange[] = [];
+    for (const row of rows) {
+      const id = tspRequestId(shopCode, row);
+      const read = readStatus('tspRequest', row.status);
+      const status: TspRequestStatus | null = read.known ? read.status : null;
+      const existing = await db.tspRequests.get(id);
+      const entry = { status, rawStatus: clip(row.status), seenAt: now };
+      if (existing && existing.rawStatus !== entry.rawStatus) changes.push({ id, from: existing.rawStatus, to: entry.rawStatus });
+      const history = existing
+        ? existing.rawStatus === entry.rawStatus
+          ? existing.history
+          : [...existing.history, entry]
+        : [entry];
+      await db.tspRequests.put({
+        id,
+        shopCode,
+        partner: clip(row.partner),
+        status,
+        rawStatus: entry.rawStatus,
+        history,
+        lastSeenAt: now,
+      });
+    }
+    return changes;
+  });
+}
+
+export interface PartnerAccessRow {
+  businessCenterName: string;
+  businessCenterId?: string;
+  status: string;
+}
+
+/** Stores the Business Centers that have, or asked for, access to a shop (Ads > Partner Management). */
+export async function recordPartnerAccess(
+  db: CompanionDb,
+  shopCode: string,
+  rows: readonly PartnerAccessRow[],
+  now: number = Date.now(),
+): Promise<void> {
+  const records: PartnerAccess[] = rows.map((row) => {
+    const read = readStatus('partnerAccess', row.status);
+    return {
+      id: `${shopCode}|${norm(row.businessCenterId || row.businessCenterName)}`,
+      shopCode,
+      businessCenterName: clip(row.businessCenterName),
+      businessCenterId: row.businessCenterId,
+      status: read.known ? read.status : null,
+      rawStatus: clip(row.status),
+      lastSeenAt: now,
+    };
+  });
+  await db.partnerAccess.bulkPut(records);
+}

@@ -1,0 +1,51 @@
+import { h } from 'preact';
+import { sellerCenterHost } from '../../shared/markets';
+import { sendMessage } from '../messaging';
+import { isMyServicesPage } from '../pages/my-services';
+import { ExpiryChip } from '../ui/ExpiryChip';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { ShadowOverlay } from '../ui/shadow-host';
+import type { Feature } from './feature';
+import { pageHeaderText } from './page-shop';
+
+const DISMISSED_KEY = 'sacExpiryChipDismissed';
+
+/**
+ * Everywhere in Seller Center: a compact chip with how many of this shop's partner authorizations
+ * expire within the window, linking to My Services. Dismissed, it stays away for the rest of the tab's session.
+ */
+export const expiryChip: Feature = {
+  id: 'expiry-chip',
+  include: (url) => sellerCenterHost(url.hostname) !== null,
+  init({ signal, document, url, report }) {
+    if (isMyServicesPage(url(), document) || sessionStorage.getItem(DISMISSED_KEY) === '1') {
+      report('waiting', ['not shown on My Services or after being dismissed']);
+      return;
+    }
+    const chip = new ShadowOverlay('expiry-chip', OVERLAY_CSS, 'display: block;');
+    signal.addEventListener('abort', () => chip.remove());
+    void sendMessage('shopSummary', { host: url().hostname, headerText: pageHeaderText(document) })
+      .then((summary) => {
+        if (signal.aborted) return;
+        if (!summary.shop) return report('waiting', ['current shop unknown: open Seller information once']);
+        report('active', [
+          `${summary.expiringSoon} authorizations of ${summary.shop.shopCode} expire within ${summary.windowDays} days`,
+        ]);
+        if (summary.expiringSoon === 0) return;
+        chip.placeFloating(document);
+        chip.render(
+          h(ExpiryChip, {
+            count: summary.expiringSoon,
+            windowDays: summary.windowDays,
+            shopLabel: summary.shop.name ?? summary.shop.shopCode,
+            href: summary.myServicesUrl,
+            onDismiss: () => {
+              sessionStorage.setItem(DISMISSED_KEY, '1');
+              chip.remove();
+            },
+          }),
+        );
+      })
+      .catch(() => {});
+  },
+};

@@ -1,0 +1,54 @@
+import { type AuthorizationRow, interpretAuthorization } from '../../shared/authorization-badge';
+import { sellerCenterHost } from '../../shared/markets';
+import { dateOrderFor } from '../../shared/page-dates';
+import { sendMessage } from '../messaging';
+import { findServicesTable, isMyServicesPage, readServiceRow, type ServiceColumn } from '../pages/my-services';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { UNKNOWN_SHOP_LINE } from './page-shop';
+import { tablePageFeature } from './table-page-helper';
+
+/**
+ * My Services: a badge in each row with the days left ("12 days left", "Expires today",
+ * "Expired 3 days ago", or the status when it no longer counts down), and the rows kept for the
+ * current shop so the chip, the toolbar badge and the reminders know them.
+ */
+export function myServicesBadges() {
+  let settings: Settings = DEFAULT_SETTINGS;
+  let order = dateOrderFor(undefined);
+  return tablePageFeature<ServiceColumn, AuthorizationRow>(
+    {
+      id: 'my-services-badges',
+      pageName: 'My Services',
+      isPage: isMyServicesPage,
+      findTable: findServicesTable,
+      readRow: readServiceRow,
+      rowKey: (row) => `${row.serviceName}|${row.partner}`,
+      async prepare() {
+        settings = await sendMessage('getSettings');
+        order = dateOrderFor(sellerCenterHost(location.hostname)?.market);
+      },
+      badge: { cell: 'expiresAt', view: (row) => interpretAuthorization(row, order, new Date(), settings).badge },
+      async save(rows, shop, page) {
+        const now = new Date();
+        const read = rows.map((row) => interpretAuthorization(row, order, now, settings));
+        const soon = read.filter((r) => r.badge.tone === 'today' || r.badge.tone === 'urgent').length;
+        const unreadable = read.filter((r) => r.badge.tone === 'unreadable').length;
+        const lines = [
+          { text: `${rows.length} services read; ${soon} expire within ${settings.urgentDays} days.` },
+          ...(unreadable
+            ? [
+                {
+                  text: `${unreadable} rows have text that could not be read; they are marked "unreadable".`,
+                  tone: 'warn' as const,
+                },
+              ]
+            : []),
+        ];
+        if (!shop) return { lines: [...lines, { text: UNKNOWN_SHOP_LINE, tone: 'warn' }] };
+        await sendMessage('recordAuthorizations', { shopCode: shop.shopCode, rows, order, pageUrl: page.href });
+        return { lines: [...lines, { text: `Saved for shop ${shop.shopCode}${shop.name ? ` (${shop.name})` : ''}.` }] };
+      },
+    },
+    (url) => sellerCenterHost(url.hostname) !== null,
+  );
+}

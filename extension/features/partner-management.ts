@@ -1,0 +1,44 @@
+import { sellerCenterHost } from '../../shared/markets';
+import { readStatus } from '../../shared/statuses';
+import type { PartnerAccessRow } from '../db/requests';
+import { sendMessage } from '../messaging';
+import { findPartnersTable, isPartnerManagementPage, type PartnerColumn, readPartnerRow } from '../pages/partner-management';
+import { UNKNOWN_SHOP_LINE } from './page-shop';
+import { tablePageFeature } from './table-page-helper';
+
+/** Ads > Account Management > Partner Management: every Business Center with access, or asking, kept per shop. */
+export function partnerManagement() {
+  return tablePageFeature<PartnerColumn, PartnerAccessRow>(
+    {
+      id: 'partner-management',
+      pageName: 'Partner Management',
+      isPage: isPartnerManagementPage,
+      findTable: findPartnersTable,
+      readRow: readPartnerRow,
+      rowKey: (row) => row.businessCenterId ?? row.businessCenterName,
+      badge: {
+        cell: 'status',
+        view: (row) =>
+          readStatus('partnerAccess', row.status).known
+            ? null
+            : { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${row.status}"` },
+      },
+      async save(rows, shop) {
+        const counts = rows.reduce<Record<string, number>>((acc, row) => {
+          const read = readStatus('partnerAccess', row.status);
+          const key = read.known ? read.status : 'unreadable';
+          acc[key] = (acc[key] ?? 0) + 1;
+          return acc;
+        }, {});
+        const summary = Object.entries(counts)
+          .map(([status, n]) => `${n} ${status}`)
+          .join(', ');
+        const lines = [{ text: `${rows.length} Business Centers: ${summary || 'none'}.` }];
+        if (!shop) return { lines: [...lines, { text: UNKNOWN_SHOP_LINE, tone: 'warn' }] };
+        await sendMessage('recordPartnerAccess', { shopCode: shop.shopCode, rows });
+        return { lines: [...lines, { text: `Saved for shop ${shop.shopCode}.` }] };
+      },
+    },
+    (url) => sellerCenterHost(url.hostname) !== null,
+  );
+}

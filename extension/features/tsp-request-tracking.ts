@@ -1,0 +1,52 @@
+import type { BadgeView } from '../../shared/authorization-badge';
+import { sellerCenterHost } from '../../shared/markets';
+import { readStatus } from '../../shared/statuses';
+import { type TspRequestRow, tspRequestId } from '../db/requests';
+import { sendMessage } from '../messaging';
+import { findRequestsTable, isTspRequestsPage, type RequestColumn, readRequestRow } from '../pages/tsp-requests';
+import { tablePageFeature } from './table-page-helper';
+
+/**
+ * "My request": keeps every request's status with a history of each change, and highlights the
+ * rows whose status changed since the last visit. An unknown status is kept as text and marked.
+ */
+export function tspRequestTracking() {
+  let shopCode: string | undefined;
+  return tablePageFeature<RequestColumn, TspRequestRow>(
+    {
+      id: 'tsp-request-tracking',
+      pageName: 'My request',
+      isPage: isTspRequestsPage,
+      findTable: findRequestsTable,
+      readRow: readRequestRow,
+      rowKey: (row) => tspRequestId(shopCode, row),
+      badge: {
+        cell: 'status',
+        view: (row, marks) => {
+          const mark = marks.get(tspRequestId(shopCode, row));
+          if (mark) return mark;
+          const read = readStatus('tspRequest', row.status);
+          return read.known
+            ? null
+            : { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${row.status}"` };
+        },
+      },
+      async save(rows, shop) {
+        shopCode = shop?.shopCode;
+        const changes = await sendMessage('recordTspRequests', { shopCode, rows });
+        const marks = new Map<string, BadgeView>(
+          changes.map((c) => [
+            c.id,
+            { tone: 'notice', label: 'Changed since last visit', title: `Was "${c.from}", now "${c.to}"` },
+          ]),
+        );
+        const where = shop ? `for shop ${shop.shopCode}` : 'for an unidentified shop (open Seller information once to tell)';
+        return {
+          marks,
+          lines: [{ text: `${rows.length} requests tracked ${where}; ${changes.length} changed since your last visit.` }],
+        };
+      },
+    },
+    (url) => sellerCenterHost(url.hostname) !== null,
+  );
+}

@@ -1,0 +1,84 @@
+import { DEFAULT_THRESHOLDS, daysLeft, type ExpiryBand, type ExpiryThresholds, expiryBand, expiryLabel } from './expiry';
+import { type DateOrder, readPageDate } from './page-dates';
+import { readStatus, type ServiceType, type TspAuthorizationStatus } from './statuses';
+
+/** One My Services row as the page shows it; every field is the page's own text. */
+export interface AuthorizationRow {
+  serviceName: string;
+  partner: string;
+  serviceType?: string;
+  /** Undefined when the table has no Status column. */
+  status?: string;
+  authorizedAt?: string;
+  expiresAt?: string;
+}
+
+export type BadgeTone = ExpiryBand | 'inactive' | 'unreadable';
+
+export interface BadgeView {
+  tone: BadgeTone;
+  label: string;
+  /** The longer explanation shown on hover, with any raw text that could not be read. */
+  title: string;
+}
+
+export interface InterpretedAuthorization {
+  status: TspAuthorizationStatus | null;
+  serviceType: ServiceType | null;
+  authorizedAt: number | null;
+  expiresAt: number | null;
+  daysLeft: number | null;
+  badge: BadgeView;
+}
+
+const INACTIVE_LABEL: Record<Exclude<TspAuthorizationStatus, 'active'>, string> = {
+  completed: 'Completed',
+  authorization_canceled: 'Authorization Canceled',
+  closed: 'Closed',
+};
+
+/** Turns a row's text into statuses, dates and the badge to show; nothing unreadable is guessed. */
+export function interpretAuthorization(
+  row: AuthorizationRow,
+  order: DateOrder,
+  now: Date,
+  thresholds: ExpiryThresholds = DEFAULT_THRESHOLDS,
+): InterpretedAuthorization {
+  const status = row.status === undefined ? null : readStatus('tspAuthorization', row.status);
+  const type = row.serviceType === undefined ? null : readStatus('serviceType', row.serviceType);
+  const authorized = row.authorizedAt ? readPageDate(row.authorizedAt, order) : null;
+  const expires = readPageDate(row.expiresAt ?? '', order);
+  const base = {
+    status: status?.known ? status.status : null,
+    serviceType: type?.known ? type.status : null,
+    authorizedAt: authorized?.ok ? authorized.at : null,
+    expiresAt: expires.ok ? expires.at : null,
+  };
+  const days = expires.ok ? daysLeft(new Date(expires.at), now) : null;
+  const result = (badge: BadgeView): InterpretedAuthorization => ({ ...base, daysLeft: days, badge });
+
+  if (status && !status.known) {
+    return result({ tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${status.raw}"` });
+  }
+  if (status?.known && status.status !== 'active') {
+    const label = INACTIVE_LABEL[status.status];
+    return result({ tone: 'inactive', label, title: `${label}: no longer counting down` });
+  }
+  if (!expires.ok) {
+    const why = expires.reason === 'ambiguous' ? 'could be read two ways on this host' : 'could not be read';
+    return result({ tone: 'unreadable', label: 'Date unreadable', title: `Expiry date "${expires.raw}" ${why}` });
+  }
+  const band = expiryBand(days as number, thresholds);
+  const noStatus = status === null ? ' (no status column: assumed active)' : '';
+  return result({
+    tone: band,
+    label: expiryLabel(days as number),
+    title: `Expires ${new Date(expires.at).toDateString()}${noStatus}`,
+  });
+}
+
+/** Stable id for an authorization of one shop, so re-reading the page updates, never duplicates. */
+export function authorizationId(shopCode: string, row: Pick<AuthorizationRow, 'serviceName' | 'partner'>): string {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return `${shopCode}|${norm(row.serviceName)}|${norm(row.partner)}`;
+}
