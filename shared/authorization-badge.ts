@@ -48,33 +48,56 @@ export function interpretAuthorization(
   const type = row.serviceType === undefined ? null : readStatus('serviceType', row.serviceType);
   const authorized = row.authorizedAt ? readPageDate(row.authorizedAt, order) : null;
   const expires = readPageDate(row.expiresAt ?? '', order);
-  const base = {
+  const expiresAt = expires.ok ? expires.at : null;
+  return {
     status: status?.known ? status.status : null,
     serviceType: type?.known ? type.status : null,
     authorizedAt: authorized?.ok ? authorized.at : null,
-    expiresAt: expires.ok ? expires.at : null,
+    expiresAt,
+    daysLeft: expiresAt === null ? null : daysLeft(new Date(expiresAt), now),
+    badge: authorizationBadge(
+      {
+        status: status?.known ? status.status : null,
+        rawStatus: status === null ? undefined : status.raw,
+        expiresAt,
+        rawExpiresAt: expires.ok ? undefined : expires.raw,
+        expiresAmbiguous: !expires.ok && expires.reason === 'ambiguous',
+      },
+      now,
+      thresholds,
+    ),
   };
-  const days = expires.ok ? daysLeft(new Date(expires.at), now) : null;
-  const result = (badge: BadgeView): InterpretedAuthorization => ({ ...base, daysLeft: days, badge });
+}
 
-  if (status && !status.known) {
-    return result({ tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${status.raw}"` });
+/** What the badge needs of an authorization, whether just read from the page or stored. */
+export interface BadgeInput {
+  status: TspAuthorizationStatus | null;
+  /** Undefined when the page shows no status at all (no Status column). */
+  rawStatus?: string;
+  expiresAt: number | null;
+  rawExpiresAt?: string;
+  expiresAmbiguous?: boolean;
+}
+
+export function authorizationBadge(input: BadgeInput, now: Date, thresholds: ExpiryThresholds = DEFAULT_THRESHOLDS): BadgeView {
+  if (input.status === null && input.rawStatus !== undefined) {
+    return { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${input.rawStatus}"` };
   }
-  if (status?.known && status.status !== 'active') {
-    const label = INACTIVE_LABEL[status.status];
-    return result({ tone: 'inactive', label, title: `${label}: no longer counting down` });
+  if (input.status !== null && input.status !== 'active') {
+    const label = INACTIVE_LABEL[input.status];
+    return { tone: 'inactive', label, title: `${label}: no longer counting down` };
   }
-  if (!expires.ok) {
-    const why = expires.reason === 'ambiguous' ? 'could be read two ways on this host' : 'could not be read';
-    return result({ tone: 'unreadable', label: 'Date unreadable', title: `Expiry date "${expires.raw}" ${why}` });
+  if (input.expiresAt === null) {
+    const why = input.expiresAmbiguous ? 'could be read two ways on this host' : 'could not be read';
+    return { tone: 'unreadable', label: 'Date unreadable', title: `Expiry date "${input.rawExpiresAt ?? ''}" ${why}` };
   }
-  const band = expiryBand(days as number, thresholds);
-  const noStatus = status === null ? ' (no status column: assumed active)' : '';
-  return result({
-    tone: band,
-    label: expiryLabel(days as number),
-    title: `Expires ${new Date(expires.at).toDateString()}${noStatus}`,
-  });
+  const days = daysLeft(new Date(input.expiresAt), now);
+  const noStatus = input.rawStatus === undefined ? ' (no status column: assumed active)' : '';
+  return {
+    tone: expiryBand(days, thresholds),
+    label: expiryLabel(days),
+    title: `Expires ${new Date(input.expiresAt).toDateString()}${noStatus}`,
+  };
 }
 
 /** Stable id for an authorization of one shop, so re-reading the page updates, never duplicates. */

@@ -79,6 +79,7 @@ export default defineBackground(() => {
     if (sender.tab?.id !== undefined) return saveHelperReport(sender.tab.id, HelperReportSchema.parse(data));
   });
   onMessage('helperReports', ({ data }) => helperReports(data.tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void clearHelperReports(tabId));
   onMessage('runExpiryCheck', async () => ({ notified: await runExpiryCheck() }));
   onMessage('getSettings', () => readSettings());
   onMessage('saveSettings', async ({ data }) => {

@@ -1,6 +1,6 @@
 import type { BadgeTone, BadgeView } from '../../shared/authorization-badge';
 
-const TONES: Record<BadgeTone, string> = {
+export const TONES: Record<BadgeTone, string> = {
   expired: 'background:#fee2e2;color:#991b1b;border-color:#fca5a5',
   today: 'background:#dc2626;color:#fff;border-color:#b91c1c',
   urgent: 'background:#ffedd5;color:#9a3412;border-color:#fdba74',

@@ -63,3 +63,49 @@ export function shopCodeOverlay(page: Page) {
 export function unavailableNotice(page: Page) {
   return page.locator('sac-overlay[data-sac-helper="shop-code-missing"]');
 }
+
+/** Opens a page, collecting anything thrown into it: helpers must never throw into TikTok's pages. */
+export async function openPage(browser: ExtensionBrowser, url: string, pageErrors: string[]): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Every record of one table of the extension's own IndexedDB, read from an extension page. */
+export async function storedRecords(browser: ExtensionBrowser, table: string): Promise<Array<Record<string, unknown>>> {
+  const page = await browser.extensionPage('/popup.html');
+  const records = await page.evaluate(
+    (name) =>
+      new Promise<Array<Record<string, unknown>>>((done, fail) => {
+        const req = indexedDB.open('shop-access-companion');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => done(all.result);
+          all.onerror = () => fail(all.error);
+        };
+      }),
+    table,
+  );
+  await page.close();
+  return records;
+}
+
+/** The labels of the row badges one helper put on the page, in row order. */
+export function rowBadgeLabels(page: Page, helper: string): Promise<string[]> {
+  return page.$$eval(`sac-badge[data-sac-helper="${helper}"]`, (hosts) =>
+    hosts.map((h) => h.shadowRoot?.querySelector('span')?.textContent ?? ''),
+  );
+}
+
+/** The text of a helper's corner panel (in its open shadow root). */
+export function panelText(page: Page, helper: string): Promise<string | null> {
+  // Playwright's CSS reaches into open shadow roots; the host's own textContent would not.
+  return page
+    .locator(`sac-overlay[data-sac-helper="${helper}-panel"] .sac`)
+    .textContent({ timeout: 500 })
+    .catch(() => null);
+}
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');

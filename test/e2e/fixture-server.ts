@@ -11,6 +11,7 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 export const FIXTURE_HOSTS = [
   'seller-us.tiktok.com',
   'seller-uk.tiktok.com',
+  'seller-de.tiktok.com',
   'seller-ph.tiktok.com',
   'seller.tiktokglobalshop.com',
   'business.tiktok.com',
@@ -54,8 +55,13 @@ function certificate(): { key: Buffer; cert: Buffer } {
  * Seller Center path gets the single-page app, which routes in the browser as TikTok's does.
  */
 function sellerCenterFile(url: URL): string {
+  const named = url.searchParams.get('fixture');
+  if (url.pathname === '/tsp/manage') {
+    const page = url.searchParams.get('tab') === 'requests' ? 'my-request' : 'my-services';
+    return named && /^[a-z-]+$/.test(named) ? `seller-center/${page}-${named}.html` : `seller-center/${page}.html`;
+  }
+  if (url.pathname === '/ads/account/partner-management') return 'seller-center/partner-management.html';
   if (url.pathname === '/profile/seller-profile') {
-    const named = url.searchParams.get('fixture');
     if (named && /^[a-z-]+$/.test(named)) return `seller-center/seller-information-${named}.html`;
     return url.searchParams.get('tab') === 'seller_information_old'
       ? 'seller-center/seller-information-old.html'

@@ -2,10 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, shopCodeOverlay, unavailableNotice } from './browser';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  openPage,
+  SCREENSHOTS,
+  shopCodeOverlay,
+  storedRecords,
+  unavailableNotice,
+} from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
-
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 let fixtures: FixtureServer;
 let browser: ExtensionBrowser;
@@ -22,31 +28,8 @@ afterAll(async () => {
   await fixtures?.close();
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
-  await page.goto(url);
-  return page;
-}
-
-/** The shops as stored in the extension's own IndexedDB, read from an extension page. */
-async function storedShops(): Promise<Array<Record<string, unknown>>> {
-  const page = await browser.extensionPage('/popup.html');
-  const shops = await page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((done, fail) => {
-        const req = indexedDB.open('shop-access-companion');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('shops').objectStore('shops').getAll();
-          all.onsuccess = () => done(all.result);
-          all.onerror = () => fail(all.error);
-        };
-      }),
-  );
-  await page.close();
-  return shops;
-}
+const open = (url: string) => openPage(browser, url, pageErrors);
+const storedShops = () => storedRecords(browser, 'shops');
 
 async function expectOverlay(page: Page, code: string, status: RegExp) {
   const overlay = shopCodeOverlay(page);

@@ -1,12 +1,21 @@
 import '../../ui/page-styles.css';
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Shop } from '../../../shared/schemas';
 import { db } from '../../db/database';
 import { listShops } from '../../db/shops';
+import { sendMessage } from '../../messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { Authorizations } from '../../ui/dashboard/Authorizations';
+import { Diagnostics } from '../../ui/dashboard/Diagnostics';
+import { Requests } from '../../ui/dashboard/Requests';
+import { SettingsForm } from '../../ui/dashboard/SettingsForm';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { shopsCsv } from './shops-csv';
+
+const TABS = ['Shops', 'Authorizations', 'Requests', 'Settings', 'Diagnostics'] as const;
+type Tab = (typeof TABS)[number];
 
 function matches(shop: Shop, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -21,33 +30,55 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function Dashboard() {
+function Shops() {
   const { value: shops, error } = useLiveQuery(() => listShops(db));
   const [query, setQuery] = useState('');
   const visible = shops?.filter((s) => matches(s, query)) ?? [];
   return (
+    <section>
+      <p style={{ display: 'flex', gap: '8px' }}>
+        <input
+          type="search"
+          placeholder="Filter by code, name, market or host"
+          aria-label="Filter shops"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        <button type="button" disabled={!shops?.length} onClick={() => download('shops.csv', shopsCsv(visible))}>
+          Export CSV
+        </button>
+      </p>
+      {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
+      {shops ? <ShopList shops={visible} detailed={true} /> : <p class="muted">Loading...</p>}
+    </section>
+  );
+}
+
+function Dashboard() {
+  const initial = (new URLSearchParams(location.search).get('tab') as Tab | null) ?? 'Shops';
+  const [tab, setTab] = useState<Tab>(TABS.includes(initial) ? initial : 'Shops');
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void sendMessage('getSettings').then(setSettings);
+  }, []);
+  return (
     <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '24px' }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '12px' }}>
         <h1>Shop Access Companion</h1>
-        <span class="muted">Shops captured on Seller Center in this browser</span>
+        <span class="muted">What this browser has seen on Seller Center</span>
       </header>
-      <section>
-        <h2>Shops {shops ? <span class="muted">({shops.length})</span> : null}</h2>
-        <p style={{ display: 'flex', gap: '8px' }}>
-          <input
-            type="search"
-            placeholder="Filter by code, name, market or host"
-            aria-label="Filter shops"
-            value={query}
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-          />
-          <button type="button" disabled={!shops?.length} onClick={() => download('shops.csv', shopsCsv(visible))}>
-            Export CSV
+      <nav class="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={t === tab} onClick={() => setTab(t)}>
+            {t}
           </button>
-        </p>
-        {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
-        {shops ? <ShopList shops={visible} detailed={true} /> : <p class="muted">Loading...</p>}
-      </section>
+        ))}
+      </nav>
+      {tab === 'Shops' && <Shops />}
+      {tab === 'Authorizations' && <Authorizations settings={settings} />}
+      {tab === 'Requests' && <Requests />}
+      {tab === 'Settings' && <SettingsForm settings={settings} onSaved={setSettings} />}
+      {tab === 'Diagnostics' && <Diagnostics />}
     </main>
   );
 }

@@ -1,9 +1,26 @@
 import '../../ui/page-styles.css';
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { db } from '../../db/database';
 import { listShops } from '../../db/shops';
+import { type HelperReport, sendMessage } from '../../messaging';
+import { HelperTable } from '../../ui/dashboard/Diagnostics';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
+
+/** What the helpers found on the tab the popup was opened over; nothing when it is not Seller Center. */
+function ThisPage() {
+  const [reports, setReports] = useState<HelperReport[] | null>(null);
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+      setReports(tab?.id === undefined ? [] : await sendMessage('helperReports', { tabId: tab.id }));
+    });
+  }, []);
+  if (!reports) return null;
+  if (reports.length === 0) return <p class="muted">No helper runs on this tab (not a Seller Center page).</p>;
+  return <HelperTable reports={reports} />;
+}
 
 function Popup() {
   const { value: shops, error } = useLiveQuery(() => listShops(db));
@@ -19,6 +36,8 @@ function Popup() {
       {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
       {shops ? <ShopList shops={shops.slice(0, 8)} detailed={false} /> : <p class="muted">Loading...</p>}
       {shops && shops.length > 8 ? <p class="muted">and {shops.length - 8} more in the dashboard.</p> : null}
+      <h2>On this page</h2>
+      <ThisPage />
     </main>
   );
 }

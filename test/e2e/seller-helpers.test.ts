@@ -1,0 +1,279 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  openPage,
+  panelText,
+  rowBadgeLabels,
+  SCREENSHOTS,
+  shopCodeOverlay,
+  storedRecords,
+} from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+
+let fixtures: FixtureServer;
+let browser: ExtensionBrowser;
+const pageErrors: string[] = [];
+const open = (url: string) => openPage(browser, url, pageErrors);
+const SERVICES = 'https://seller-us.tiktok.com/tsp/manage?tab=services';
+
+beforeAll(async () => {
+  fixtures = await startFixtureServer();
+  browser = await launchWithExtension(fixtures);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The extension learns which shop seller-us shows from Seller information.
+  const info = await open('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+  await shopCodeOverlay(info).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+  await info.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+});
+
+const badges = (page: Page) => rowBadgeLabels(page, 'my-services-badges');
+
+const FIRST_VIEW = [
+  '12 days left',
+  'Expires today',
+  'Completed',
+  'Authorization Canceled',
+  'Closed',
+  '45 days left',
+  '25 days left',
+  'Date unreadable',
+  'Status unreadable',
+];
+
+describe('My Services expiry badges', () => {
+  it('badges every row: countdowns, statuses that no longer count down, and unreadable text', async () => {
+    const page = await open(SERVICES);
+    await expect.poll(() => badges(page), { timeout: 10_000 }).toEqual(FIRST_VIEW);
+    const tones = await page.$$eval('sac-badge', (hosts) => hosts.map((h) => h.getAttribute('data-tone')));
+    expect(tones).toEqual(['urgent', 'today', 'inactive', 'inactive', 'inactive', 'ok', 'notice', 'unreadable', 'unreadable']);
+    // Unreadable keeps the raw text for the user to see.
+    const titles = await page.$$eval('sac-badge', (hosts) => hosts.map((h) => h.shadowRoot?.querySelector('span')?.title ?? ''));
+    expect(titles[7]).toContain('"Permanent"');
+    expect(titles[8]).toContain('"Paused"');
+    await expect.poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 }).toContain('Saved for shop USLCQPEV3N');
+    expect(await panelText(page, 'my-services-badges')).toContain('9 services read; 2 expire within 15 days');
+    await page.close();
+  });
+
+  it('badges the rows Show More reveals, and keeps them for the shop', async () => {
+    const page = await open(SERVICES);
+    await expect.poll(() => badges(page), { timeout: 10_000 }).toHaveLength(9);
+    await page.click('#show-more');
+    await expect.poll(() => badges(page)).toEqual([...FIRST_VIEW, '3 days left', 'Expired 3 days ago']);
+    await page.screenshot({ path: `${SCREENSHOTS}/my-services-badges.png`, fullPage: true });
+    await expect.poll(async () => (await storedRecords(browser, 'authorizations')).length, { timeout: 10_000 }).toBe(11);
+    const stored = await storedRecords(browser, 'authorizations');
+    expect(stored.find((a) => a.serviceName === 'Ads management')).toMatchObject({
+      shopCode: 'USLCQPEV3N',
+      partner: 'Growth Partners Ltd',
+      serviceType: 'custom',
+      status: 'active',
+    });
+    expect(stored.find((a) => a.serviceName === 'Analytics')).toMatchObject({ expiresAt: null, rawExpiresAt: 'Permanent' });
+    expect(stored.find((a) => a.serviceName === 'Mystery service')).toMatchObject({ status: null, rawStatus: 'Paused' });
+    await page.close();
+  });
+
+  it('never duplicates or loses a badge through a re-render storm', async () => {
+    const page = await open(SERVICES);
+    await expect.poll(() => badges(page), { timeout: 10_000 }).toHaveLength(9);
+    for (let i = 0; i < 25; i++) await page.click('#refresh');
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          (window as unknown as { __storm: (n: number, k: number, d: () => void) => void }).__storm(20, 3, done),
+        ),
+    );
+    await expect.poll(() => page.locator('#rows').getAttribute('data-renders')).toBe('26');
+    await expect.poll(() => badges(page)).toEqual(FIRST_VIEW);
+    const perRow = await page.$$eval('#rows tr', (rows) => rows.map((r) => r.querySelectorAll('sac-badge').length));
+    expect(perRow).toEqual(Array(9).fill(1));
+    await page.close();
+  });
+
+  it('reads another build (an ARIA grid, other column order, UK day-first dates) and says when the shop is unknown', async () => {
+    const page = await open('https://seller-uk.tiktok.com/tsp/manage?tab=services&fixture=grid');
+    await expect
+      .poll(() => rowBadgeLabels(page, 'my-services-badges'), { timeout: 10_000 })
+      .toEqual(['5 days left', '40 days left', 'Completed']);
+    await expect
+      .poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 })
+      .toContain('which shop this page belongs to cannot be told');
+    await page.screenshot({ path: `${SCREENSHOTS}/my-services-shop-unknown.png` });
+    expect((await storedRecords(browser, 'authorizations')).some((a) => a.partner === 'Brand Builders UK')).toBe(false);
+    await page.close();
+  });
+
+  it('says visibly when My Services has no table it can read', async () => {
+    const page = await open('https://seller-us.tiktok.com/tsp/manage?tab=services&fixture=unrecognised');
+    await expect
+      .poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 })
+      .toContain('My Services: helper unavailable here');
+    expect(await badges(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('follows in-app navigation to My Services in the single-page app', async () => {
+    const page = await open('https://seller-us.tiktok.com/homepage');
+    await expect.poll(() => page.getByText('Welcome back.').count()).toBe(1);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/tsp/manage?tab=services');
+      (document.getElementById('app') as HTMLElement).innerHTML =
+        '<div role="tab" aria-selected="true">My Services</div><table><thead><tr><th>Service</th><th>Partner</th><th>Status</th><th>Expiry date</th></tr></thead>' +
+        `<tbody><tr><td>Ads management</td><td>Growth Partners Ltd</td><td>Active</td><td>${new Date(Date.now() + 12 * 86400000).toISOString().slice(0, 10)}</td></tr></tbody></table>`;
+    });
+    await expect.poll(() => badges(page), { timeout: 10_000 }).toEqual(['12 days left']);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/order');
+      (document.getElementById('app') as HTMLElement).innerHTML = '<h3>Orders</h3>';
+    });
+    await expect.poll(() => badges(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('everywhere in Seller Center', () => {
+  it("shows a dismissible chip with the shop's authorizations expiring within 15 days, linking to My Services", async () => {
+    const page = await open('https://seller-us.tiktok.com/homepage');
+    const chip = page.locator('sac-overlay[data-sac-helper="expiry-chip"]');
+    await expect
+      .poll(
+        () =>
+          chip
+            .locator('[data-testid="sac-expiry-chip"]')
+            .textContent({ timeout: 500 })
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain('3 partner authorizations of Maple & Moss Home expire within 15 days');
+    expect(await chip.getByRole('link', { name: 'Review in My Services' }).getAttribute('href')).toBe(SERVICES);
+    await page.screenshot({ path: `${SCREENSHOTS}/expiry-chip.png` });
+    await chip.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => chip.count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByText('Welcome back.').count()).toBe(1);
+    expect(await chip.count()).toBe(0);
+    await page.close();
+  });
+
+  it('counts the same authorizations on the toolbar icon', async () => {
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('3');
+  });
+
+  it('sends each reminder once, across checks', async () => {
+    const sent = await storedRecords(browser, 'sentAlerts');
+    // 12 days left -> the 15-day reminder (answering 30 too); 25 -> the 30-day one; today -> the day-of one; 3 days -> the 7-day one.
+    expect(sent.map((s) => `${String(s.authorizationId).split('|')[1]}:${s.threshold}`).sort()).toEqual([
+      'ads management:15',
+      'ads management:30',
+      'fulfilment:30',
+      'livestream operations:0',
+      'livestream operations:1',
+      'livestream operations:15',
+      'livestream operations:30',
+      'livestream operations:7',
+      'returns handling:15',
+      'returns handling:30',
+      'returns handling:7',
+    ]);
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Diagnostics');
+    await dashboard.getByRole('button', { name: 'Check expiries now' }).click();
+    await expect.poll(() => dashboard.getByText('0 reminder(s) sent.').count()).toBe(1);
+    expect((await storedRecords(browser, 'sentAlerts')).length).toBe(sent.length);
+    await dashboard.close();
+  });
+});
+
+describe('request tracking', () => {
+  it('keeps TSP request statuses with their history and highlights what changed since the last visit', async () => {
+    const first = await open('https://seller-us.tiktok.com/tsp/manage?tab=requests&visit=1');
+    await expect
+      .poll(() => panelText(first, 'tsp-request-tracking'), { timeout: 10_000 })
+      .toContain('4 requests tracked for shop USLCQPEV3N; 0 changed');
+    expect(await rowBadgeLabels(first, 'tsp-request-tracking')).toEqual([]);
+    await first.close();
+    const second = await open('https://seller-us.tiktok.com/tsp/manage?tab=requests&visit=2');
+    await expect
+      .poll(() => rowBadgeLabels(second, 'tsp-request-tracking'), { timeout: 10_000 })
+      .toEqual(['Changed since last visit', 'Changed since last visit', 'Changed since last visit', 'Status unreadable']);
+    await second.screenshot({ path: `${SCREENSHOTS}/my-request-changes.png` });
+    const growth = (await storedRecords(browser, 'tspRequests')).find((r) => r.partner === 'Growth Partners Ltd');
+    expect(growth).toMatchObject({ status: 'partner_accepted', shopCode: 'USLCQPEV3N' });
+    expect((growth?.history as Array<{ rawStatus: string }>).map((h) => h.rawStatus)).toEqual([
+      'Partner reviewing',
+      'Partner accepted',
+    ]);
+    await second.close();
+  });
+
+  it('captures every Business Center with access or a pending request (Partner Management)', async () => {
+    const page = await open('https://seller-us.tiktok.com/ads/account/partner-management');
+    await expect.poll(() => panelText(page, 'partner-management'), { timeout: 10_000 }).toContain('Saved for shop USLCQPEV3N');
+    expect(await rowBadgeLabels(page, 'partner-management')).toEqual(['Status unreadable']);
+    const stored = await storedRecords(browser, 'partnerAccess');
+    expect(stored.map((a) => [a.businessCenterName, a.businessCenterId, a.status]).sort()).toEqual([
+      ['Acme Media BC', '7123456789012345678', 'approved'],
+      ['Blue Fin Partners', '7345678901234567890', null],
+      ['Northwind Agency', '7234567890123456789', 'pending'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('dashboard and diagnostics', () => {
+  it('lists authorizations with the same badges, and the requests with their history', async () => {
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Authorizations');
+    await expect.poll(() => dashboard.locator('[data-authorization]').count()).toBe(11);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-authorizations.png`, fullPage: true });
+    await dashboard.getByRole('tab', { name: 'Requests' }).click();
+    await expect.poll(() => dashboard.locator('[data-testid="tsp-requests"] tbody tr').count()).toBe(5);
+    await dashboard.close();
+  });
+
+  it('refuses bad settings with the reason and applies good ones to the badges', async () => {
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Settings');
+    await dashboard.getByLabel('Urgent within (days)').fill('40');
+    await dashboard.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dashboard.locator('p.error').textContent()).toContain('urgent window must not be longer');
+    await dashboard.getByLabel('Urgent within (days)').fill('5');
+    await dashboard.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dashboard.getByText('Saved.').count()).toBe(1);
+    const page = await open(SERVICES);
+    await expect
+      .poll(async () => (await page.$$eval('sac-badge', (h) => h.map((x) => x.getAttribute('data-tone'))))[0], {
+        timeout: 10_000,
+      })
+      .toBe('notice');
+    await dashboard.getByLabel('Urgent within (days)').fill('15');
+    await dashboard.getByRole('button', { name: 'Save' }).click();
+    await page.close();
+    await dashboard.close();
+  });
+
+  it('shows which helpers matched each open page and what they missed', async () => {
+    const page = await open('https://seller-us.tiktok.com/tsp/manage?tab=services&fixture=unrecognised');
+    await expect.poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 }).toContain('helper unavailable here');
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Diagnostics');
+    const row = dashboard.locator('tr[data-helper="my-services-badges"][data-state="unavailable"]');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await row.first().textContent()).toContain('no table headers on the page');
+    await expect
+      .poll(() => dashboard.locator('tr[data-helper="shop-code-capture"][data-state="waiting"]').count())
+      .toBeGreaterThan(0);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/diagnostics.png`, fullPage: true });
+    await dashboard.close();
+    await page.close();
+  });
+
+  it('threw nothing into any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
