@@ -1,4 +1,4 @@
-import type { PartnerAccess, TspRequest } from '../../shared/schemas';
+import type { PartnerAccess } from '../../shared/schemas';
 import { readStatus, type TspRequestStatus } from '../../shared/statuses';
 import type { CompanionDb } from './database';
 

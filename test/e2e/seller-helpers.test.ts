@@ -207,7 +207,7 @@ describe('request tracking', () => {
     await second.screenshot({ path: `${SCREENSHOTS}/my-request-changes.png` });
     const growth = (await storedRecords(browser, 'tspRequests')).find((r) => r.partner === 'Growth Partners Ltd');
     expect(growth).toMatchObject({ status: 'partner_accepted', shopCode: 'USLCQPEV3N' });
-    expect((growth?.history as Array<{ rawStatus: string }>).map((h) => h.rawStatus)).toEqual([
+    expect(((growth?.history ?? []) as Array<{ rawStatus: string }>).map((h) => h.rawStatus)).toEqual([
       'Partner reviewing',
       'Partner accepted',
     ]);

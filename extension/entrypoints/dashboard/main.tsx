@@ -67,13 +67,13 @@ function Dashboard() {
         <h1>Shop Access Companion</h1>
         <span class="muted">What this browser has seen on Seller Center</span>
       </header>
-      <nav class="tabs" role="tablist">
+      <div class="tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={t === tab} onClick={() => setTab(t)}>
             {t}
           </button>
         ))}
-      </nav>
+      </div>
       {tab === 'Shops' && <Shops />}
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
       {tab === 'Requests' && <Requests />}
