@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import type { BadgeView } from '../../shared/authorization-badge';
 import type { Shop } from '../../shared/schemas';
-import type { TableLookup } from '../pages/table-reader';
+import type { FoundTable, TableLookup } from '../pages/table-reader';
 import { HelperPanel, type PanelLine } from '../ui/HelperPanel';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { createRowBadge, renderRowBadge } from '../ui/row-badge';
@@ -49,13 +49,21 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
       const badges = new WeakMap<Element, PlacedBadge>();
       let marks: ReadonlyMap<string, BadgeView> = new Map();
       let onPageSince: number | null = null;
+      let lastTable: FoundTable<K> | null = null;
       let savedSignature = '';
+      let savedCount = -1;
+      /** Each row element read once, then again only when the page changes inside it. */
+      const known = new WeakMap<Element, { row: Row | null; text: string }>();
       let saveTimer: ReturnType<typeof setTimeout> | undefined;
       let shop: Promise<Shop | null> | undefined;
 
+      let badged = false;
       const clear = () => {
         panel.remove();
+        if (!badged) return;
         for (const host of document.querySelectorAll(`sac-badge[data-sac-helper="${spec.id}"]`)) host.remove();
+        hostRows.clear();
+        badged = false;
       };
       const showPanel = (lines: PanelLine[]) => {
         panel.placeFloating(document);
@@ -69,9 +77,11 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
             shop ??= currentShop(document, url().hostname);
             const outcome = await spec.save(rows, await shop, url());
             if (signal.aborted) return;
-            marks = outcome.marks ?? marks;
             showPanel(outcome.lines);
-            recheck();
+            if (outcome.marks) {
+              marks = outcome.marks;
+              recheck();
+            }
           } catch (error) {
             if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
           }
@@ -87,7 +97,11 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
             return;
           }
           onPageSince ??= Date.now();
-          const table = spec.findTable(document);
+          // Columns are found again only when the header row changed or went away.
+          const reuse =
+            lastTable && !watch.batch.full && lastTable.headerRow.isConnected && !watch.batch.touched(lastTable.headerRow);
+          const table = reuse && lastTable ? lastTable : spec.findTable(document);
+          lastTable = table.found ? table : null;
           if (!table.found) {
             const waited = Date.now() - onPageSince;
             report(waited < MISSING_TABLE_GRACE_MS ? 'waiting' : 'unavailable', table.tried);
@@ -104,22 +118,56 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
             return;
           }
           const rows: Row[] = [];
+          const texts: string[] = [];
+          let changed = watch.batch.full;
           for (const element of table.rows()) {
-            const cells = table.cells(element);
-            const row = spec.readRow(cells);
-            if (!row) continue;
-            rows.push(row);
-            if (spec.badge) placeBadge(element, cells[spec.badge.cell], spec.badge.view(row, marks));
+            let entry = known.get(element);
+            if (!entry || watch.batch.full || watch.batch.touched(element)) {
+              const cells = table.cells(element);
+              const row = spec.readRow(cells);
+              const text = row ? JSON.stringify(row) : '';
+              changed ||= text !== entry?.text;
+              entry = { row, text };
+              known.set(element, entry);
+              if (spec.badge) placeBadge(element, cells[spec.badge.cell], row ? spec.badge.view(row, marks) : null);
+            }
+            if (entry.row) {
+              rows.push(entry.row);
+              texts.push(entry.text);
+            }
           }
+          dropUnused();
           const missing = table.missing.length ? [`columns not shown: ${table.missing.join(', ')}`] : [];
           report('active', [`${rows.length} rows read`, ...missing]);
-          const signature = JSON.stringify(rows);
+          const signature = changed || rows.length !== savedCount ? texts.join('\n') : savedSignature;
+          savedCount = rows.length;
           if (signature !== savedSignature) {
             savedSignature = signature;
             save(rows, () => watch.recheckIn(0));
           }
         });
 
+      /**
+       * Every badge alive, with the row it belongs to and what it says. When the page re-renders
+       * its rows, the new rows take back the thrown-away rows' badges instead of building new ones.
+       */
+      const hostRows = new Map<HTMLElement, { row: Element; key: string }>();
+      let free: Map<string, HTMLElement[]> | null = null;
+      const takeFree = (key: string): HTMLElement | undefined => {
+        if (!free) {
+          free = new Map();
+          for (const [host, owner] of hostRows) {
+            if (host.isConnected || owner.row.isConnected) continue;
+            free.set(owner.key, [...(free.get(owner.key) ?? []), host]);
+          }
+        }
+        return free.get(key)?.pop();
+      };
+      const dropUnused = () => {
+        if (!free) return;
+        for (const hosts of free.values()) for (const host of hosts) hostRows.delete(host);
+        free = null;
+      };
       const placeBadge = (row: Element, cell: Element | undefined, view: BadgeView | null) => {
         const existing = badges.get(row);
         if (!cell || !view) {
@@ -128,10 +176,13 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
         }
         const key = `${view.tone}|${view.label}|${view.title}`;
         if (existing && existing.key === key && existing.host.parentElement === cell) return;
-        const host = existing?.host ?? createRowBadge(spec.id);
-        if (existing?.key !== key) renderRowBadge(host, view);
+        const reused = existing ? undefined : takeFree(key);
+        const host = existing?.host ?? reused ?? createRowBadge(spec.id);
+        if (!reused && existing?.key !== key) renderRowBadge(host, view);
         if (host.parentElement !== cell) cell.append(host);
         badges.set(row, { host, key });
+        hostRows.set(host, { row, key });
+        badged = true;
       };
 
       signal.addEventListener('abort', () => {

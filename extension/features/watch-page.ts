@@ -1,42 +1,145 @@
+import { documentChanged } from '../pages/landmarks';
+import { recordCheck } from './check-timings';
+
+/** What changed in the DOM since a check last ran. */
+export interface PageBatch {
+  /** True when the check must look at everything: its first run, or a recheck that no mutation caused. */
+  readonly full: boolean;
+  /** Whether anything inside `row` (a table row, say) changed in this batch. */
+  touched(row: Element): boolean;
+}
+
 export interface PageWatch {
   /** Asks for one more check after `ms`, for states that change with time rather than with the DOM. */
   recheckIn(ms: number): void;
+  batch: PageBatch;
+}
+
+type Check = (watch: PageWatch) => void;
+
+const COALESCE_MS = 50;
+const ROW = 'tr, [role="row"]';
+const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+const OWN = new Set(['SAC-BADGE', 'SAC-OVERLAY']);
+const FULL: PageBatch = { full: true, touched: () => true };
+
+/**
+ * Our own overlays being added are not page changes, or every badge would trigger a check of its
+ * row. A removal is always a page change: the page may have dropped our badge while re-rendering.
+ */
+function isOwnMutation(record: MutationRecord): boolean {
+  if (record.type !== 'childList' || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
+  return [...record.addedNodes].every((n) => OWN.has(n.nodeName));
 }
 
 /**
- * Calls `check` now, after DOM changes (coalesced, so a re-render storm costs one check per
- * `delayMs`), and whenever it asks for a recheck; stops when `signal` aborts.
+ * One MutationObserver per document for every helper: a batch of DOM changes (all that a re-render
+ * storm does within 50 ms) costs one pass over the helpers' checks, timed as one batch, and tells each
+ * check which rows changed so a 500-row table is not re-read for a 5-row update.
  */
-export function watchPage(doc: Document, signal: AbortSignal, check: (watch: PageWatch) => void, delayMs = 50): void {
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    pending = undefined;
-    if (signal.aborted) return;
-    try {
-      check(watch);
-    } catch (error) {
-      console.warn('[Shop Access Companion] page check failed', error);
+class SharedWatcher {
+  private readonly checks = new Map<Check, PageWatch>();
+  private readonly observer = new MutationObserver((records) => this.collect(records));
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private touchedRows = new Set<Element>();
+  private fullPass = false;
+  /** Whether anything outside a table changed: only then can what the page calls itself have changed. */
+  private outsideTables = true;
+
+  constructor(private readonly doc: Document) {}
+
+  add(check: Check, watch: PageWatch): void {
+    if (this.checks.size === 0)
+      this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.checks.set(check, watch);
+  }
+
+  remove(check: Check): void {
+    this.checks.delete(check);
+    if (this.checks.size > 0) return;
+    this.observer.disconnect();
+    clearTimeout(this.pending);
+    this.pending = undefined;
+  }
+
+  private collect(records: MutationRecord[]): void {
+    let relevant = false;
+    for (const record of records) {
+      if (isOwnMutation(record)) continue;
+      relevant = true;
+      const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
+      const row = target?.closest(ROW);
+      if (row) this.touchedRows.add(row);
+      else if (!target?.closest(TABLE)) this.outsideTables = true;
     }
-  };
-  const schedule = () => {
-    if (pending === undefined && !signal.aborted) pending = setTimeout(run, delayMs);
-  };
-  const observer = new MutationObserver(schedule);
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    if (relevant) this.schedule(false);
+  }
+
+  /**
+   * Throttled, not debounced: the first change after a quiet spell is checked at once (badges
+   * appear with the rows), and a storm gets at most one check per 50 ms.
+   */
+  schedule(full: boolean): void {
+    this.fullPass ||= full;
+    if (this.pending !== undefined || this.checks.size === 0) return;
+    const wait = Math.max(0, this.lastRun + COALESCE_MS - performance.now());
+    this.pending = setTimeout(() => this.runAll(), wait);
+  }
+
+  private lastRun = Number.NEGATIVE_INFINITY;
+
+  private runAll(): void {
+    this.pending = undefined;
+    this.lastRun = performance.now();
+    const touched = this.touchedRows;
+    const batch: PageBatch = this.fullPass ? FULL : { full: false, touched: (row) => touched.has(row) };
+    this.touchedRows = new Set();
+    this.fullPass = false;
+    if (this.outsideTables) documentChanged(this.doc);
+    this.outsideTables = false;
+    const started = performance.now();
+    for (const [check, watch] of [...this.checks]) runCheck(check, { ...watch, batch });
+    recordCheck(performance.now() - started);
+  }
+}
+
+function runCheck(check: Check, watch: PageWatch): void {
+  try {
+    check(watch);
+  } catch (error) {
+    console.warn('[Shop Access Companion] page check failed', error);
+  }
+}
+
+const watchers = new WeakMap<Document, SharedWatcher>();
+
+/**
+ * Calls `check` now, then after every batch of DOM changes and whenever it asks for a recheck,
+ * until `signal` aborts. Checks must be idempotent: they run for other helpers' rechecks too.
+ */
+export function watchPage(doc: Document, signal: AbortSignal, check: Check): void {
+  if (signal.aborted) return;
+  let shared = watchers.get(doc);
+  if (!shared) {
+    shared = new SharedWatcher(doc);
+    watchers.set(doc, shared);
+  }
+  const watcher = shared;
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    if (pending !== undefined) clearTimeout(pending);
-    for (const t of timers) clearTimeout(t);
-  });
   const watch: PageWatch = {
+    batch: FULL,
     recheckIn(ms) {
       const t = setTimeout(() => {
         timers.delete(t);
-        schedule();
+        watcher.schedule(true);
       }, ms);
       timers.add(t);
     },
   };
-  run();
+  watcher.add(check, watch);
+  signal.addEventListener('abort', () => {
+    watcher.remove(check);
+    for (const t of timers) clearTimeout(t);
+  });
+  runCheck(check, watch);
 }

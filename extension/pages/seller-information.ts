@@ -1,6 +1,6 @@
 import { readLabelledShopCode, type ShopCode } from '../../shared/shop-code';
 import { deepestHolding, findLabels, firstMatch, textWithout, valueCandidates, visibleText } from './dom-text';
-import { pageSays } from './landmarks';
+import { memoForBatch, pageSays } from './landmarks';
 
 /**
  * Seller Center > My Account > Seller profile > Seller information, where the shop code lives.
@@ -22,7 +22,9 @@ const INFO_HEADING = /^seller information$/i;
 
 /** True on any page that shows itself as Seller information, whatever its URL. */
 export function hasSellerInformationLandmark(doc: Document): boolean {
-  return firstMatch(doc, INFO_TEST_IDS) !== null || pageSays(doc, INFO_HEADING);
+  return (
+    memoForBatch(doc, 'seller-information-test-id', () => firstMatch(doc, INFO_TEST_IDS) !== null) || pageSays(doc, INFO_HEADING)
+  );
 }
 
 export function isSellerInformationPage(url: URL, doc: Document): boolean {

@@ -13,6 +13,8 @@ export interface ColumnSpec<K extends string> {
 
 export interface FoundTable<K extends string> {
   found: true;
+  /** The row of column headers; while it stays in place and unchanged, so do the columns. */
+  headerRow: Element;
   /** The element that holds the rows; watch it, re-read it after every change. */
   container: Element;
   columns: Partial<Record<K, number>>;
@@ -28,6 +30,7 @@ const HEADER_CELLS = 'th, [role="columnheader"]';
 const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
 
 function cellsOf(row: Element): Element[] {
+  if (row instanceof HTMLTableRowElement) return [...row.cells];
   return [...row.children].filter(
     (c) => c.tagName === 'TD' || c.tagName === 'TH' || CELL_ROLES.has(c.getAttribute('role') ?? ''),
   );
@@ -37,13 +40,34 @@ function headerRowOf(cell: Element): Element | null {
   return cell.closest('tr, [role="row"]');
 }
 
+function isHeaderCell(cell: Element | undefined): boolean {
+  return cell !== undefined && (cell.tagName === 'TH' || cell.getAttribute('role') === 'columnheader');
+}
+
+const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+
+/**
+ * The data rows that belong to a header row. Runs for every batch of page changes, so it reads
+ * children and the table's own row lists, never a selector per row.
+ */
 function bodyRowsNear(headerRow: Element, width: number): Element[] {
-  const isDataRow = (r: Element) => r !== headerRow && r.querySelector(HEADER_CELLS) === null && cellsOf(r).length >= width - 1;
-  // Same table first, then a sibling table in the same wrapper (fixed-header layouts).
-  let scope: Element | null = headerRow.closest('table, [role="table"], [role="grid"], [role="treegrid"]');
-  for (let level = 0; scope && level < 5; level++, scope = scope.parentElement) {
-    const rows = [...scope.querySelectorAll('tr, [role="row"]')].filter(isDataRow);
-    if (rows.length > 0) return rows;
+  const own = headerRow.closest(TABLE);
+  const rowsOf = (table: Element): Element[] =>
+    table instanceof HTMLTableElement
+      ? [...table.tBodies].flatMap((body) => [...body.rows])
+      : [...table.querySelectorAll('[role="row"]')].filter(
+          (r) => r !== headerRow && !isHeaderCell(r.firstElementChild ?? undefined),
+        );
+  const ownRows = own ? rowsOf(own) : [];
+  if (ownRows.length > 0) return ownRows;
+  // Fixed-header layouts put the body in a sibling table: the nearest one whose rows are as wide.
+  let scope: Element | null = own?.parentElement ?? headerRow.parentElement;
+  for (let level = 0; scope && level < 4; level++, scope = scope.parentElement) {
+    for (const table of scope.querySelectorAll(TABLE)) {
+      if (table === own) continue;
+      const rows = rowsOf(table).filter((r) => cellsOf(r).length >= width - 1);
+      if (rows.length > 0) return rows;
+    }
   }
   return [];
 }
@@ -78,6 +102,7 @@ export function findTable<K extends string>(
       headerRow;
     return {
       found: true,
+      headerRow,
       container,
       columns,
       missing,

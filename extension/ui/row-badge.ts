@@ -12,30 +12,53 @@ export const TONES: Record<BadgeTone, string> = {
 
 const BASE =
   ':host{all:initial;display:inline-block;margin-left:6px;vertical-align:middle}' +
-  'span{font:600 11px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;border:1px solid;border-radius:999px;padding:0 7px;white-space:nowrap}';
+  'span{font:600 11px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;border:1px solid;border-radius:999px;padding:0 7px;white-space:nowrap}' +
+  Object.entries(TONES)
+    .map(([tone, css]) => `.${tone}{${css}}`)
+    .join('');
 
 /**
  * A small badge in a table row. Plain DOM in an open shadow root rather than a Preact tree: a page
  * may hold hundreds of rows, and the badge's text is set with textContent, so it is always text.
  */
+let shared: CSSStyleSheet | null | undefined;
+
+/** One constructed stylesheet adopted by every badge: parsing a <style> per badge costs a 500-row page dearly. */
+function sharedSheet(): CSSStyleSheet | null {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(BASE);
+    } catch {
+      shared = null;
+    }
+  }
+  return shared;
+}
+
 export function createRowBadge(helper: string): HTMLElement {
   const host = document.createElement('sac-badge');
   host.setAttribute('data-sac-helper', helper);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = BASE;
-  root.append(style, document.createElement('span'));
+  const sheet = sharedSheet();
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  else {
+    const style = document.createElement('style');
+    style.textContent = BASE;
+    root.append(style);
+  }
+  root.append(document.createElement('span'));
   return host;
 }
 
 export function renderRowBadge(host: HTMLElement, view: BadgeView): void {
   const span = host.shadowRoot?.querySelector('span');
   if (!span) return;
+  // A class per tone from the one shared sheet: no style attribute to parse per badge.
   span.textContent = view.label;
-  span.setAttribute('style', TONES[view.tone]);
+  span.className = view.tone;
   span.title = view.title;
   host.setAttribute('data-tone', view.tone);
-  host.setAttribute('aria-label', `${view.label}. ${view.title}`);
 }
 
 export function badgeLabel(host: Element): string {

@@ -15,9 +15,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with the built extension loaded and TikTok's hosts sent to the fixtures. */
-export async function launchWithExtension(fixtures: FixtureServer): Promise<ExtensionBrowser> {
+/** Debian's Chromium, headless, with TikTok's hosts sent to the fixtures; the extension only if asked. */
+export async function launchChromium(
+  fixtures: FixtureServer,
+  withExtension: boolean,
+): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'sac-profile-'));
+  const extensionArgs = withExtension
+    ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+    : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -26,8 +32,7 @@ export async function launchWithExtension(fixtures: FixtureServer): Promise<Exte
     args: [
       '--no-sandbox',
       '--disable-gpu',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...extensionArgs,
       `--host-resolver-rules=${fixtures.resolverRules}`,
       '--ignore-certificate-errors',
       '--disable-background-networking',
@@ -37,6 +42,12 @@ export async function launchWithExtension(fixtures: FixtureServer): Promise<Exte
       '--disable-quic',
     ],
   });
+  return { context, profile };
+}
+
+/** Debian's Chromium, headless, with the built extension loaded and TikTok's hosts sent to the fixtures. */
+export async function launchWithExtension(fixtures: FixtureServer): Promise<ExtensionBrowser> {
+  const { context, profile } = await launchChromium(fixtures, true);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
