@@ -54,6 +54,13 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
       let savedCount = -1;
       /** Each row element read once, then again only when the page changes inside it. */
       const known = new WeakMap<Element, { row: Row | null; text: string }>();
+      /** A re-rendered row with the same text gets the same badge without reading its dates again. */
+      const views = new Map<string, BadgeView | null>();
+      const viewOf = (row: Row, text: string): BadgeView | null => {
+        if (!spec.badge) return null;
+        if (!views.has(text)) views.set(text, spec.badge.view(row, marks));
+        return views.get(text) ?? null;
+      };
       let saveTimer: ReturnType<typeof setTimeout> | undefined;
       let shop: Promise<Shop | null> | undefined;
 
@@ -117,6 +124,7 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
             );
             return;
           }
+          if (watch.batch.full) views.clear();
           const rows: Row[] = [];
           const texts: string[] = [];
           let changed = watch.batch.full;
@@ -129,7 +137,7 @@ export function tablePageFeature<K extends string, Row>(spec: TablePageSpec<K, R
               changed ||= text !== entry?.text;
               entry = { row, text };
               known.set(element, entry);
-              if (spec.badge) placeBadge(element, cells[spec.badge.cell], row ? spec.badge.view(row, marks) : null);
+              if (spec.badge) placeBadge(element, cells[spec.badge.cell], row ? viewOf(row, text) : null);
             }
             if (entry.row) {
               rows.push(entry.row);
