@@ -42,3 +42,23 @@ export const HelperReportSchema = z.object({
   detail: z.array(Text).max(20),
   url: z.string().max(2000),
 });
+
+const OrgId = z.string().regex(/^\d{6,25}$/, 'Business Center id: the digits of org_id');
+const Code = z.string().regex(/^[A-Z0-9]{6,20}$/);
+
+export const OrgSchema = z.object({ orgId: OrgId });
+export const PlanSchema = z.object({ orgId: OrgId, codes: z.array(Code).max(500) });
+export const OutcomeSchema = z.object({
+  orgId: OrgId,
+  code: Code,
+  outcome: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), approvalLink: z.url().max(2000).optional() }),
+    z.object({ ok: z.literal(false), kind: z.enum(['invalid', 'limit', 'already', 'other']), error: Text }),
+  ]),
+});
+export const ShopListSchema = z.object({
+  orgId: OrgId,
+  shops: z.array(z.object({ code: Code, name: Text.optional(), pending: z.boolean() })).max(5000),
+});
+export const ResendSchema = z.object({ orgId: OrgId, code: Code, via: z.enum(['email', 'link']) });
+export const IntakeSchema = z.object({ text: z.string().max(200_000) });

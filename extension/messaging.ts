@@ -2,6 +2,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AuthorizationRow } from '../shared/authorization-badge';
 import type { DateOrder } from '../shared/page-dates';
 import type { Shop, ShopCapture } from '../shared/schemas';
+import type { RejectedCandidate } from '../shared/shop-code';
+import type { BatchPlan, BcOverview, ListedShop, RequestOutcome } from './db/access-requests';
 import type { PartnerAccessRow, StatusChange, TspRequestRow } from './db/requests';
 import type { Settings } from './settings';
 
@@ -46,6 +48,12 @@ interface ProtocolMap {
   helperReports(data: { tabId: number }): HelperReport[];
   runExpiryCheck(): { notified: number };
   getSettings(): Settings;
+  bcOverview(data: { orgId: string }): BcOverview;
+  planRequests(data: { orgId: string; codes: string[] }): BatchPlan;
+  recordRequestOutcome(data: { orgId: string; code: string; outcome: RequestOutcome }): void;
+  applyShopList(data: { orgId: string; shops: ListedShop[] }): { changed: number };
+  recordResend(data: { orgId: string; code: string; via: 'email' | 'link' }): void;
+  addIntake(data: { text: string }): { added: string[]; rejected: RejectedCandidate[] };
   saveSettings(settings: Settings): Settings;
 }
 

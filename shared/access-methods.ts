@@ -42,3 +42,14 @@ export function blocksNewRequest(existing: readonly Pick<AccessAttempt, 'status'
     (a) => a.status === 'approved' || (a.method === method && (a.status === 'pending' || a.status === 'queued')),
   );
 }
+
+/** A request still pending after this many days is marked waiting, with TikTok's resend offered. */
+export const WAITING_AFTER_DAYS = 3;
+
+export function isWaiting(
+  request: { status: ShopAccessStatus; requestedAt?: number },
+  now: number,
+  days: number = WAITING_AFTER_DAYS,
+): boolean {
+  return request.status === 'pending' && request.requestedAt !== undefined && now - request.requestedAt > days * 86_400_000;
+}

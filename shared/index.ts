@@ -6,5 +6,6 @@ export * from './markets';
 export * from './page-dates';
 export * from './quota';
 export * from './schemas';
+export * from './seller-approval';
 export * from './shop-code';
 export * from './statuses';

@@ -39,6 +39,8 @@ export const BusinessCenterSchema = z.object({
   orgId: z.string().regex(/^\d{6,25}$/, 'Business Center id: the digits of org_id'),
   name: PageText.optional(),
   quotaTimeZone: z.string().default('UTC'),
+  /** The quota day on which TikTok said the daily limit was reached; nothing more is sent that day. */
+  limitReachedDay: z.string().optional(),
   lastSeenAt: Timestamp,
 });
 export type BusinessCenter = z.infer<typeof BusinessCenterSchema>;
@@ -54,6 +56,10 @@ export const ShopAccessRequestSchema = z.object({
   requestedAt: Timestamp.optional(),
   approvalLink: z.url().optional(),
   lastError: PageText.optional(),
+  /** What kind of error TikTok showed, so the panel can say what to do next. */
+  errorKind: z.enum(['invalid', 'limit', 'already', 'other']).optional(),
+  /** The quota day a queued request waits for. */
+  queuedFor: z.string().optional(),
   resends: z.array(z.object({ at: Timestamp, via: z.enum(['email', 'link']) })).default([]),
   updatedAt: Timestamp,
 });

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PartnerAccess, Shop, TspAuthorization, TspRequest } from '../../shared/schemas';
+import type { BusinessCenter, PartnerAccess, Shop, ShopAccessRequest, TspAuthorization, TspRequest } from '../../shared/schemas';
 
 /** One alert sent for one authorization, expiry date and threshold; kept so it is never sent twice. */
 export interface SentAlert {
@@ -7,6 +7,12 @@ export interface SentAlert {
   authorizationId: string;
   threshold: number;
   sentAt: number;
+}
+
+/** A shop code the user pasted (an e-mail, a CSV) rather than captured on Seller Center. */
+export interface IntakeCode {
+  code: string;
+  addedAt: number;
 }
 
 /**
@@ -19,6 +25,9 @@ export class CompanionDb extends Dexie {
   tspRequests!: EntityTable<TspRequest, 'id'>;
   partnerAccess!: EntityTable<PartnerAccess, 'id'>;
   sentAlerts!: EntityTable<SentAlert, 'id'>;
+  accessRequests!: EntityTable<ShopAccessRequest, 'id'>;
+  businessCenters!: EntityTable<BusinessCenter, 'orgId'>;
+  intakeCodes!: EntityTable<IntakeCode, 'code'>;
 
   constructor(name = 'shop-access-companion') {
     super(name);
@@ -28,6 +37,11 @@ export class CompanionDb extends Dexie {
       tspRequests: 'id, shopCode, status',
       partnerAccess: 'id, shopCode, status',
       sentAlerts: 'id, authorizationId',
+    });
+    this.version(3).stores({
+      accessRequests: 'id, businessCenterId, shopCode, status',
+      businessCenters: 'orgId',
+      intakeCodes: 'code, addedAt',
     });
   }
 }

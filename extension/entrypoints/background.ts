@@ -5,6 +5,7 @@ import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { readSettings, writeSettings } from '../background/settings-store';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
+import { addIntake, applyShopList, bcOverview, planRequests, recordRequestOutcome, recordResend } from '../db/access-requests';
 import { expiringSoon, recordAuthorizations } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
@@ -13,8 +14,14 @@ import { recordShopCapture } from '../db/shops';
 import {
   AuthorizationRowsSchema,
   HelperReportSchema,
+  IntakeSchema,
+  OrgSchema,
+  OutcomeSchema,
   PageShopQuerySchema,
   PartnerAccessRowsSchema,
+  PlanSchema,
+  ResendSchema,
+  ShopListSchema,
   TspRequestRowsSchema,
 } from '../message-schemas';
 import { onMessage } from '../messaging';
@@ -87,6 +94,25 @@ export default defineBackground(() => {
     await runExpiryCheck();
     return settings;
   });
+
+  onMessage('bcOverview', ({ data }) => bcOverview(db, OrgSchema.parse(data).orgId));
+  onMessage('planRequests', ({ data }) => {
+    const input = PlanSchema.parse(data);
+    return planRequests(db, input.orgId, input.codes);
+  });
+  onMessage('recordRequestOutcome', async ({ data }) => {
+    const input = OutcomeSchema.parse(data);
+    await recordRequestOutcome(db, input.orgId, input.code, input.outcome, undefined);
+  });
+  onMessage('applyShopList', async ({ data }) => {
+    const input = ShopListSchema.parse(data);
+    return { changed: await applyShopList(db, input.orgId, input.shops) };
+  });
+  onMessage('recordResend', ({ data }) => {
+    const input = ResendSchema.parse(data);
+    return recordResend(db, input.orgId, input.code, input.via);
+  });
+  onMessage('addIntake', ({ data }) => addIntake(db, IntakeSchema.parse(data).text));
 
   // At browser start and at least twice a day; alarms survive the worker being stopped.
   browser.runtime.onStartup.addListener(() => void runExpiryCheck());

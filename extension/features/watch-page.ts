@@ -44,7 +44,7 @@ class SharedWatcher {
   private touchedRows = new Set<Element>();
   private fullPass = false;
   /** Whether anything outside a table changed: only then can what the page calls itself have changed. */
-  private outsideTables = true;
+  private outsideTables = false;
 
   constructor(private readonly doc: Document) {}
 
@@ -72,6 +72,9 @@ class SharedWatcher {
       if (row) this.touchedRows.add(row);
       else if (!target?.closest(TABLE)) this.outsideTables = true;
     }
+    // What the page calls itself may have changed: forget it now, not at the next batch, so a check
+    // that runs before then (a helper starting after in-app navigation) reads it afresh.
+    if (this.outsideTables) documentChanged(this.doc);
     if (relevant) this.schedule(false);
   }
 
@@ -95,7 +98,6 @@ class SharedWatcher {
     const batch: PageBatch = this.fullPass ? FULL : { full: false, touched: (row) => touched.has(row) };
     this.touchedRows = new Set();
     this.fullPass = false;
-    if (this.outsideTables) documentChanged(this.doc);
     this.outsideTables = false;
     const started = performance.now();
     for (const [check, watch] of [...this.checks]) runCheck(check, { ...watch, batch });

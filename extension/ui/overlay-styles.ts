@@ -20,4 +20,11 @@ button.link { border: none; background: none; padding: 0 2px; color: #57606a; }
 .chip { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; max-width: 520px; }
 .chip a { color: #c2410c; font-weight: 600; }
 .floating ul { margin: 4px 0; padding-left: 18px; color: #57606a; }
+.bc { width: 400px; max-height: 80vh; overflow: auto; top: 16px; bottom: auto; }
+.bc h4 { margin: 10px 0 4px; font-size: 13px; }
+.bc ul.bc-list { list-style: none; padding: 0; color: inherit; }
+.bc ul.bc-list li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 3px 0; border-bottom: 1px solid #e5e7eb; }
+.bc ul.bc-list li label { flex: 1; }
+.bc textarea { width: 100%; box-sizing: border-box; font: inherit; }
+.error { color: #b91c1c; }
 `;

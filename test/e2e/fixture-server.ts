@@ -83,6 +83,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     let file: string;
     if (url.pathname.startsWith('/__fixtures/')) file = url.pathname.slice('/__fixtures/'.length);
     else if (url.hostname.startsWith('seller')) file = sellerCenterFile(url);
+    else if (url.hostname === 'business.tiktok.com') file = 'business-center/shops.html';
     else file = 'not-found.html';
     const path = resolve(FIXTURES, file);
     if (!path.startsWith(FIXTURES) || !existsSync(path)) {

@@ -1,0 +1,223 @@
+import { blocksNewRequest } from '../../shared/access-methods';
+import { planBatch, type QuotaState, quotaDay, quotaState } from '../../shared/quota';
+import type { ShopAccessRequest } from '../../shared/schemas';
+import { shopAccessRequestId } from '../../shared/schemas';
+import { extractShopCodes, type RejectedCandidate } from '../../shared/shop-code';
+import type { CompanionDb } from './database';
+
+/** The only method the extension drives; "Add My TikTok Shop" requests are read from the list, not sent. */
+const METHOD = 'request_access' as const;
+
+export interface Candidate {
+  code: string;
+  name?: string;
+  source: 'captured' | 'pasted';
+}
+
+export interface BcOverview {
+  orgId: string;
+  quota: QuotaState & { timeZone: string; limitReached: boolean };
+  candidates: Candidate[];
+  requests: ShopAccessRequest[];
+}
+
+const clip = (s: string) => s.slice(0, 500);
+
+async function timeZoneOf(db: CompanionDb, orgId: string): Promise<{ timeZone: string; limitReachedDay?: string }> {
+  const bc = await db.businessCenters.get(orgId);
+  return { timeZone: bc?.quotaTimeZone ?? 'UTC', limitReachedDay: bc?.limitReachedDay };
+}
+
+/** Today's use of one Business Center's 20 requests: every request sent from it today, by anyone here. */
+export async function quotaFor(db: CompanionDb, orgId: string, now: number): Promise<BcOverview['quota']> {
+  const { timeZone, limitReachedDay } = await timeZoneOf(db, orgId);
+  const requests = await db.accessRequests.where('businessCenterId').equals(orgId).toArray();
+  const sent = requests.flatMap((r) =>
+    r.requestedAt !== undefined && r.status !== 'queued' && r.status !== 'failed' ? [r.requestedAt] : [],
+  );
+  const state = quotaState(sent, now, timeZone);
+  const limitReached = limitReachedDay === state.day;
+  return { ...state, remaining: limitReached ? 0 : state.remaining, timeZone, limitReached };
+}
+
+export async function bcOverview(db: CompanionDb, orgId: string, now: number = Date.now()): Promise<BcOverview> {
+  const [requests, shops, pasted, quota] = await Promise.all([
+    db.accessRequests.where('businessCenterId').equals(orgId).toArray(),
+    db.shops.toArray(),
+    db.intakeCodes.orderBy('addedAt').toArray(),
+    quotaFor(db, orgId, now),
+  ]);
+  const byCode = new Map<string, ShopAccessRequest[]>();
+  for (const r of requests) byCode.set(r.shopCode, [...(byCode.get(r.shopCode) ?? []), r]);
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  const offer = (candidate: Candidate) => {
+    if (seen.has(candidate.code)) return;
+    seen.add(candidate.code);
+    if (!blocksNewRequest(byCode.get(candidate.code) ?? [], METHOD)) candidates.push(candidate);
+  };
+  for (const shop of shops) offer({ code: shop.shopCode, name: shop.name, source: 'captured' });
+  for (const p of pasted) offer({ code: p.code, source: 'pasted' });
+  return { orgId, quota, candidates, requests: requests.sort((a, b) => (b.requestedAt ?? 0) - (a.requestedAt ?? 0)) };
+}
+
+export interface BatchPlan {
+  sendNow: string[];
+  queued: string[];
+  skipped: { code: string; reason: string }[];
+}
+
+/**
+ * Splits what the user asked for into what may be sent now and what waits for the next quota day
+ * (recorded as queued, so it is offered again tomorrow), skipping duplicates with the reason.
+ */
+export async function planRequests(
+  db: CompanionDb,
+  orgId: string,
+  codes: readonly string[],
+  now: number = Date.now(),
+): Promise<BatchPlan> {
+  return db.transaction('rw', db.accessRequests, db.businessCenters, async () => {
+    const skipped: BatchPlan['skipped'] = [];
+    const wanted: string[] = [];
+    for (const code of new Set(codes)) {
+      const existing = await db.accessRequests
+        .where('shopCode')
+        .equals(code)
+        .and((r) => r.businessCenterId === orgId)
+        .toArray();
+      const queuedOnly = existing.every((r) => r.status === 'queued');
+      if (blocksNewRequest(existing, METHOD) && !queuedOnly) {
+        skipped.push({
+          code,
+          reason: existing.some((r) => r.status === 'approved')
+            ? 'access already granted'
+            : 'already requested, waiting for the seller',
+        });
+      } else wanted.push(code);
+    }
+    const quota = await quotaFor(db, orgId, now);
+    const plan = planBatch(wanted, quota);
+    const tomorrow = quotaDay(now + 86_400_000, quota.timeZone);
+    for (const code of plan.queued) {
+      await db.accessRequests.put({ ...base(orgId, code, now), status: 'queued', queuedFor: tomorrow });
+    }
+    return { sendNow: plan.sendNow, queued: plan.queued, skipped };
+  });
+}
+
+function base(orgId: string, code: string, now: number): ShopAccessRequest {
+  return {
+    id: shopAccessRequestId(orgId, code, METHOD),
+    businessCenterId: orgId,
+    shopCode: code,
+    method: METHOD,
+    status: 'queued',
+    resends: [],
+    updatedAt: now,
+  };
+}
+
+export type RequestOutcome =
+  | { ok: true; approvalLink?: string }
+  | { ok: false; kind: 'invalid' | 'limit' | 'already' | 'other'; error: string };
+
+/** Records what TikTok answered; a request is pending only once TikTok confirmed it was sent. */
+export async function recordRequestOutcome(
+  db: CompanionDb,
+  orgId: string,
+  code: string,
+  outcome: RequestOutcome,
+  requestedBy: string | undefined,
+  now: number = Date.now(),
+): Promise<ShopAccessRequest> {
+  return db.transaction('rw', db.accessRequests, db.businessCenters, async () => {
+    const id = shopAccessRequestId(orgId, code, METHOD);
+    const existing = (await db.accessRequests.get(id)) ?? base(orgId, code, now);
+    let record: ShopAccessRequest;
+    if (outcome.ok) {
+      record = {
+        ...existing,
+        status: 'pending',
+        requestedAt: now,
+        requestedBy,
+        approvalLink: outcome.approvalLink,
+        lastError: undefined,
+        errorKind: undefined,
+        queuedFor: undefined,
+        updatedAt: now,
+      };
+    } else if (outcome.kind === 'already') {
+      // TikTok knows this shop in this Business Center already: the list will tell pending or approved.
+      record = { ...existing, status: 'pending', lastError: clip(outcome.error), errorKind: 'already', updatedAt: now };
+    } else {
+      record = { ...existing, status: 'failed', lastError: clip(outcome.error), errorKind: outcome.kind, updatedAt: now };
+    }
+    if (!outcome.ok && outcome.kind === 'limit') {
+      const { timeZone } = await timeZoneOf(db, orgId);
+      const bc = await db.businessCenters.get(orgId);
+      await db.businessCenters.put({
+        orgId,
+        quotaTimeZone: timeZone,
+        lastSeenAt: now,
+        ...bc,
+        limitReachedDay: quotaDay(now, timeZone),
+      });
+      record = { ...record, status: 'queued', queuedFor: quotaDay(now + 86_400_000, timeZone) };
+    }
+    await db.accessRequests.put(record);
+    return record;
+  });
+}
+
+export interface ListedShop {
+  code: string;
+  name?: string;
+  pending: boolean;
+}
+
+/** Reconciles the records with Business Center's own Shops list: approvals, and requests made elsewhere. */
+export async function applyShopList(
+  db: CompanionDb,
+  orgId: string,
+  listed: readonly ListedShop[],
+  now: number = Date.now(),
+): Promise<number> {
+  return db.transaction('rw', db.accessRequests, async () => {
+    let changed = 0;
+    for (const shop of listed) {
+      const id = shopAccessRequestId(orgId, shop.code, METHOD);
+      const existing = await db.accessRequests.get(id);
+      const status = shop.pending ? 'pending' : 'approved';
+      if (existing?.status === status) continue;
+      if (existing && existing.status === 'approved' && shop.pending) continue;
+      await db.accessRequests.put({ ...(existing ?? base(orgId, shop.code, now)), status, updatedAt: now });
+      changed++;
+    }
+    return changed;
+  });
+}
+
+export async function recordResend(
+  db: CompanionDb,
+  orgId: string,
+  code: string,
+  via: 'email' | 'link',
+  now: number = Date.now(),
+) {
+  const id = shopAccessRequestId(orgId, code, METHOD);
+  const existing = await db.accessRequests.get(id);
+  if (!existing) throw new Error(`no request for ${code} from Business Center ${orgId}`);
+  await db.accessRequests.put({ ...existing, resends: [...existing.resends, { at: now, via }], updatedAt: now });
+}
+
+/** Keeps the valid codes of pasted text for the panel; returns them and every rejected candidate. */
+export async function addIntake(
+  db: CompanionDb,
+  text: string,
+  now: number = Date.now(),
+): Promise<{ added: string[]; rejected: RejectedCandidate[] }> {
+  const { codes, rejected } = extractShopCodes(text);
+  await db.intakeCodes.bulkPut(codes.map((c, i) => ({ code: c.code, addedAt: now + i })));
+  return { added: codes.map((c) => c.code), rejected };
+}

@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BUSINESS_CENTER_MATCHES } from '../../../shared/markets';
+import { bcShopsPanel } from '../../features/bc-shops-panel';
+import { runFeatures } from '../../features/feature';
+
+export default defineContentScript({
+  matches: BUSINESS_CENTER_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    runFeatures(ctx, [bcShopsPanel]);
+  },
+});

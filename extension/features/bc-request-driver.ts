@@ -1,0 +1,121 @@
+import type { RequestOutcome } from '../db/access-requests';
+import {
+  ADD_SHOP,
+  classifyError,
+  findButton,
+  findCodeInput,
+  findDialog,
+  findShopRow,
+  leafTexts,
+  readDialogOutcome,
+  typeInto,
+} from '../pages/business-center';
+
+/**
+ * Drives Business Center's own UI as a person would: Add Shop, paste the code, Request, wait for the
+ * confirmation or the error TikTok shows. Nothing here decides what to send; it only sends one.
+ */
+
+const STEP_TIMEOUT_MS = 10_000;
+
+/** Resolves with the first truthy value of `probe`, re-tried on every DOM change, or rejects. */
+export function waitFor<T>(
+  doc: Document,
+  probe: () => T | null | undefined | false,
+  what: string,
+  timeoutMs = STEP_TIMEOUT_MS,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const first = probe();
+    if (first) return resolve(first);
+    const observer = new MutationObserver(check);
+    const poll = setInterval(check, 100);
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
+    function finish(done: () => void) {
+      observer.disconnect();
+      clearInterval(poll);
+      clearTimeout(timer);
+      done();
+    }
+    function check() {
+      const value = probe();
+      if (value) finish(() => resolve(value));
+    }
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+}
+
+export class DriverError extends Error {}
+
+function closeDialog(doc: Document): void {
+  const dialog = findDialog(doc);
+  if (!dialog) return;
+  (
+    findButton(dialog, /^(cancel|close|ok)$/i) ??
+    dialog.querySelector<HTMLElement>('[aria-label="Close" i], [aria-label="close" i]')
+  )?.click();
+}
+
+/** Requests access to one shop. An error TikTok shows is returned; a page that does not match throws. */
+export async function requestAccess(doc: Document, code: string): Promise<RequestOutcome> {
+  if (findDialog(doc)) throw new DriverError('a dialog is already open on the page; close it first');
+  const add = findButton(doc, ADD_SHOP);
+  if (!add) throw new DriverError('no "Add Shop" or "Add TikTok Shop" button on this page');
+  add.click();
+  const dialog = await waitFor(
+    doc,
+    () => {
+      const d = findDialog(doc);
+      return d && findCodeInput(d) ? d : null;
+    },
+    'the Add Shop dialog',
+  );
+  const input = findCodeInput(dialog) as HTMLInputElement;
+  typeInto(input, code);
+  const request = await waitFor(
+    doc,
+    () => {
+      const button = findButton(dialog, /^(request|send request|submit)$/i);
+      return button && !(button as HTMLButtonElement).disabled && button.getAttribute('aria-disabled') !== 'true' ? button : null;
+    },
+    'the Request button to be enabled',
+  );
+  const before = leafTexts(dialog);
+  request.click();
+  const outcome = await waitFor(
+    doc,
+    () => {
+      const current = findDialog(doc);
+      return current ? readDialogOutcome(current, current.contains(input) ? input : null, before) : null;
+    },
+    'TikTok to confirm or refuse the request',
+    20_000,
+  );
+  if (outcome.kind === 'confirmed') {
+    const confirmation = findDialog(doc);
+    if (confirmation) findButton(confirmation, /^(ok|done|got it)$/i)?.click();
+    return { ok: true, approvalLink: outcome.approvalLink };
+  }
+  closeDialog(doc);
+  return { ok: false, kind: classifyError(outcome.message), error: outcome.message };
+}
+
+/** TikTok's Resend flow: open the pending shop, "Resend Request" in its alert, then Resend (e-mail). */
+export async function resendRequest(doc: Document, code: string): Promise<void> {
+  const row = await waitFor(doc, () => findShopRow(doc, code), `shop ${code} in the Shops list`).catch(() => {
+    throw new DriverError(`shop ${code} is not in the Shops list`);
+  });
+  (row.querySelector<HTMLElement>('a, button, td') ?? row).click();
+  const link = await waitFor(doc, () => findButton(doc, /^resend request$/i), 'the "Resend Request" link');
+  link.click();
+  const dialog = await waitFor(
+    doc,
+    () => {
+      const d = findDialog(doc);
+      return d && findButton(d, /^resend$/i) ? d : null;
+    },
+    'the Resend dialog',
+  );
+  (findButton(dialog, /^resend$/i) as HTMLElement).click();
+  await waitFor(doc, () => !dialog.isConnected || !findButton(dialog, /^resend$/i), 'the Resend dialog to close');
+}

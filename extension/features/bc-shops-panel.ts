@@ -1,0 +1,148 @@
+import { h } from 'preact';
+import type { RejectedCandidate } from '../../shared/shop-code';
+import type { BcOverview } from '../db/access-requests';
+import { sendMessage } from '../messaging';
+import { isShopsPage, orgIdOf, readShopList } from '../pages/business-center';
+import { BcPanel } from '../ui/BcPanel';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { HelperUnavailable } from '../ui/ShopCodeOverlay';
+import { ShadowOverlay } from '../ui/shadow-host';
+import { DriverError, requestAccess, resendRequest } from './bc-request-driver';
+import type { Feature } from './feature';
+import { watchPage } from './watch-page';
+
+/**
+ * Business Center > Assets > Shops: the shop codes this Business Center has not requested yet, one
+ * click (or one batch, within the day's 20) to request them through TikTok's own dialog, every
+ * request tracked from the Shops list until approved, and TikTok's Resend flow for those that wait.
+ */
+export const bcShopsPanel: Feature = {
+  id: 'bc-shops-panel',
+  include: (url) => url.hostname === 'business.tiktok.com',
+  init({ signal, document, url, report }) {
+    const panel = new ShadowOverlay('bc-shops-panel', OVERLAY_CSS, 'display: block;');
+    let overview: BcOverview | null = null;
+    let busy: string | null = null;
+    let notice: string | null = null;
+    let intake: { added: string[]; rejected: RejectedCandidate[] } | null = null;
+    let listSignature = '';
+    let orgId: string | null = null;
+
+    let onShopsPage = false;
+    const render = () => {
+      if (signal.aborted || !overview || !onShopsPage) return;
+      panel.placeFloating(document);
+      panel.render(
+        h(BcPanel, {
+          overview,
+          busy,
+          notice,
+          intake,
+          root: panel.root,
+          onRequest: requestCodes,
+          onResend: resend,
+          onIntake: addIntake,
+        }),
+      );
+    };
+    const refresh = async () => {
+      if (!orgId) return;
+      overview = await sendMessage('bcOverview', { orgId });
+      render();
+    };
+    const guarded = (work: () => Promise<void>) => {
+      if (busy) return;
+      notice = null;
+      void work()
+        .catch((error) => {
+          notice =
+            error instanceof DriverError
+              ? `Helper unavailable here: ${error.message}. Nothing more was sent.`
+              : `Stopped: ${String(error)}`;
+        })
+        .finally(async () => {
+          busy = null;
+          await refresh();
+        });
+    };
+
+    const requestCodes = (codes: string[]) =>
+      guarded(async () => {
+        const org = orgId as string;
+        const plan = await sendMessage('planRequests', { orgId: org, codes });
+        const lines: string[] = [];
+        if (plan.queued.length) lines.push(`${plan.queued.length} queued for the next day (daily limit of 20).`);
+        if (plan.skipped.length) lines.push(plan.skipped.map((s) => `${s.code}: ${s.reason}`).join('; '));
+        let sent = 0;
+        for (const [i, code] of plan.sendNow.entries()) {
+          busy = `Requesting ${code} (${i + 1} of ${plan.sendNow.length})...`;
+          render();
+          const outcome = await requestAccess(document, code);
+          await sendMessage('recordRequestOutcome', { orgId: org, code, outcome });
+          if (outcome.ok) sent++;
+          if (!outcome.ok && outcome.kind === 'limit') {
+            const rest = plan.sendNow.slice(i + 1);
+            if (rest.length) await sendMessage('planRequests', { orgId: org, codes: rest });
+            lines.push(`TikTok says the daily limit is reached: ${code} and ${rest.length} more wait for the next day.`);
+            break;
+          }
+        }
+        notice = [`${sent} request(s) sent.`, ...lines].join(' ');
+      });
+
+    const resend = (code: string) =>
+      guarded(async () => {
+        busy = `Resending the request for ${code}...`;
+        render();
+        await resendRequest(document, code);
+        await sendMessage('recordResend', { orgId: orgId as string, code, via: 'email' });
+        notice = `Request for ${code} resent by e-mail.`;
+      });
+
+    const addIntake = (text: string) =>
+      void sendMessage('addIntake', { text }).then(async (result) => {
+        intake = result;
+        await refresh();
+      });
+
+    watchPage(document, signal, () => {
+      const here = url();
+      onShopsPage = isShopsPage(here, document);
+      if (!onShopsPage) {
+        report('waiting', ['not Business Center > Assets > Shops']);
+        panel.remove();
+        overview = null;
+        return;
+      }
+      const org = orgIdOf(here);
+      if (!org) {
+        report('unavailable', ['no org_id in the address']);
+        panel.placeFloating(document);
+        panel.render(
+          h(HelperUnavailable, {
+            title: 'Business Center not identified',
+            detail:
+              'This looks like Assets > Shops, but the address has no org_id, so requests cannot be counted against the right Business Center.',
+            tried: ['org_id in the URL'],
+            onDismiss: () => panel.remove(),
+          }),
+        );
+        return;
+      }
+      if (org !== orgId) {
+        orgId = org;
+        listSignature = '';
+        void refresh();
+      }
+      report('active', [`Business Center ${org}`]);
+      // The page's own list is the truth about pending and approved shops: re-read it when it changes.
+      const listed = readShopList(document);
+      const signature = JSON.stringify(listed);
+      if (listed && signature !== listSignature && !busy) {
+        listSignature = signature;
+        void sendMessage('applyShopList', { orgId: org, shops: listed }).then(refresh);
+      }
+    });
+    signal.addEventListener('abort', () => panel.remove());
+  },
+};

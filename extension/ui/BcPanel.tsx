@@ -1,0 +1,223 @@
+import { useState } from 'preact/hooks';
+import { isWaiting } from '../../shared/access-methods';
+import type { ShopAccessRequest } from '../../shared/schemas';
+import { sellerApprovalMessage } from '../../shared/seller-approval';
+import type { RejectedCandidate } from '../../shared/shop-code';
+import type { BcOverview } from '../db/access-requests';
+import { copyText } from './clipboard';
+
+export interface BcPanelProps {
+  overview: BcOverview;
+  busy: string | null;
+  notice: string | null;
+  intake: { added: string[]; rejected: RejectedCandidate[] } | null;
+  root: ShadowRoot;
+  onRequest(codes: string[]): void;
+  onResend(code: string): void;
+  onIntake(text: string): void;
+}
+
+const STATUS = {
+  queued: 'Queued',
+  pending: 'Pending approval',
+  approved: 'Approved',
+  expired: 'Expired',
+  failed: 'Not sent',
+  removed: 'Removed',
+} as const;
+
+/** The agency's panel on Business Center > Assets > Shops. Every value from a page or a paste is text. */
+export function BcPanel(props: BcPanelProps) {
+  const { overview, busy, notice, intake } = props;
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [paste, setPaste] = useState('');
+  const [open, setOpen] = useState(true);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async (key: string, text: string) => setCopied((await copyText(text, props.root)) ? key : null);
+  const toggle = (code: string) => {
+    const next = new Set(selected);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    setSelected(next);
+  };
+  const now = Date.now();
+  const { quota } = overview;
+  const queued = overview.requests.filter((r) => r.status === 'queued');
+  const tracked = overview.requests.filter((r) => r.status !== 'queued');
+  if (!open) {
+    return (
+      <div class="sac floating bc" data-testid="bc-panel">
+        <button type="button" onClick={() => setOpen(true)}>
+          Shop Access Companion: {overview.candidates.length} to request
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="sac floating bc" data-testid="bc-panel">
+      <span class="brand">Shop Access Companion</span>
+      <p class="muted">Business Center {overview.orgId}</p>
+      <p data-testid="bc-quota">
+        <strong>
+          Today: {quota.used} of {quota.limit} requests used
+        </strong>
+        {quota.limitReached ? ' (TikTok says the daily limit is reached)' : ''}. Day ends at 00:00 {quota.timeZone}; counted for
+        everyone using this Business Center from this browser.
+      </p>
+      {busy && (
+        <p role="status" data-testid="bc-busy">
+          {busy}
+        </p>
+      )}
+      {notice && (
+        <p role="status" data-testid="bc-notice">
+          <strong>{notice}</strong>
+        </p>
+      )}
+      <h4>Not requested yet ({overview.candidates.length})</h4>
+      {overview.candidates.length === 0 ? (
+        <p class="muted">Every shop code you know has been requested. Paste more below.</p>
+      ) : (
+        <ul class="bc-list" data-testid="bc-candidates">
+          {overview.candidates.map((c) => (
+            <li key={c.code} data-code={c.code}>
+              <label>
+                <input type="checkbox" checked={selected.has(c.code)} onChange={() => toggle(c.code)} />{' '}
+                <span class="code">{c.code}</span> <span class="muted">{c.name ?? (c.source === 'pasted' ? 'pasted' : '')}</span>
+              </label>
+              <button type="button" disabled={busy !== null} onClick={() => props.onRequest([c.code])}>
+                Request access
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <button type="button" disabled={busy !== null || selected.size === 0} onClick={() => props.onRequest([...selected])}>
+          Request selected ({selected.size})
+        </button>{' '}
+        <button
+          type="button"
+          class="link"
+          onClick={() => setSelected(new Set(overview.candidates.map((c) => c.code)))}
+          disabled={overview.candidates.length === 0}
+        >
+          Select all
+        </button>
+      </p>
+      {queued.length > 0 && (
+        <>
+          <h4>Queued for the next day ({queued.length})</h4>
+          <ul class="bc-list" data-testid="bc-queued">
+            {queued.map((r) => (
+              <li key={r.id} data-code={r.shopCode}>
+                <span class="code">{r.shopCode}</span> <span class="muted">waits for {r.queuedFor}</span>
+                <button
+                  type="button"
+                  disabled={busy !== null || quota.remaining === 0}
+                  onClick={() => props.onRequest([r.shopCode])}
+                >
+                  Send now
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>Requests ({tracked.length})</h4>
+      <ul class="bc-list" data-testid="bc-requests">
+        {tracked.map((r) => (
+          <RequestRow
+            key={r.id}
+            request={r}
+            waiting={isWaiting(r, now)}
+            copied={copied}
+            copy={copy}
+            busy={busy}
+            onResend={props.onResend}
+          />
+        ))}
+      </ul>
+      <h4>Paste shop codes</h4>
+      <textarea
+        aria-label="Paste shop codes"
+        rows={3}
+        value={paste}
+        placeholder="An e-mail, a spreadsheet column, a list..."
+        onInput={(e) => setPaste((e.target as HTMLTextAreaElement).value)}
+      />
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            props.onIntake(paste);
+            setPaste('');
+          }}
+        >
+          Add codes
+        </button>
+      </p>
+      {intake && (
+        <div data-testid="bc-intake">
+          <p class="muted">Added: {intake.added.join(', ') || 'none'}</p>
+          {intake.rejected.length > 0 && (
+            <ul>
+              {intake.rejected.map((r) => (
+                <li key={r.candidate}>
+                  <span class="code">{r.candidate}</span>: {r.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <button type="button" class="link" onClick={() => setOpen(false)}>
+        Collapse
+      </button>
+    </div>
+  );
+}
+
+interface RowProps {
+  request: ShopAccessRequest;
+  waiting: boolean;
+  copied: string | null;
+  busy: string | null;
+  copy(key: string, text: string): void;
+  onResend(code: string): void;
+}
+
+function RequestRow({ request: r, waiting, copied, copy, busy, onResend }: RowProps) {
+  const status = waiting ? 'Waiting on the seller' : STATUS[r.status];
+  return (
+    <li data-code={r.shopCode} data-status={r.status} data-waiting={waiting ? 'yes' : 'no'}>
+      <span class="code">{r.shopCode}</span> <span class={r.status === 'failed' ? 'error' : 'muted'}>{status}</span>
+      {r.lastError && <span class="error"> - TikTok said: {r.lastError}</span>}
+      {r.resends.length > 0 && (
+        <span class="muted">
+          {' '}
+          - resent {r.resends.length}x, last {new Date(r.resends.at(-1)?.at ?? 0).toLocaleString()}
+        </span>
+      )}
+      <br />
+      {r.status === 'pending' && (
+        <button
+          type="button"
+          onClick={() => copy(`msg:${r.shopCode}`, sellerApprovalMessage({ shopCode: r.shopCode, approvalLink: r.approvalLink }))}
+        >
+          {copied === `msg:${r.shopCode}` ? 'Copied' : 'Copy message for seller'}
+        </button>
+      )}{' '}
+      {r.status === 'pending' && r.approvalLink && (
+        <button type="button" onClick={() => copy(`link:${r.shopCode}`, r.approvalLink ?? '')}>
+          {copied === `link:${r.shopCode}` ? 'Copied' : 'Copy link'}
+        </button>
+      )}{' '}
+      {waiting && (
+        <button type="button" disabled={busy !== null} onClick={() => onResend(r.shopCode)}>
+          Resend
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,232 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, openPage, SCREENSHOTS, shopCodeOverlay, storedRecords } from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+
+let fixtures: FixtureServer;
+let browser: ExtensionBrowser;
+const pageErrors: string[] = [];
+const open = (url: string) => openPage(browser, url, pageErrors);
+const BC = '7000000000001';
+const shopsUrl = (org: string, extra = '') => `https://business.tiktok.com/manage/assets/shops?org_id=${org}${extra}`;
+
+beforeAll(async () => {
+  fixtures = await startFixtureServer();
+  browser = await launchWithExtension(fixtures);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // A shop the seller side captured: the agency's panel offers it.
+  const info = await open('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+  await shopCodeOverlay(info).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+  await info.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+});
+
+const panel = (page: Page) => page.locator('sac-overlay[data-sac-helper="bc-shops-panel"] [data-testid="bc-panel"]');
+const requests = async (org: string) =>
+  (await storedRecords(browser, 'accessRequests')).filter((r) => r.businessCenterId === org);
+const requestRow = (page: Page, code: string) => panel(page).locator(`[data-testid="bc-requests"] li[data-code="${code}"]`);
+
+async function paste(page: Page, text: string) {
+  await panel(page).getByLabel('Paste shop codes').fill(text);
+  await panel(page).getByRole('button', { name: 'Add codes' }).click();
+  await panel(page).locator('[data-testid="bc-intake"]').waitFor();
+}
+
+describe('Business Center: one-click shop access requests', () => {
+  it('requests one shop from the empty page (Add TikTok Shop) and records it only after TikTok confirms', async () => {
+    const page = await open(shopsUrl(BC, '&reset=1'));
+    await expect.poll(() => page.getByRole('button', { name: 'Add TikTok Shop' }).count()).toBe(1);
+    const candidate = panel(page).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]');
+    await candidate.waitFor({ timeout: 10_000 });
+    expect(await candidate.textContent()).toContain('Maple & Moss Home');
+    await page.screenshot({ path: `${SCREENSHOTS}/business-center-panel.png` });
+    await candidate.getByRole('button', { name: 'Request access' }).click();
+    await expect.poll(() => requestRow(page, 'USLCQPEV3N').getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
+    const [record] = await requests(BC);
+    expect(record).toMatchObject({
+      shopCode: 'USLCQPEV3N',
+      status: 'pending',
+      method: 'request_access',
+      approvalLink: `https://business.tiktok.com/approve/shop?token=${BC}-USLCQPEV3N`,
+    });
+    expect(record?.requestedAt).toEqual(expect.any(Number));
+    // TikTok's own list now shows the shop, pending.
+    await expect.poll(() => page.locator('tr[data-code="USLCQPEV3N"]').textContent()).toContain('Pending approval');
+    expect(await panel(page).locator('[data-testid="bc-quota"]').textContent()).toContain('Today: 1 of 20 requests used');
+    expect(await panel(page).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('takes pasted text: valid codes deduplicated, every rejected candidate with its reason', async () => {
+    const page = await open(shopsUrl(BC));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await paste(page, 'Hi! Codes: gbgblcrkqtex, GBGBLCRKQTEX, USLCQPEV3N (already asked), XXLCQPEV3N and USLCQPE.');
+    const intake = await panel(page).locator('[data-testid="bc-intake"]').textContent();
+    expect(intake).toContain('Added: GBGBLCRKQTEX, USLCQPEV3N');
+    expect(intake).toContain('XXLCQPEV3N: "XX" is not a TikTok Shop market');
+    // USLCQPEV3N is already pending here: it is not offered again.
+    await expect
+      .poll(() =>
+        panel(page)
+          .locator('[data-testid="bc-candidates"] li')
+          .evaluateAll((l) => l.map((x) => x.getAttribute('data-code'))),
+      )
+      .toEqual(['GBGBLCRKQTEX']);
+    await page.close();
+  });
+
+  it('shows each error TikTok gives against its code, and counts nothing that was not sent', async () => {
+    const page = await open(shopsUrl(BC, '&seed_hidden=PHLCDRL2UT'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await paste(page, 'USLCERR500 USLCNOSHOP1 PHLCDRL2UT');
+    for (const code of ['USLCERR500', 'USLCNOSHOP1', 'PHLCDRL2UT']) {
+      await panel(page)
+        .locator(`[data-testid="bc-candidates"] li[data-code="${code}"]`)
+        .getByRole('button', { name: 'Request access' })
+        .click();
+      await expect.poll(() => requestRow(page, code).count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => panel(page).locator('[data-testid="bc-busy"]').count()).toBe(0);
+    }
+    expect(await requestRow(page, 'USLCERR500').textContent()).toContain('TikTok said: Something went wrong');
+    expect(await requestRow(page, 'USLCNOSHOP1').textContent()).toContain('TikTok said: Invalid TikTok Shop code');
+    expect(await requestRow(page, 'PHLCDRL2UT').textContent()).toContain('already been added');
+    const stored = await requests(BC);
+    expect(stored.find((r) => r.shopCode === 'USLCERR500')).toMatchObject({ status: 'failed', errorKind: 'other' });
+    expect(stored.find((r) => r.shopCode === 'USLCNOSHOP1')).toMatchObject({ status: 'failed', errorKind: 'invalid' });
+    expect(stored.find((r) => r.shopCode === 'PHLCDRL2UT')).toMatchObject({ errorKind: 'already' });
+    expect(await panel(page).locator('[data-testid="bc-quota"]').textContent()).toContain('Today: 1 of 20 requests used');
+    await page.close();
+  });
+
+  it('never sends a 21st request in a day: a batch that crosses the quota queues the rest', async () => {
+    const org = '7000000000002';
+    const page = await open(shopsUrl(org, '&reset=1&server_ms=20'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    const codes = Array.from({ length: 22 }, (_, i) => `SGLC${String(100000 + i)}`);
+    await paste(page, codes.join('\n'));
+    for (const code of codes) await panel(page).locator(`[data-testid="bc-candidates"] li[data-code="${code}"] input`).check();
+    const started = Date.now();
+    await panel(page)
+      .getByRole('button', { name: /Request selected/ })
+      .click();
+    await expect
+      .poll(() => panel(page).locator('[data-testid="bc-notice"]').textContent(), { timeout: 60_000 })
+      .toContain('request(s) sent');
+    const perRequestMs = (Date.now() - started) / 20;
+    expect(await panel(page).locator('[data-testid="bc-notice"]').textContent()).toContain(
+      '20 request(s) sent. 2 queued for the next day',
+    );
+    expect(await panel(page).locator('[data-testid="bc-quota"]').textContent()).toContain('Today: 20 of 20 requests used');
+    expect(await panel(page).locator('[data-testid="bc-queued"] li').count()).toBe(1 + 1);
+    const stored = await requests(org);
+    expect(stored.filter((r) => r.status === 'pending')).toHaveLength(20);
+    expect(
+      stored
+        .filter((r) => r.status === 'queued')
+        .map((r) => r.shopCode)
+        .sort(),
+    ).toEqual(codes.slice(20));
+    expect(await page.locator('tr[data-code]').count()).toBe(20);
+    await page.screenshot({ path: `${SCREENSHOTS}/business-center-batch.png` });
+    console.log(`[figure] batch of 20 on the fixture: ${perRequestMs.toFixed(0)} ms per request, end to end`);
+    await page.close();
+  });
+
+  it('stops when TikTok says the daily limit is reached (other members used it) and queues the rest', async () => {
+    const org = '7000000000003';
+    const page = await open(shopsUrl(org, '&reset=1&sent_today=19'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await paste(page, 'THLC200001 THLC200002 THLC200003');
+    for (const code of ['THLC200001', 'THLC200002', 'THLC200003']) {
+      await panel(page).locator(`[data-testid="bc-candidates"] li[data-code="${code}"] input`).check();
+    }
+    await panel(page)
+      .getByRole('button', { name: /Request selected/ })
+      .click();
+    await expect
+      .poll(() => panel(page).locator('[data-testid="bc-notice"]').textContent(), { timeout: 30_000 })
+      .toContain('daily limit is reached');
+    const stored = await requests(org);
+    expect(stored.filter((r) => r.status === 'pending').map((r) => r.shopCode)).toEqual(['THLC200001']);
+    expect(
+      stored
+        .filter((r) => r.status === 'queued')
+        .map((r) => r.shopCode)
+        .sort(),
+    ).toEqual(['THLC200002', 'THLC200003']);
+    expect(await panel(page).locator('[data-testid="bc-quota"]').textContent()).toContain('daily limit is reached');
+    await page.close();
+  });
+
+  it('refreshes statuses from the Shops list: an approved shop is recorded as approved', async () => {
+    const page = await open(shopsUrl(BC, '&approve=USLCQPEV3N'));
+    await expect.poll(() => page.locator('tr[data-code="USLCQPEV3N"]').textContent(), { timeout: 10_000 }).toContain('Active');
+    await expect
+      .poll(async () => (await requests(BC)).find((r) => r.shopCode === 'USLCQPEV3N')?.status, { timeout: 10_000 })
+      .toBe('approved');
+    await expect.poll(() => requestRow(page, 'USLCQPEV3N').getAttribute('data-status')).toBe('approved');
+    await page.close();
+  });
+
+  it("marks requests waiting more than 3 days and resends them through TikTok's Resend flow", async () => {
+    // Age the GBGBLCRKQTEX request by four days, as if it had been sent then.
+    const page = await open(shopsUrl(BC));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await panel(page)
+      .locator('[data-testid="bc-candidates"] li[data-code="GBGBLCRKQTEX"]')
+      .getByRole('button', { name: 'Request access' })
+      .click();
+    await expect.poll(() => requestRow(page, 'GBGBLCRKQTEX').getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
+    const ext = await browser.extensionPage('/popup.html');
+    await ext.evaluate(
+      (id) =>
+        new Promise<void>((done, fail) => {
+          const req = indexedDB.open('shop-access-companion');
+          req.onsuccess = () => {
+            const store = req.result.transaction('accessRequests', 'readwrite').objectStore('accessRequests');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const put = store.put({ ...get.result, requestedAt: Date.now() - 4 * 86_400_000 });
+              put.onsuccess = () => done();
+              put.onerror = () => fail(put.error);
+            };
+          };
+        }),
+      `${BC}:GBGBLCRKQTEX:request_access`,
+    );
+    await ext.close();
+    await page.reload();
+    const row = requestRow(page, 'GBGBLCRKQTEX');
+    await expect.poll(() => row.getAttribute('data-waiting'), { timeout: 10_000 }).toBe('yes');
+    expect(await row.textContent()).toContain('Waiting on the seller');
+    await row.getByRole('button', { name: 'Resend' }).click();
+    await expect
+      .poll(() => panel(page).locator('[data-testid="bc-notice"]').textContent(), { timeout: 15_000 })
+      .toContain('resent by e-mail');
+    await expect.poll(() => page.getByText('Request resent').count()).toBe(1);
+    const record = (await requests(BC)).find((r) => r.shopCode === 'GBGBLCRKQTEX');
+    expect(record?.resends).toEqual([{ at: expect.any(Number), via: 'email' }]);
+    expect(await row.textContent()).toContain('resent 1x');
+    await page.close();
+  });
+
+  it('appears after in-app navigation to Shops, and leaves with it', async () => {
+    const page = await open(`https://business.tiktok.com/manage/users/members?org_id=${BC}`);
+    await expect.poll(() => page.getByText('Invite members to your Business Center.').count()).toBe(1);
+    expect(await panel(page).count()).toBe(0);
+    await page.getByRole('link', { name: 'Shops' }).click();
+    await panel(page).waitFor({ timeout: 10_000 });
+    await page.getByRole('link', { name: 'Members' }).click();
+    await expect.poll(() => panel(page).count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('threw nothing into any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
