@@ -12,7 +12,8 @@ export const OVERLAY_CSS = `
 .muted { color: #57606a; }
 button { font: inherit; cursor: pointer; border: 1px solid #0f766e; background: #fff; color: #0f766e;
   border-radius: 6px; padding: 2px 8px; }
-button:hover { background: #ccfbf1; }
+button:hover:not(:disabled) { background: #ccfbf1; }
+button:disabled { opacity: .45; cursor: not-allowed; }
 button:focus-visible { outline: 2px solid #0f766e; outline-offset: 1px; }
 button.link { border: none; background: none; padding: 0 2px; color: #57606a; }
 .floating { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; max-width: 360px; display: block; }

@@ -6,6 +6,7 @@ import { db } from '../../db/database';
 import { listShops } from '../../db/shops';
 import { sendMessage } from '../../messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { AccessRequests } from '../../ui/dashboard/AccessRequests';
 import { Authorizations } from '../../ui/dashboard/Authorizations';
 import { Diagnostics } from '../../ui/dashboard/Diagnostics';
 import { Requests } from '../../ui/dashboard/Requests';
@@ -14,7 +15,7 @@ import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { shopsCsv } from './shops-csv';
 
-const TABS = ['Shops', 'Authorizations', 'Requests', 'Settings', 'Diagnostics'] as const;
+const TABS = ['Shops', 'Authorizations', 'Requests', 'Access requests', 'Settings', 'Diagnostics'] as const;
 type Tab = (typeof TABS)[number];
 
 function matches(shop: Shop, query: string): boolean {
@@ -65,7 +66,7 @@ function Dashboard() {
     <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '24px' }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '12px' }}>
         <h1>Shop Access Companion</h1>
-        <span class="muted">What this browser has seen on Seller Center</span>
+        <span class="muted">What this browser has seen on Seller Center and Business Center</span>
       </header>
       <div class="tabs" role="tablist">
         {TABS.map((t) => (
@@ -77,6 +78,7 @@ function Dashboard() {
       {tab === 'Shops' && <Shops />}
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
       {tab === 'Requests' && <Requests />}
+      {tab === 'Access requests' && <AccessRequests />}
       {tab === 'Settings' && <SettingsForm settings={settings} onSaved={setSettings} />}
       {tab === 'Diagnostics' && <Diagnostics />}
     </main>
