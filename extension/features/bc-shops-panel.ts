@@ -1,8 +1,8 @@
 import { h } from 'preact';
-import type { RejectedCandidate } from '../../shared/shop-code';
 import type { BcOverview } from '../db/access-requests';
 import { sendMessage } from '../messaging';
 import { isShopsPage, orgIdOf, readShopList } from '../pages/business-center';
+import type { IntakeOutcome } from '../ui/access-requests';
 import { BcPanel } from '../ui/BcPanel';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { HelperUnavailable } from '../ui/ShopCodeOverlay';
@@ -24,7 +24,7 @@ export const bcShopsPanel: Feature = {
     let overview: BcOverview | null = null;
     let busy: string | null = null;
     let notice: string | null = null;
-    let intake: { added: string[]; rejected: RejectedCandidate[] } | null = null;
+    let intake: IntakeOutcome | null = null;
     let listSignature = '';
     let orgId: string | null = null;
 

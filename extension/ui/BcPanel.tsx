@@ -2,29 +2,20 @@ import { useState } from 'preact/hooks';
 import { isWaiting } from '../../shared/access-methods';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { sellerApprovalMessage } from '../../shared/seller-approval';
-import type { RejectedCandidate } from '../../shared/shop-code';
 import type { BcOverview } from '../db/access-requests';
+import { accessStatusLabel, type IntakeOutcome, IntakeResult } from './access-requests';
 import { copyText } from './clipboard';
 
 export interface BcPanelProps {
   overview: BcOverview;
   busy: string | null;
   notice: string | null;
-  intake: { added: string[]; rejected: RejectedCandidate[] } | null;
+  intake: IntakeOutcome | null;
   root: ShadowRoot;
   onRequest(codes: string[]): void;
   onResend(code: string): void;
   onIntake(text: string): void;
 }
-
-const STATUS = {
-  queued: 'Queued',
-  pending: 'Pending approval',
-  approved: 'Approved',
-  expired: 'Expired',
-  failed: 'Not sent',
-  removed: 'Removed',
-} as const;
 
 /** The agency's panel on Business Center > Assets > Shops. Every value from a page or a paste is text. */
 export function BcPanel(props: BcPanelProps) {
@@ -157,20 +148,7 @@ export function BcPanel(props: BcPanelProps) {
           Add codes
         </button>
       </p>
-      {intake && (
-        <div data-testid="bc-intake">
-          <p class="muted">Added: {intake.added.join(', ') || 'none'}</p>
-          {intake.rejected.length > 0 && (
-            <ul>
-              {intake.rejected.map((r) => (
-                <li key={r.candidate}>
-                  <span class="code">{r.candidate}</span>: {r.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {intake && <IntakeResult intake={intake} testId="bc-intake" />}
       <button type="button" class="link" onClick={() => setOpen(false)}>
         Collapse
       </button>
@@ -188,7 +166,7 @@ interface RowProps {
 }
 
 function RequestRow({ request: r, waiting, copied, copy, busy, onResend }: RowProps) {
-  const status = waiting ? 'Waiting on the seller' : STATUS[r.status];
+  const status = accessStatusLabel(r, Date.now());
   return (
     <li data-code={r.shopCode} data-status={r.status} data-waiting={waiting ? 'yes' : 'no'}>
       <span class="code">{r.shopCode}</span> <span class={r.status === 'failed' ? 'error' : 'muted'}>{status}</span>

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import type { FixtureServer } from './fixture-server';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -120,3 +120,37 @@ export function panelText(page: Page, helper: string): Promise<string | null> {
 }
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+
+export interface E2eSession {
+  fixtures: FixtureServer;
+  browser: ExtensionBrowser;
+  /** Everything thrown into any page opened with `open`; tests assert it stays empty. */
+  pageErrors: string[];
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Fixture server plus Chromium with the extension, for one test file. */
+export async function startSession(): Promise<E2eSession> {
+  const fixtures = await startFixtureServer();
+  const browser = await launchWithExtension(fixtures);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const pageErrors: string[] = [];
+  return {
+    fixtures,
+    browser,
+    pageErrors,
+    open: (url) => openPage(browser, url, pageErrors),
+    async close() {
+      await browser.close();
+      await fixtures.close();
+    },
+  };
+}
+
+/** Visits Seller information on seller-us so the extension knows the shop that host shows. */
+export async function captureSellerUsShop(session: E2eSession): Promise<void> {
+  const info = await session.open('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+  await shopCodeOverlay(info).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+  await info.close();
+}

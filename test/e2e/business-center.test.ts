@@ -1,30 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, openPage, SCREENSHOTS, shopCodeOverlay, storedRecords } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession, storedRecords } from './browser';
 
-let fixtures: FixtureServer;
+let session: E2eSession;
 let browser: ExtensionBrowser;
-const pageErrors: string[] = [];
-const open = (url: string) => openPage(browser, url, pageErrors);
+const open = (url: string) => session.open(url);
 const BC = '7000000000001';
 const shopsUrl = (org: string, extra = '') => `https://business.tiktok.com/manage/assets/shops?org_id=${org}${extra}`;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  browser = await launchWithExtension(fixtures);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // A shop the seller side captured: the agency's panel offers it.
-  const info = await open('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
-  await shopCodeOverlay(info).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
-  await info.close();
+  session = await startSession();
+  browser = session.browser;
+  // The extension learns which shop seller-us shows from Seller information.
+  await captureSellerUsShop(session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
+afterAll(() => session?.close());
 
 const panel = (page: Page) => page.locator('sac-overlay[data-sac-helper="bc-shops-panel"] [data-testid="bc-panel"]');
 const requests = async (org: string) =>
@@ -236,6 +227,6 @@ describe('Business Center: one-click shop access requests', () => {
   });
 
   it('threw nothing into any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,38 +1,29 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  captureSellerUsShop,
+  type E2eSession,
   type ExtensionBrowser,
-  launchWithExtension,
-  openPage,
   panelText,
   rowBadgeLabels,
   SCREENSHOTS,
-  shopCodeOverlay,
+  startSession,
   storedRecords,
 } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
 
-let fixtures: FixtureServer;
+let session: E2eSession;
 let browser: ExtensionBrowser;
-const pageErrors: string[] = [];
-const open = (url: string) => openPage(browser, url, pageErrors);
+const open = (url: string) => session.open(url);
 const SERVICES = 'https://seller-us.tiktok.com/tsp/manage?tab=services';
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  browser = await launchWithExtension(fixtures);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await startSession();
+  browser = session.browser;
   // The extension learns which shop seller-us shows from Seller information.
-  const info = await open('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
-  await shopCodeOverlay(info).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
-  await info.close();
+  await captureSellerUsShop(session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
+afterAll(() => session?.close());
 
 const badges = (page: Page) => rowBadgeLabels(page, 'my-services-badges');
 
@@ -274,6 +265,6 @@ describe('dashboard and diagnostics', () => {
   });
 
   it('threw nothing into any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,26 +1,16 @@
 import { useState } from 'preact/hooks';
-import { isWaiting } from '../../../shared/access-methods';
 import { sellerApprovalMessage } from '../../../shared/seller-approval';
-import type { RejectedCandidate } from '../../../shared/shop-code';
 import { db } from '../../db/database';
 import { sendMessage } from '../../messaging';
+import { accessStatusLabel, type IntakeOutcome, IntakeResult } from '../access-requests';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
-
-const STATUS = {
-  queued: 'Queued',
-  pending: 'Pending approval',
-  approved: 'Approved',
-  expired: 'Expired',
-  failed: 'Not sent',
-  removed: 'Removed',
-} as const;
 
 /** Paste shop codes from anywhere, and follow every access request sent from Business Center. */
 export function AccessRequests() {
   const requests = useLiveQuery(() => db.accessRequests.toArray()).value;
   const [text, setText] = useState('');
-  const [intake, setIntake] = useState<{ added: string[]; rejected: RejectedCandidate[] } | null>(null);
+  const [intake, setIntake] = useState<IntakeOutcome | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const now = Date.now();
   return (
@@ -41,20 +31,7 @@ export function AccessRequests() {
           Add codes
         </button>
       </p>
-      {intake && (
-        <div data-testid="intake-result">
-          <p>Added: {intake.added.length ? intake.added.join(', ') : 'none'}</p>
-          {intake.rejected.length > 0 && (
-            <ul>
-              {intake.rejected.map((r) => (
-                <li key={r.candidate}>
-                  <span class="code">{r.candidate}</span>: {r.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {intake && <IntakeResult intake={intake} testId="intake-result" />}
       <h2>Access requests from Business Center</h2>
       {!requests?.length ? (
         <p class="empty">None yet. Open Business Center &gt; Assets &gt; Shops with the extension.</p>
@@ -76,7 +53,7 @@ export function AccessRequests() {
                 <td class="muted">{r.businessCenterId}</td>
                 <td class="code">{r.shopCode}</td>
                 <td>
-                  {isWaiting(r, now) ? 'Waiting on the seller' : STATUS[r.status]}
+                  {accessStatusLabel(r, now)}
                   {r.lastError && <div class="error">TikTok said: {r.lastError}</div>}
                 </td>
                 <td class="muted">{r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}</td>

@@ -1,0 +1,40 @@
+import { isWaiting } from '../../shared/access-methods';
+import type { ShopAccessRequest } from '../../shared/schemas';
+import type { RejectedCandidate } from '../../shared/shop-code';
+
+const STATUS = {
+  queued: 'Queued',
+  pending: 'Pending approval',
+  approved: 'Approved',
+  expired: 'Expired',
+  failed: 'Not sent',
+  removed: 'Removed',
+} as const;
+
+/** How a shop-access request reads to the agency, with "waiting" for those pending too long. */
+export function accessStatusLabel(request: ShopAccessRequest, now: number): string {
+  return isWaiting(request, now) ? 'Waiting on the seller' : STATUS[request.status];
+}
+
+export interface IntakeOutcome {
+  added: string[];
+  rejected: RejectedCandidate[];
+}
+
+/** What a paste gave: the codes kept, and each rejected candidate with its reason, as text. */
+export function IntakeResult({ intake, testId }: { intake: IntakeOutcome; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <p class="muted">Added: {intake.added.length ? intake.added.join(', ') : 'none'}</p>
+      {intake.rejected.length > 0 && (
+        <ul>
+          {intake.rejected.map((r) => (
+            <li key={r.candidate}>
+              <span class="code">{r.candidate}</span>: {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
