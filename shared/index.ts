@@ -9,3 +9,4 @@ export * from './schemas';
 export * from './seller-approval';
 export * from './shop-code';
 export * from './statuses';
+export * from './sync-protocol';

@@ -1,11 +1,57 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from './store';
+import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
+import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
+import type { Principal, Role, Store } from './store';
+import { hashToken, newId, newToken } from './tokens';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,
+  purged_through INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL, label TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, last_seen_at INTEGER, revoked_at INTEGER);
+CREATE TABLE IF NOT EXISTS records (
+  team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
+  deleted INTEGER NOT NULL, fields TEXT NOT NULL, field_versions TEXT NOT NULL,
+  PRIMARY KEY (team_id, collection, id));
+CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
+CREATE TABLE IF NOT EXISTS mutations (
+  team_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id TEXT NOT NULL, result TEXT NOT NULL,
+  PRIMARY KEY (team_id, client_id, mutation_id));
+CREATE TABLE IF NOT EXISTS audit (
+  team_id TEXT NOT NULL, version INTEGER NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
+  record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
+`;
+
+interface RecordRow {
+  collection: string;
+  id: string;
+  version: number;
+  deleted: number;
+  fields: string;
+  field_versions: string;
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    collection: row.collection as Collection,
+    id: row.id,
+    version: row.version,
+    deleted: row.deleted === 1,
+    fields: JSON.parse(row.fields),
+    fieldVersions: JSON.parse(row.field_versions),
+  };
+}
 
 /**
  * The embedded default store: one file under DATA_DIR. WAL lets readers run beside the writer;
  * synchronous=FULL makes a write that was acknowledged survive a crash of the process or machine.
+ * better-sqlite3 is synchronous, so each push is one transaction that nothing interleaves with.
  */
 export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'): Store & { path: string } {
   mkdirSync(dataDir, { recursive: true });
@@ -14,17 +60,106 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1')`).run();
-  const ping = db.prepare('SELECT value FROM meta WHERE key = ?');
+  db.exec(SCHEMA);
+  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '2')`).run();
+
+  const q = {
+    ping: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    insertTeam: db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)'),
+    insertDevice: db.prepare('INSERT INTO devices (id, team_id, role, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    deviceByHash: db.prepare('SELECT id, team_id, role FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND team_id = ? AND revoked_at IS NULL'),
+    bumpSeq: db.prepare('UPDATE teams SET seq = seq + ? WHERE id = ? RETURNING seq'),
+    teamState: db.prepare('SELECT seq, purged_through FROM teams WHERE id = ?'),
+    getRecord: db.prepare(
+      'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND collection = ? AND id = ?',
+    ),
+    putRecord: db.prepare(
+      `INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+       fields = excluded.fields, field_versions = excluded.field_versions`,
+    ),
+    getMutation: db.prepare('SELECT result FROM mutations WHERE team_id = ? AND client_id = ? AND mutation_id = ?'),
+    putMutation: db.prepare('INSERT INTO mutations (team_id, client_id, mutation_id, result) VALUES (?, ?, ?, ?)'),
+    audit: db.prepare(
+      'INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    pull: db.prepare(
+      'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND version > ? ORDER BY version LIMIT ?',
+    ),
+  };
+
+  const push = db.transaction((principal: Principal, request: PushRequest): MutationResult[] => {
+    const { teamId, deviceId } = principal;
+    // One block of sequence numbers for the whole push, taken inside the write transaction.
+    const last = (q.bumpSeq.get(request.mutations.length, teamId) as { seq: number } | undefined)?.seq;
+    if (last === undefined) throw new Error(`no team ${teamId}`);
+    let seq = last - request.mutations.length;
+    const now = Date.now();
+    return request.mutations.map((m) => {
+      seq++;
+      const replay = q.getMutation.get(teamId, request.clientId, m.mutationId) as { result: string } | undefined;
+      if (replay) return JSON.parse(replay.result) as MutationResult;
+      const row = q.getRecord.get(teamId, m.collection, m.id) as RecordRow | undefined;
+      const { write, result } = mergeMutation(row ? toStored(row) : null, m, seq);
+      if (write) {
+        q.putRecord.run(
+          teamId,
+          write.collection,
+          write.id,
+          write.version,
+          write.deleted ? 1 : 0,
+          JSON.stringify(write.fields),
+          JSON.stringify(write.fieldVersions),
+        );
+        q.audit.run(teamId, write.version, deviceId, m.collection, m.id, m.op, result.status, now);
+      }
+      q.putMutation.run(teamId, request.clientId, m.mutationId, JSON.stringify(result));
+      return result;
+    });
+  });
+
   return {
     kind: 'sqlite',
     path,
     async ping() {
-      ping.get('schema_version');
+      q.ping.get('schema_version');
     },
     async close() {
       db.close();
+    },
+    async createTeam(name) {
+      const teamId = newId();
+      q.insertTeam.run(teamId, name, Date.now());
+      return { teamId };
+    },
+    async createDeviceToken(teamId: string, role: Role, label: string) {
+      const token = newToken();
+      const deviceId = newId();
+      q.insertDevice.run(deviceId, teamId, role, label, hashToken(token), Date.now());
+      return { token, deviceId };
+    },
+    async authenticate(token) {
+      const row = q.deviceByHash.get(hashToken(token)) as { id: string; team_id: string; role: Role } | undefined;
+      if (!row) return null;
+      q.touchDevice.run(Date.now(), row.id);
+      return { teamId: row.team_id, deviceId: row.id, role: row.role };
+    },
+    async revokeDevice(teamId, deviceId) {
+      return q.revoke.run(Date.now(), deviceId, teamId).changes === 1;
+    },
+    async push(principal, request) {
+      return push.immediate(principal, request);
+    },
+    async pull(teamId, since, limit): Promise<PullResponse> {
+      const team = q.teamState.get(teamId) as { seq: number; purged_through: number } | undefined;
+      if (!team) throw new Error(`no team ${teamId}`);
+      const mustRefetch = since > 0 && since < team.purged_through;
+      const rows = q.pull.all(teamId, mustRefetch ? 0 : since, limit + 1) as RecordRow[];
+      const more = rows.length > limit;
+      const changes = rows.slice(0, limit).map((r) => publicRecord(toStored(r)));
+      return { changes, next: changes.at(-1)?.version ?? (mustRefetch ? 0 : since), more, mustRefetch };
     },
   };
 }

@@ -224,7 +224,7 @@ describe('dashboard and diagnostics', () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Authorizations');
     await expect.poll(() => dashboard.locator('[data-authorization]').count()).toBe(11);
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-authorizations.png`, fullPage: true });
-    await dashboard.getByRole('tab', { name: 'Requests' }).click();
+    await dashboard.getByRole('tab', { name: 'Partner requests' }).click();
     await expect.poll(() => dashboard.locator('[data-testid="tsp-requests"] tbody tr').count()).toBe(5);
     await dashboard.close();
   });

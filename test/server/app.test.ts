@@ -38,7 +38,7 @@ describe('server skeleton on a real SQLite file', () => {
 
   it('says /ready is not ready, as JSON, when the store is gone', async () => {
     const broken = createApp({
-      store: { kind: 'sqlite', ping: () => Promise.reject(new Error('closed')), close: async () => {} },
+      store: { ...store, ping: () => Promise.reject(new Error('closed')) },
     });
     const res = await broken.request('/ready');
     expect(res.status).toBe(503);

@@ -15,7 +15,7 @@ import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { shopsCsv } from './shops-csv';
 
-const TABS = ['Shops', 'Authorizations', 'Requests', 'Access requests', 'Settings', 'Diagnostics'] as const;
+const TABS = ['Shops', 'Authorizations', 'Partner requests', 'Access requests', 'Settings', 'Diagnostics'] as const;
 type Tab = (typeof TABS)[number];
 
 function matches(shop: Shop, query: string): boolean {
@@ -77,7 +77,7 @@ function Dashboard() {
       </div>
       {tab === 'Shops' && <Shops />}
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
-      {tab === 'Requests' && <Requests />}
+      {tab === 'Partner requests' && <Requests />}
       {tab === 'Access requests' && <AccessRequests />}
       {tab === 'Settings' && <SettingsForm settings={settings} onSaved={setSettings} />}
       {tab === 'Diagnostics' && <Diagnostics />}

@@ -1,0 +1,145 @@
+import postgres from 'postgres';
+import type { Collection, MutationResult, PullResponse } from '../../shared/sync-protocol';
+import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
+import type { Role, Store } from './store';
+import { hashToken, newId, newToken } from './tokens';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS teams (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, seq BIGINT NOT NULL DEFAULT 0,
+  purged_through BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL, label TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, last_seen_at BIGINT, revoked_at BIGINT);
+CREATE TABLE IF NOT EXISTS records (
+  team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
+  deleted BOOLEAN NOT NULL, fields JSONB NOT NULL, field_versions JSONB NOT NULL,
+  PRIMARY KEY (team_id, collection, id));
+CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
+CREATE TABLE IF NOT EXISTS mutations (
+  team_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id TEXT NOT NULL, result JSONB NOT NULL,
+  PRIMARY KEY (team_id, client_id, mutation_id));
+CREATE TABLE IF NOT EXISTS audit (
+  team_id TEXT NOT NULL, version BIGINT NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
+  record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
+`;
+
+interface RecordRow {
+  collection: string;
+  id: string;
+  version: string | number;
+  deleted: boolean;
+  fields: Record<string, unknown>;
+  field_versions: Record<string, number>;
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    collection: row.collection as Collection,
+    id: row.id,
+    version: Number(row.version),
+    deleted: row.deleted,
+    fields: row.fields,
+    fieldVersions: row.field_versions,
+  };
+}
+
+/**
+ * PostgreSQL, for many teams and several server instances on one database. Each push locks its
+ * team's row while it takes a block of sequence numbers, so pushes to one team commit in sequence
+ * order and a puller never skips a change that commits later with a smaller number.
+ * `schema` lets the conformance tests run isolated side by side in one database.
+ */
+export async function openPostgresStore(url: string, schema = 'public'): Promise<Store & { sql: postgres.Sql }> {
+  const sql = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { search_path: schema },
+    types: { bigint: postgres.BigInt },
+  });
+  if (schema !== 'public') await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+  await sql.unsafe(SCHEMA);
+
+  return {
+    kind: 'postgres',
+    sql,
+    async ping() {
+      await sql`SELECT 1`;
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+    async createTeam(name) {
+      const teamId = newId();
+      await sql`INSERT INTO teams (id, name, created_at) VALUES (${teamId}, ${name}, ${Date.now()})`;
+      return { teamId };
+    },
+    async createDeviceToken(teamId: string, role: Role, label: string) {
+      const token = newToken();
+      const deviceId = newId();
+      await sql`INSERT INTO devices (id, team_id, role, label, token_hash, created_at)
+        VALUES (${deviceId}, ${teamId}, ${role}, ${label}, ${hashToken(token)}, ${Date.now()})`;
+      return { token, deviceId };
+    },
+    async authenticate(token) {
+      const [row] = await sql<{ id: string; team_id: string; role: Role }[]>`
+        UPDATE devices SET last_seen_at = ${Date.now()}
+        WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL RETURNING id, team_id, role`;
+      return row ? { teamId: row.team_id, deviceId: row.id, role: row.role } : null;
+    },
+    async revokeDevice(teamId, deviceId) {
+      const rows = await sql`UPDATE devices SET revoked_at = ${Date.now()}
+        WHERE id = ${deviceId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING id`;
+      return rows.length === 1;
+    },
+    async push(principal, request) {
+      const { teamId, deviceId } = principal;
+      return sql.begin(async (tx) => {
+        const [team] = await tx<{ seq: bigint }[]>`
+          UPDATE teams SET seq = seq + ${request.mutations.length} WHERE id = ${teamId} RETURNING seq`;
+        if (!team) throw new Error(`no team ${teamId}`);
+        let seq = Number(team.seq) - request.mutations.length;
+        const now = Date.now();
+        const results: MutationResult[] = [];
+        for (const m of request.mutations) {
+          seq++;
+          const [replay] = await tx<{ result: MutationResult }[]>`
+            SELECT result FROM mutations WHERE team_id = ${teamId} AND client_id = ${request.clientId} AND mutation_id = ${m.mutationId}`;
+          if (replay) {
+            results.push(replay.result);
+            continue;
+          }
+          const [row] = await tx<RecordRow[]>`
+            SELECT collection, id, version, deleted, fields, field_versions FROM records
+            WHERE team_id = ${teamId} AND collection = ${m.collection} AND id = ${m.id}`;
+          const { write, result } = mergeMutation(row ? toStored(row) : null, m, seq);
+          if (write) {
+            await tx`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions)
+              VALUES (${teamId}, ${write.collection}, ${write.id}, ${write.version}, ${write.deleted},
+                ${tx.json(write.fields as postgres.JSONValue)}, ${tx.json(write.fieldVersions)})
+              ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+                fields = excluded.fields, field_versions = excluded.field_versions`;
+            await tx`INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
+              VALUES (${teamId}, ${write.version}, ${deviceId}, ${m.collection}, ${m.id}, ${m.op}, ${result.status}, ${now})`;
+          }
+          await tx`INSERT INTO mutations (team_id, client_id, mutation_id, result)
+            VALUES (${teamId}, ${request.clientId}, ${m.mutationId}, ${tx.json(result as unknown as postgres.JSONValue)})`;
+          results.push(result);
+        }
+        return results;
+      }) as Promise<MutationResult[]>;
+    },
+    async pull(teamId, since, limit): Promise<PullResponse> {
+      const [team] = await sql<{ purged_through: bigint }[]>`SELECT purged_through FROM teams WHERE id = ${teamId}`;
+      if (!team) throw new Error(`no team ${teamId}`);
+      const mustRefetch = since > 0 && since < Number(team.purged_through);
+      const rows = await sql<RecordRow[]>`
+        SELECT collection, id, version, deleted, fields, field_versions FROM records
+        WHERE team_id = ${teamId} AND version > ${mustRefetch ? 0 : since} ORDER BY version LIMIT ${limit + 1}`;
+      const more = rows.length > limit;
+      const changes = rows.slice(0, limit).map((r) => publicRecord(toStored(r)));
+      return { changes, next: changes.at(-1)?.version ?? (mustRefetch ? 0 : since), more, mustRefetch };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * The sync protocol between the extension and the server (see README, "Sync"). Records belong to a
+ * team and a collection; their ids are made by the client, or derived from a natural key so two
+ * members' offline records merge. The server orders every change with a per-team sequence number.
+ */
+
+export const COLLECTIONS = ['shops', 'authorizations', 'tspRequests', 'partnerAccess', 'accessRequests', 'sentAlerts'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+export const MAX_MUTATIONS_PER_PUSH = 1000;
+export const MAX_PULL_LIMIT = 5000;
+
+const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'field names are letters, digits and _');
+
+export const MutationSchema = z.object({
+  /** Unique per client; a push replayed after its answer was lost is applied once. */
+  mutationId: z.string().min(8).max(100),
+  collection: z.enum(COLLECTIONS),
+  id: z.string().min(1).max(300),
+  /** The record version the client last saw; 0 for a record it never saw. */
+  baseVersion: z.number().int().nonnegative(),
+  op: z.enum(['upsert', 'delete']),
+  fields: z.record(FieldName, z.unknown()).optional(),
+});
+export type Mutation = z.infer<typeof MutationSchema>;
+
+export const PushRequestSchema = z.object({
+  clientId: z.string().min(8).max(100),
+  mutations: z.array(MutationSchema).min(1).max(MAX_MUTATIONS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export interface SyncRecord {
+  collection: Collection;
+  id: string;
+  /** The team sequence number of the record's last change; its version. */
+  version: number;
+  deleted: boolean;
+  fields: Record<string, unknown>;
+}
+
+export type MutationResult =
+  | { mutationId: string; status: 'applied'; version: number }
+  | { mutationId: string; status: 'merged'; version: number }
+  | { mutationId: string; status: 'conflict'; version: number; fields: string[]; record: SyncRecord }
+  | { mutationId: string; status: 'rejected'; reason: string };
+
+export const PullQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+});
+
+export interface PullResponse {
+  changes: SyncRecord[];
+  /** Pass as `since` next time; equals the last change's version. */
+  next: number;
+  more: boolean;
+  /** The client is older than the tombstone retention: drop local copies, pull from 0, keep the outbox. */
+  mustRefetch: boolean;
+}

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Principal, Store } from '../../server/store/store';
+import type { Mutation } from '../../shared/sync-protocol';
+import { STORES, type StoreUnderTest } from './stores';
+
+let seq = 0;
+const mutation = (id: string, fields: Record<string, unknown>, baseVersion = 0, op: Mutation['op'] = 'upsert'): Mutation => ({
+  mutationId: `m-${++seq}-${Math.random().toString(36).slice(2)}`,
+  collection: 'shops',
+  id,
+  baseVersion,
+  op,
+  fields,
+});
+
+describe.each(STORES)('store conformance: %s', (_name, open) => {
+  let under: StoreUnderTest;
+  let store: Store;
+  let alice: Principal;
+  let bob: Principal;
+  let teamB: Principal;
+
+  beforeEach(async () => {
+    under = await open();
+    store = under.store;
+    const { teamId } = await store.createTeam('Agency A');
+    const a = await store.createDeviceToken(teamId, 'member', 'alice-chrome');
+    const b = await store.createDeviceToken(teamId, 'member', 'bob-firefox');
+    alice = (await store.authenticate(a.token)) as Principal;
+    bob = (await store.authenticate(b.token)) as Principal;
+    const other = await store.createTeam('Agency B');
+    teamB = (await store.authenticate((await store.createDeviceToken(other.teamId, 'owner', 'carol')).token)) as Principal;
+  });
+  afterEach(async () => {
+    await under.dispose();
+  });
+
+  it('authenticates by token, never by a wrong or revoked one', async () => {
+    expect(alice).toMatchObject({ role: 'member', teamId: expect.any(String), deviceId: expect.any(String) });
+    expect(await store.authenticate('sac_not-a-token')).toBeNull();
+    expect(await store.revokeDevice(alice.teamId, alice.deviceId)).toBe(true);
+    expect(await store.revokeDevice(alice.teamId, alice.deviceId)).toBe(false);
+    const again = await store.createDeviceToken(alice.teamId, 'viewer', 'x');
+    expect(await store.authenticate(again.token)).toMatchObject({ role: 'viewer' });
+    expect(await store.revokeDevice(teamB.teamId, bob.deviceId)).toBe(false);
+  });
+
+  it('applies a push and gives it back in a pull, in sequence order', async () => {
+    const [r1, r2] = await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('USLCQPEV3N', { name: 'Maple' }), mutation('GBGBLCRKQTEX', { name: 'Lantern' })],
+    });
+    expect(r1).toMatchObject({ status: 'applied', version: 1 });
+    expect(r2).toMatchObject({ status: 'applied', version: 2 });
+    const pulled = await store.pull(alice.teamId, 0, 100);
+    expect(pulled).toEqual({
+      changes: [
+        { collection: 'shops', id: 'USLCQPEV3N', version: 1, deleted: false, fields: { name: 'Maple' } },
+        { collection: 'shops', id: 'GBGBLCRKQTEX', version: 2, deleted: false, fields: { name: 'Lantern' } },
+      ],
+      next: 2,
+      more: false,
+      mustRefetch: false,
+    });
+    expect((await store.pull(alice.teamId, 2, 100)).changes).toEqual([]);
+  });
+
+  it('applies a replayed push once and answers it the same', async () => {
+    const m = mutation('USLCQPEV3N', { name: 'Maple' });
+    const first = await store.push(alice, { clientId: 'alice-client', mutations: [m] });
+    const again = await store.push(alice, { clientId: 'alice-client', mutations: [m] });
+    expect(again).toEqual(first);
+    expect((await store.pull(alice.teamId, 0, 100)).changes).toHaveLength(1);
+  });
+
+  it('merges fields one by one; the same field changed twice is a conflict for the later push', async () => {
+    const [created] = await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('USLCQPEV3N', { name: 'Maple', region: 'US' })],
+    });
+    const base = created?.status === 'applied' ? created.version : -1;
+    const [a] = await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('USLCQPEV3N', { name: 'Maple & Moss' }, base)],
+    });
+    expect(a).toMatchObject({ status: 'applied' });
+    // Bob, still on the first version, changes another field: merged.
+    const [b] = await store.push(bob, { clientId: 'bob-client', mutations: [mutation('USLCQPEV3N', { region: 'GB' }, base)] });
+    expect(b).toMatchObject({ status: 'merged' });
+    // Bob changes the name too: Alice changed it after his base, so he loses and is told.
+    const [c] = await store.push(bob, {
+      clientId: 'bob-client',
+      mutations: [mutation('USLCQPEV3N', { name: 'Bob name' }, base)],
+    });
+    expect(c).toMatchObject({ status: 'conflict', fields: ['name'], record: { fields: { name: 'Maple & Moss', region: 'GB' } } });
+    const [record] = (await store.pull(alice.teamId, 0, 100)).changes;
+    expect(record?.fields).toEqual({ name: 'Maple & Moss', region: 'GB' });
+  });
+
+  it('keeps deletes as tombstones that pulls return', async () => {
+    const [created] = await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('USLCQPEV3N', { name: 'Maple' })],
+    });
+    const [deleted] = await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('USLCQPEV3N', {}, created?.status === 'applied' ? created.version : 0, 'delete')],
+    });
+    expect(deleted).toMatchObject({ status: 'applied', version: 2 });
+    expect((await store.pull(alice.teamId, 1, 100)).changes).toEqual([
+      { collection: 'shops', id: 'USLCQPEV3N', version: 2, deleted: true, fields: {} },
+    ]);
+  });
+
+  it('pulls in batches', async () => {
+    await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: Array.from({ length: 25 }, (_, i) => mutation(`SHOP${i}`, { i })),
+    });
+    const seen: string[] = [];
+    let since = 0;
+    let pages = 0;
+    for (;;) {
+      const page = await store.pull(alice.teamId, since, 10);
+      pages++;
+      seen.push(...page.changes.map((c) => c.id));
+      since = page.next;
+      if (!page.more) break;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `SHOP${i}`));
+  });
+
+  it("keeps teams apart: one team never sees or changes another's records", async () => {
+    await store.push(alice, { clientId: 'alice-client', mutations: [mutation('USLCQPEV3N', { name: 'Maple' })] });
+    const [other] = await store.push(teamB, { clientId: 'carol-client', mutations: [mutation('USLCQPEV3N', { name: 'Carol' })] });
+    expect(other).toMatchObject({ status: 'applied', version: 1 });
+    expect((await store.pull(teamB.teamId, 0, 100)).changes.map((c) => c.fields)).toEqual([{ name: 'Carol' }]);
+    expect((await store.pull(alice.teamId, 0, 100)).changes.map((c) => c.fields)).toEqual([{ name: 'Maple' }]);
+  });
+
+  it('never lets a puller skip a change while pushes run concurrently', async () => {
+    const seen = new Map<string, number>();
+    let since = 0;
+    let done = false;
+    const puller = (async () => {
+      while (!done) {
+        const page = await store.pull(alice.teamId, since, 50);
+        for (const c of page.changes) seen.set(c.id, c.version);
+        since = page.next;
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    })();
+    await Promise.all(
+      Array.from({ length: 10 }, (_, p) =>
+        store.push(p % 2 ? alice : bob, {
+          clientId: `client-${p}`,
+          mutations: Array.from({ length: 20 }, (_, i) => mutation(`P${p}-${i}`, { p, i })),
+        }),
+      ),
+    );
+    done = true;
+    await puller;
+    for (;;) {
+      const page = await store.pull(alice.teamId, since, 500);
+      for (const c of page.changes) seen.set(c.id, c.version);
+      since = page.next;
+      if (!page.more) break;
+    }
+    expect(seen.size).toBe(200);
+  });
+});
