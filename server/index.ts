@@ -1,7 +1,11 @@
 import { serve } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
 import { createApp } from './app';
 import { readConfig } from './config';
-import { openSqliteStore } from './store/sqlite';
+import { LiveHub } from './live';
+import { openStore } from './store/open';
+import type { openPostgresStore } from './store/postgres';
 
 function log(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
@@ -15,25 +19,69 @@ try {
   process.exit(2);
 }
 
-if (config.databaseUrl) {
-  // The PostgreSQL store arrives with the sync protocol (issue 5); refuse rather than silently use SQLite.
-  process.stderr.write('DATABASE_URL is set, but this build serves only the embedded SQLite store. Unset it to use SQLite.\n');
-  process.exit(2);
+const store = await openStore(config);
+const hub = new LiveHub();
+const CHANNEL = 'sac_commits';
+let onCommit = (teamId: string, version: number) => void hub.poke(teamId, version);
+
+if (store.kind === 'postgres') {
+  // Several instances on one database: each commit is NOTIFYed; every instance pokes its own sockets.
+  const { sql } = store as Awaited<ReturnType<typeof openPostgresStore>>;
+  await sql.listen(CHANNEL, (payload) => {
+    const { teamId, version } = JSON.parse(payload) as { teamId: string; version: number };
+    hub.poke(teamId, version);
+  });
+  onCommit = (teamId, version) => void sql.notify(CHANNEL, JSON.stringify({ teamId, version })).catch(() => {});
 }
 
-const store = openSqliteStore(config.dataDir);
-const app = createApp({ store, log });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  log({ level: 'info', msg: 'listening', url: `http://${config.host}:${info.port}`, store: store.kind, path: store.path });
+const root = new Hono();
+const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app: root });
+const app = createApp({
+  store,
+  log,
+  hub,
+  publicUrl: config.publicUrl,
+  onCommit,
+  upgradeWebSocket,
+  clientKey: (c) =>
+    (c.env as { incoming?: { socket?: { remoteAddress?: string } } })?.incoming?.socket?.remoteAddress ?? 'unknown',
 });
+root.route('/', app);
 
+let inFlight = 0;
+const server = serve(
+  {
+    fetch: (req, env) => {
+      inFlight++;
+      return Promise.resolve(root.fetch(req, env)).finally(() => inFlight--);
+    },
+    port: config.port,
+    hostname: config.host,
+  },
+  (info) => {
+    log({
+      level: 'info',
+      msg: 'listening',
+      url: `http://${config.host}:${info.port}`,
+      store: store.kind,
+      publicUrl: config.publicUrl,
+    });
+  },
+);
+injectWebSocket(server);
+
+/** SIGTERM: stop accepting, let in-flight pushes finish, close sockets with a reason, then the store. */
 function shutdown(signal: string): void {
-  log({ level: 'info', msg: 'shutting down', signal });
-  server.close(async () => {
+  log({ level: 'info', msg: 'shutting down', signal, inFlight });
+  server.close();
+  hub.closeAll('server shutting down');
+  const started = Date.now();
+  const wait = setInterval(async () => {
+    if (inFlight > 0 && Date.now() - started < 10_000) return;
+    clearInterval(wait);
     await store.close();
     process.exit(0);
-  });
-  setTimeout(() => process.exit(1), 10_000).unref();
+  }, 50);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

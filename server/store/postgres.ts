@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS audit (
   team_id TEXT NOT NULL, version BIGINT NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
   record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
+CREATE TABLE IF NOT EXISTS invites (
+  code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
+  max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at BIGINT NOT NULL, revoked_at BIGINT);
 `;
 
 interface RecordRow {
@@ -92,6 +95,59 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       const rows = await sql`UPDATE devices SET revoked_at = ${Date.now()}
         WHERE id = ${deviceId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING id`;
       return rows.length === 1;
+    },
+    async listDevices(teamId) {
+      const rows = await sql<
+        { id: string; role: Role; label: string; created_at: bigint; last_seen_at: bigint | null; revoked_at: bigint | null }[]
+      >`
+        SELECT id, role, label, created_at, last_seen_at, revoked_at FROM devices WHERE team_id = ${teamId} ORDER BY created_at`;
+      const n = (v: bigint | null) => (v === null ? null : Number(v));
+      return rows.map((r) => ({
+        deviceId: r.id,
+        role: r.role,
+        label: r.label,
+        createdAt: Number(r.created_at),
+        lastSeenAt: n(r.last_seen_at),
+        revokedAt: n(r.revoked_at),
+      }));
+    },
+    async createInvite(teamId, role, { maxUses, expiresAt }) {
+      const code = newToken('inv');
+      await sql`INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at)
+        VALUES (${hashToken(code)}, ${teamId}, ${role}, ${maxUses}, ${expiresAt})`;
+      return { code };
+    },
+    async redeemInvite(code, label) {
+      return sql.begin(async (tx) => {
+        const [invite] = await tx<{ team_id: string; role: Role }[]>`
+          UPDATE invites SET uses = uses + 1 WHERE code_hash = ${hashToken(code)} AND revoked_at IS NULL
+          AND expires_at > ${Date.now()} AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role`;
+        if (!invite) return null;
+        const token = newToken();
+        const deviceId = newId();
+        await tx`INSERT INTO devices (id, team_id, role, label, token_hash, created_at)
+          VALUES (${deviceId}, ${invite.team_id}, ${invite.role}, ${label}, ${hashToken(token)}, ${Date.now()})`;
+        return { token, teamId: invite.team_id, role: invite.role, deviceId };
+      }) as Promise<{ token: string; teamId: string; role: Role; deviceId: string } | null>;
+    },
+    async audit(teamId, filter) {
+      const rows = await sql<
+        { version: bigint; device_id: string; collection: string; record_id: string; op: string; status: string; at: bigint }[]
+      >`
+        SELECT version, device_id, collection, record_id, op, status, at FROM audit
+        WHERE team_id = ${teamId} AND version > ${filter.since ?? 0}
+        ${filter.collection ? sql`AND collection = ${filter.collection}` : sql``}
+        ${filter.deviceId ? sql`AND device_id = ${filter.deviceId}` : sql``}
+        ORDER BY version LIMIT ${filter.limit}`;
+      return rows.map((r) => ({
+        version: Number(r.version),
+        deviceId: r.device_id,
+        collection: r.collection,
+        recordId: r.record_id,
+        op: r.op,
+        status: r.status,
+        at: Number(r.at),
+      }));
     },
     async push(principal, request) {
       const { teamId, deviceId } = principal;

@@ -26,6 +26,9 @@ CREATE TABLE IF NOT EXISTS audit (
   team_id TEXT NOT NULL, version INTEGER NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
   record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
+CREATE TABLE IF NOT EXISTS invites (
+  code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
+  max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL, revoked_at INTEGER);
 `;
 
 interface RecordRow {
@@ -84,6 +87,18 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     putMutation: db.prepare('INSERT INTO mutations (team_id, client_id, mutation_id, result) VALUES (?, ?, ?, ?)'),
     audit: db.prepare(
       'INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    listDevices: db.prepare(
+      'SELECT id, role, label, created_at, last_seen_at, revoked_at FROM devices WHERE team_id = ? ORDER BY created_at',
+    ),
+    insertInvite: db.prepare('INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at) VALUES (?, ?, ?, ?, ?)'),
+    useInvite: db.prepare(
+      `UPDATE invites SET uses = uses + 1 WHERE code_hash = ? AND revoked_at IS NULL AND expires_at > ?
+       AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role`,
+    ),
+    auditRows: db.prepare(
+      `SELECT version, device_id, collection, record_id, op, status, at FROM audit WHERE team_id = ? AND version > ?
+       AND (? IS NULL OR collection = ?) AND (? IS NULL OR device_id = ?) ORDER BY version LIMIT ?`,
     ),
     pull: db.prepare(
       'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND version > ? ORDER BY version LIMIT ?',
@@ -148,6 +163,62 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     },
     async revokeDevice(teamId, deviceId) {
       return q.revoke.run(Date.now(), deviceId, teamId).changes === 1;
+    },
+    async listDevices(teamId) {
+      const rows = q.listDevices.all(teamId) as {
+        id: string;
+        role: Role;
+        label: string;
+        created_at: number;
+        last_seen_at: number | null;
+        revoked_at: number | null;
+      }[];
+      return rows.map((r) => ({
+        deviceId: r.id,
+        role: r.role,
+        label: r.label,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        revokedAt: r.revoked_at,
+      }));
+    },
+    async createInvite(teamId, role, { maxUses, expiresAt }) {
+      const code = newToken('inv');
+      q.insertInvite.run(hashToken(code), teamId, role, maxUses, expiresAt);
+      return { code };
+    },
+    async redeemInvite(code, label) {
+      const redeem = db.transaction(() => {
+        const invite = q.useInvite.get(hashToken(code), Date.now()) as { team_id: string; role: Role } | undefined;
+        if (!invite) return null;
+        const token = newToken();
+        const deviceId = newId();
+        q.insertDevice.run(deviceId, invite.team_id, invite.role, label, hashToken(token), Date.now());
+        return { token, teamId: invite.team_id, role: invite.role, deviceId };
+      });
+      return redeem.immediate();
+    },
+    async audit(teamId, filter) {
+      const c = filter.collection ?? null;
+      const d = filter.deviceId ?? null;
+      const rows = q.auditRows.all(teamId, filter.since ?? 0, c, c, d, d, filter.limit) as {
+        version: number;
+        device_id: string;
+        collection: string;
+        record_id: string;
+        op: string;
+        status: string;
+        at: number;
+      }[];
+      return rows.map((r) => ({
+        version: r.version,
+        deviceId: r.device_id,
+        collection: r.collection,
+        recordId: r.record_id,
+        op: r.op,
+        status: r.status,
+        at: r.at,
+      }));
     },
     async push(principal, request) {
       return push.immediate(principal, request);

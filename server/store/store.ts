@@ -21,6 +21,38 @@ export interface Store {
   createDeviceToken(teamId: string, role: Role, label: string): Promise<{ token: string; deviceId: string }>;
   authenticate(token: string): Promise<Principal | null>;
   revokeDevice(teamId: string, deviceId: string): Promise<boolean>;
+  listDevices(teamId: string): Promise<DeviceInfo[]>;
+  /** Invites are stored hashed; `maxUses` null means any number of uses until it expires. */
+  createInvite(teamId: string, role: Role, options: { maxUses: number | null; expiresAt: number }): Promise<{ code: string }>;
+  /** Turns a valid invite into a device token; null when the invite is unknown, used up, expired or revoked. */
+  redeemInvite(code: string, label: string): Promise<{ token: string; teamId: string; role: Role; deviceId: string } | null>;
+  audit(teamId: string, filter: AuditFilter): Promise<AuditEntry[]>;
   push(principal: Principal, request: PushRequest): Promise<MutationResult[]>;
   pull(teamId: string, since: number, limit: number): Promise<PullResponse>;
+}
+
+export interface DeviceInfo {
+  deviceId: string;
+  role: Role;
+  label: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface AuditFilter {
+  since?: number;
+  collection?: string;
+  deviceId?: string;
+  limit: number;
+}
+
+export interface AuditEntry {
+  version: number;
+  deviceId: string;
+  collection: string;
+  recordId: string;
+  op: string;
+  status: string;
+  at: number;
 }

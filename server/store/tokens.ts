@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /** Tokens are 256 random bits; the store keeps only their SHA-256, so a leaked database leaks no token. */
-export function newToken(prefix: 'sac' = 'sac'): string {
+export function newToken(prefix: 'sac' | 'inv' | 'cal' = 'sac'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -45,6 +45,40 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect(await store.revokeDevice(teamB.teamId, bob.deviceId)).toBe(false);
   });
 
+  it("lists a team's devices with last seen, and only that team's", async () => {
+    const devices = await store.listDevices(alice.teamId);
+    expect(devices.map((d) => d.label)).toEqual(['alice-chrome', 'bob-firefox']);
+    expect(devices[0]?.lastSeenAt).toEqual(expect.any(Number));
+    expect((await store.listDevices(teamB.teamId)).map((d) => d.label)).toEqual(['carol']);
+  });
+
+  it('redeems invites within their uses and lifetime only', async () => {
+    const single = await store.createInvite(alice.teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 60_000 });
+    const joined = await store.redeemInvite(single.code, 'dave-chrome');
+    expect(joined).toMatchObject({ teamId: alice.teamId, role: 'member' });
+    expect(await store.authenticate(joined?.token ?? '')).toMatchObject({ teamId: alice.teamId });
+    expect(await store.redeemInvite(single.code, 'again')).toBeNull();
+    const expired = await store.createInvite(alice.teamId, 'viewer', { maxUses: null, expiresAt: Date.now() - 1 });
+    expect(await store.redeemInvite(expired.code, 'late')).toBeNull();
+    const multi = await store.createInvite(alice.teamId, 'viewer', { maxUses: null, expiresAt: Date.now() + 60_000 });
+    expect(await store.redeemInvite(multi.code, 'v1')).toMatchObject({ role: 'viewer' });
+    expect(await store.redeemInvite(multi.code, 'v2')).toMatchObject({ role: 'viewer' });
+    expect(await store.redeemInvite('inv_unknown', 'x')).toBeNull();
+  });
+
+  it('keeps an audit entry for every accepted change, filterable', async () => {
+    await store.push(alice, { clientId: 'alice-client', mutations: [mutation('USLCQPEV3N', { name: 'Maple' })] });
+    await store.push(bob, { clientId: 'bob-client', mutations: [{ ...mutation('X1', { a: 1 }), collection: 'accessRequests' }] });
+    const all = await store.audit(alice.teamId, { limit: 100 });
+    expect(all.map((e) => [e.collection, e.recordId, e.op, e.status])).toEqual([
+      ['shops', 'USLCQPEV3N', 'upsert', 'applied'],
+      ['accessRequests', 'X1', 'upsert', 'applied'],
+    ]);
+    expect((await store.audit(alice.teamId, { deviceId: bob.deviceId, limit: 100 })).map((e) => e.recordId)).toEqual(['X1']);
+    expect((await store.audit(alice.teamId, { collection: 'shops', limit: 100 })).map((e) => e.recordId)).toEqual(['USLCQPEV3N']);
+    expect(await store.audit(teamB.teamId, { limit: 100 })).toEqual([]);
+  });
+
   it('applies a push and gives it back in a pull, in sequence order', async () => {
     const [r1, r2] = await store.push(alice, {
       clientId: 'alice-client',

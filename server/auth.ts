@@ -1,0 +1,30 @@
+import { createMiddleware } from 'hono/factory';
+import { jsonError } from './errors';
+import type { Principal, Role, Store } from './store/store';
+
+export type AuthEnv = { Variables: { principal: Principal } };
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+
+/** Every /v1 route but invite redemption needs a device token: `Authorization: Bearer sac_...`. */
+export function requireDevice(store: Store) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) return jsonError(c, 401, 'unauthenticated', 'Send a device token as "Authorization: Bearer <token>".');
+    const principal = await store.authenticate(token);
+    if (!principal) return jsonError(c, 401, 'unauthenticated', 'This token is unknown or was revoked.');
+    c.set('principal', principal);
+    await next();
+  });
+}
+
+/** A viewer reads; a member writes; admins and owners manage devices and invites. */
+export function requireRole(minimum: Role) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const { role } = c.get('principal');
+    if (RANK[role] < RANK[minimum])
+      return jsonError(c, 403, 'forbidden', `This needs the ${minimum} role; this device is ${role}.`);
+    await next();
+  });
+}

@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import type { Store } from '../../server/store/store';
+import { STORES, type StoreUnderTest } from './stores';
+
+const SHOP = {
+  mutationId: 'm-0001-abcdef',
+  collection: 'shops',
+  id: 'USLCQPEV3N',
+  baseVersion: 0,
+  op: 'upsert',
+  fields: { name: 'Maple' },
+};
+
+describe.each(STORES)('HTTP API on %s', (_name, open) => {
+  let under: StoreUnderTest;
+  let store: Store;
+  let app: ReturnType<typeof createApp>;
+  let member: string;
+  let viewer: string;
+  let owner: string;
+  let other: string;
+  const call = (path: string, token: string | null, init: RequestInit & { json?: unknown } = {}) => {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (init.json !== undefined) headers.set('content-type', 'application/json');
+    return app.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  };
+  const push = (token: string, mutations: unknown[], clientId = 'client-0001') =>
+    call('/v1/push', token, { method: 'POST', json: { clientId, mutations } });
+
+  beforeEach(async () => {
+    under = await open();
+    store = under.store;
+    app = createApp({ store, publicUrl: 'https://sync.example.test' });
+    const { teamId } = await store.createTeam('A');
+    member = (await store.createDeviceToken(teamId, 'member', 'm')).token;
+    viewer = (await store.createDeviceToken(teamId, 'viewer', 'v')).token;
+    owner = (await store.createDeviceToken(teamId, 'owner', 'o')).token;
+    other = (await store.createDeviceToken((await store.createTeam('B')).teamId, 'owner', 'b')).token;
+  });
+  afterEach(async () => {
+    await under.dispose();
+  });
+
+  it('pushes and pulls with a device token', async () => {
+    const res = await push(member, [SHOP]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ results: [{ mutationId: SHOP.mutationId, status: 'applied', version: 1 }] });
+    const pulled = await (await call('/v1/pull?since=0', viewer)).json();
+    expect(pulled).toMatchObject({ changes: [{ id: 'USLCQPEV3N', fields: { name: 'Maple' } }], next: 1, more: false });
+  });
+
+  it('answers a replayed push (its answer was lost) with the same results, applied once', async () => {
+    const first = await (await push(member, [SHOP])).json();
+    const again = await (await push(member, [SHOP])).json();
+    expect(again).toEqual(first);
+    expect((await (await call('/v1/pull', member)).json()).changes).toHaveLength(1);
+  });
+
+  it('keeps teams apart on every endpoint', async () => {
+    await push(member, [SHOP]);
+    expect((await (await call('/v1/pull', other)).json()).changes).toEqual([]);
+    expect((await (await call('/v1/audit', other)).json()).entries).toEqual([]);
+    const devices = (await (await call('/v1/devices', other)).json()).devices as { label: string; deviceId: string }[];
+    expect(devices.map((d) => d.label)).toEqual(['b']);
+    const mine = (await (await call('/v1/devices', owner)).json()).devices as { deviceId: string }[];
+    // Team B's owner cannot revoke team A's device: to team B it does not exist.
+    expect((await call(`/v1/devices/${mine[0]?.deviceId}`, other, { method: 'DELETE' })).status).toBe(404);
+    expect((await call('/v1/pull', owner)).status).toBe(200);
+    // Same record id in team B is a different record.
+    await push(other, [{ ...SHOP, mutationId: 'm-b-000001', fields: { name: 'Carol' } }]);
+    expect((await (await call('/v1/pull', member)).json()).changes[0].fields).toEqual({ name: 'Maple' });
+  });
+
+  it('lets a viewer read but not write', async () => {
+    const res = await push(viewer, [SHOP]);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: { code: 'forbidden', message: expect.stringContaining('member') } });
+  });
+
+  it('revokes a device at once', async () => {
+    const devices = (await (await call('/v1/devices', owner)).json()).devices as { deviceId: string; label: string }[];
+    const m = devices.find((d) => d.label === 'm');
+    expect((await call(`/v1/devices/${m?.deviceId}`, owner, { method: 'DELETE' })).status).toBe(200);
+    expect((await call('/v1/pull', member)).status).toBe(401);
+  });
+
+  it('creates invites (admins only) that a browser redeems for a token', async () => {
+    expect((await call('/v1/invites', member, { method: 'POST', json: {} })).status).toBe(403);
+    const created = await (await call('/v1/invites', owner, { method: 'POST', json: { role: 'member', maxUses: 1 } })).json();
+    expect(created.invite).toMatch(/^https:\/\/sync\.example\.test\/join#inv_/);
+    const joined = await call('/v1/invites/redeem', null, {
+      method: 'POST',
+      json: { invite: created.invite, label: 'new browser' },
+    });
+    expect(joined.status).toBe(200);
+    const { token } = await joined.json();
+    expect((await call('/v1/pull', token)).status).toBe(200);
+    const reused = await call('/v1/invites/redeem', null, { method: 'POST', json: { invite: created.invite, label: 'x' } });
+    expect(reused.status).toBe(404);
+    expect((await call('/v1/invites', owner, { method: 'POST', json: { role: 'owner' } })).status).toBe(400);
+  });
+
+  it('rate-limits invite redemption', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      statuses.push(
+        (await call('/v1/invites/redeem', null, { method: 'POST', json: { invite: 'inv_guess_000', label: 'x' } })).status,
+      );
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('logs every accepted mutation with its device, filterable', async () => {
+    await push(member, [SHOP, { ...SHOP, mutationId: 'm-0002-abcdef', collection: 'accessRequests', id: 'R1' }]);
+    const all = (await (await call('/v1/audit?collection=accessRequests', owner)).json()).entries;
+    expect(all).toEqual([
+      {
+        version: 2,
+        deviceId: expect.any(String),
+        collection: 'accessRequests',
+        recordId: 'R1',
+        op: 'upsert',
+        status: 'applied',
+        at: expect.any(Number),
+      },
+    ]);
+  });
+
+  it.each([
+    ['no token', '/v1/pull', {}, 401, 'unauthenticated', null],
+    ['a wrong token', '/v1/pull', {}, 401, 'unauthenticated', 'sac_wrong'],
+    ['a negative since', '/v1/pull?since=-1', {}, 400, 'invalid_request', 'member'],
+    ['a huge limit', '/v1/pull?limit=999999', {}, 400, 'invalid_request', 'member'],
+    [
+      'a body that is not JSON',
+      '/v1/push',
+      { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json' } },
+      400,
+      'invalid_json',
+      'member',
+    ],
+    [
+      'no mutations',
+      '/v1/push',
+      { method: 'POST', json: { clientId: 'client-0001', mutations: [] } },
+      400,
+      'invalid_request',
+      'member',
+    ],
+    [
+      'an unknown collection',
+      '/v1/push',
+      { method: 'POST', json: { clientId: 'client-0001', mutations: [{ ...SHOP, collection: 'secrets' }] } },
+      400,
+      'invalid_request',
+      'member',
+    ],
+    [
+      'a bad field name',
+      '/v1/push',
+      { method: 'POST', json: { clientId: 'client-0001', mutations: [{ ...SHOP, fields: { 'a b': 1 } }] } },
+      400,
+      'invalid_request',
+      'member',
+    ],
+    [
+      '1,001 mutations',
+      '/v1/push',
+      {
+        method: 'POST',
+        json: {
+          clientId: 'client-0001',
+          mutations: Array.from({ length: 1001 }, (_, i) => ({ ...SHOP, mutationId: `m-${i}-xxxxxx` })),
+        },
+      },
+      400,
+      'invalid_request',
+      'member',
+    ],
+    [
+      'a body over 1 MB',
+      '/v1/push',
+      { method: 'POST', json: { clientId: 'client-0001', mutations: [{ ...SHOP, fields: { blob: 'x'.repeat(1_100_000) } }] } },
+      413,
+      'too_large',
+      'member',
+    ],
+    ['an unknown route', '/v2/anything', {}, 404, 'not_found', null],
+  ] as const)('answers %s with a JSON %i and stays healthy', async (_what, path, init, status, code, who) => {
+    const token = who === 'member' ? member : who;
+    const res = await call(path, token, init as RequestInit & { json?: unknown });
+    expect(res.status).toBe(status);
+    const body = await res.json();
+    expect(body).toEqual({ error: { code, message: expect.any(String) } });
+    expect(JSON.stringify(body)).not.toMatch(/at .+\.ts:\d+/);
+    expect((await app.request('/health')).status).toBe(200);
+  });
+
+  it('lets extension origins call it (CORS) and no other', async () => {
+    const ok = await app.request('/v1/pull', {
+      method: 'OPTIONS',
+      headers: { origin: 'chrome-extension://abcdefghijklmnop', 'access-control-request-method': 'GET' },
+    });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnop');
+    const no = await app.request('/v1/pull', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(no.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('describes itself at /openapi.json from the validating schemas', async () => {
+    const doc = await (await app.request('/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const push = doc.paths['/v1/push'].post.requestBody.content['application/json'].schema;
+    expect(push.properties.mutations.maxItems).toBe(1000);
+    expect(push.properties.mutations.items.properties.collection.enum).toContain('accessRequests');
+  });
+});
