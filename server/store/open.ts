@@ -4,6 +4,6 @@ import { openSqliteStore } from './sqlite';
 import type { Store } from './store';
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file under DATA_DIR. */
-export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Store> {
-  return config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir);
+export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'>): Promise<Store> {
+  return config.databaseUrl ? openPostgresStore(config.databaseUrl, config.databaseSchema) : openSqliteStore(config.dataDir);
 }

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../server/store/postgres';
+import { openSqliteStore } from '../../server/store/sqlite';
+import { liveClient, type RunningServer, startServer } from './server-process';
+import { TEST_DATABASE_URL } from './stores';
+
+const running: RunningServer[] = [];
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop('SIGKILL');
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const push = (url: string, token: string, id: string, n = 1) =>
+  fetch(`${url}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      clientId: 'client-live-1',
+      mutations: Array.from({ length: n }, (_, i) => ({
+        mutationId: `${id}-${i}-mutation`,
+        collection: 'shops',
+        id: `${id}-${i}`,
+        baseVersion: 0,
+        op: 'upsert',
+        fields: { i },
+      })),
+    }),
+  });
+
+async function sqliteTeam() {
+  const dir = mkdtempSync(join(tmpdir(), 'sac-live-'));
+  const store = openSqliteStore(dir);
+  const { teamId } = await store.createTeam('Live');
+  const a = await store.createDeviceToken(teamId, 'member', 'a');
+  const b = await store.createDeviceToken(teamId, 'member', 'b');
+  await store.close();
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, teamId, a, b };
+}
+
+describe('the server as a process', () => {
+  it("pokes every socket of the team after a push, and closes a revoked device's socket at once", async () => {
+    const { dir, a, b } = await sqliteTeam();
+    const server = await startServer({ DATA_DIR: dir });
+    running.push(server);
+    const alice = await liveClient(server.url, a.token);
+    const bob = await liveClient(server.url, b.token);
+    expect((await push(server.url, a.token, 'shop')).status).toBe(200);
+    await until(() => bob.messages.some((m) => m.type === 'poke' && m.version === 1), 'bob poked');
+    await until(() => alice.messages.some((m) => m.type === 'poke'), 'alice poked');
+    alice.ws.send(JSON.stringify({ type: 'ping' }));
+    await until(() => alice.messages.some((m) => m.type === 'pong'), 'pong');
+    const revoked = await fetch(`${server.url}/v1/devices/${b.deviceId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${b.token}` },
+    });
+    expect(revoked.status).toBe(200);
+    expect(await bob.closed).toEqual({ code: 4001, reason: 'device revoked' });
+    alice.ws.close();
+  });
+
+  it('refuses a socket with a bad token', async () => {
+    const { dir } = await sqliteTeam();
+    const server = await startServer({ DATA_DIR: dir });
+    running.push(server);
+    await expect(liveClient(server.url, 'sac_wrong')).rejects.toThrow(/4001 unknown or revoked token/);
+  });
+
+  it('loses no acknowledged change when SIGKILLed mid-push and restarted', async () => {
+    const { dir, a } = await sqliteTeam();
+    const first = await startServer({ DATA_DIR: dir });
+    running.push(first);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writer = (async () => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const res = await push(first.url, a.token, `k${i}`, 20);
+          if (res.status === 200) acknowledged.push(...Array.from({ length: 20 }, (_, j) => `k${i}-${j}`));
+        } catch {
+          return;
+        }
+      }
+    })();
+    await until(() => acknowledged.length >= 200, 'some pushes acknowledged');
+    await first.stop('SIGKILL');
+    stop = true;
+    await writer;
+    const second = await startServer({ DATA_DIR: dir });
+    running.push(second);
+    const ids = new Set<string>();
+    let since = 0;
+    for (;;) {
+      const page = (await (
+        await fetch(`${second.url}/v1/pull?since=${since}&limit=5000`, { headers: { authorization: `Bearer ${a.token}` } })
+      ).json()) as {
+        changes: { id: string }[];
+        next: number;
+        more: boolean;
+      };
+      for (const c of page.changes) ids.add(c.id);
+      since = page.next;
+      if (!page.more) break;
+    }
+    expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('finishes in-flight work and closes sockets with a reason on SIGTERM', async () => {
+    const { dir, a } = await sqliteTeam();
+    const server = await startServer({ DATA_DIR: dir });
+    const client = await liveClient(server.url, a.token);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(await client.closed).toEqual({ code: 1001, reason: 'server shutting down' });
+  });
+
+  it("on PostgreSQL, two instances poke each other's sockets (LISTEN/NOTIFY)", async () => {
+    const schema = `live_${Date.now().toString(36)}`;
+    const setup = await openPostgresStore(TEST_DATABASE_URL, schema);
+    const { teamId } = await setup.createTeam('Live PG');
+    const a = await setup.createDeviceToken(teamId, 'member', 'a');
+    const b = await setup.createDeviceToken(teamId, 'member', 'b');
+    cleanups.push(async () => {
+      await setup.sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`);
+      await setup.close();
+    });
+    const one = await startServer({ DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema });
+    const two = await startServer({ DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema });
+    running.push(one, two);
+    const listener = await liveClient(two.url, b.token);
+    expect((await push(one.url, a.token, 'pg')).status).toBe(200);
+    await until(() => listener.messages.some((m) => m.type === 'poke'), 'poke across instances');
+    listener.ws.close();
+  });
+});
