@@ -3,12 +3,13 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { requireDevice } from './auth';
+import { authorizationCalendar } from './calendar';
 import { jsonError } from './errors';
 import { LiveHub } from './live';
 import { openApiDocument } from './openapi';
 import { inviteRoutes } from './routes/invites';
 import { syncRoutes } from './routes/sync';
-import { teamRoutes } from './routes/team';
+import { calendarAdminRoutes, teamRoutes } from './routes/team';
 import type { Store } from './store/store';
 import { VERSION } from './version';
 
@@ -63,7 +64,15 @@ export function createApp({
       }
     })
     .get('/openapi.json', (c) => c.json(openApiDocument(publicUrl)))
-    .route('/v1/invites', inviteRoutes(store, key));
+    .route('/v1/invites', inviteRoutes(store, key))
+    .get('/calendar/:file', async (c) => {
+      // The secret in the URL is the credential: calendar apps cannot send a token.
+      const secret = c.req.param('file').replace(/\.ics$/, '');
+      const teamId = /^cal_[A-Za-z0-9_-]{20,}$/.test(secret) ? await store.teamOfCalendarSecret(secret) : null;
+      if (!teamId) return jsonError(c, 404, 'not_found', 'No calendar at this address (it may have been revoked).');
+      const body = authorizationCalendar(await store.records(teamId, 'authorizations'));
+      return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+    });
 
   if (upgradeWebSocket) {
     app.get(
@@ -97,7 +106,8 @@ export function createApp({
     .route(
       '/',
       teamRoutes(store, publicUrl, (teamId, deviceId) => hub.disconnectDevice(teamId, deviceId)),
-    );
+    )
+    .route('/', calendarAdminRoutes(store, publicUrl));
   app.route('/v1', v1);
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));

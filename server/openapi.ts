@@ -85,6 +85,24 @@ export function openApiDocument(publicUrl: string) {
           responses: { 200: { description: 'entries' }, 400: error },
         },
       },
+      '/v1/calendar': {
+        post: {
+          summary: 'Create or rotate the secret ICS feed URL',
+          security: bearer,
+          responses: { 201: { description: 'url' }, 403: error },
+        },
+        delete: {
+          summary: 'Revoke the ICS feed URL',
+          security: bearer,
+          responses: { 200: { description: 'revoked' }, 403: error },
+        },
+      },
+      '/calendar/{secret}.ics': {
+        get: {
+          summary: 'ICS feed of authorization expiries, with reminders',
+          responses: { 200: { description: 'text/calendar' }, 404: error },
+        },
+      },
       '/v1/live': {
         get: {
           summary: 'WebSocket (?token=): pokes after each commit, pings every 20 s',

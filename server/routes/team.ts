@@ -60,3 +60,16 @@ export function teamRoutes(store: Store, publicUrl: string, onRevoke: (teamId: s
 export function inviteLink(publicUrl: string, code: string): string {
   return `${publicUrl.replace(/\/$/, '')}/join#${code}`;
 }
+
+/** The secret calendar URL: created or rotated (the old one stops), and revoked. Admins only. */
+export function calendarAdminRoutes(store: Store, publicUrl: string) {
+  return new Hono<AuthEnv>()
+    .post('/calendar', requireRole('admin'), async (c) => {
+      const { secret } = await store.rotateCalendarSecret(c.get('principal').teamId);
+      return c.json({ url: `${publicUrl.replace(/\/$/, '')}/calendar/${secret}.ics` }, 201);
+    })
+    .delete('/calendar', requireRole('admin'), async (c) => {
+      await store.revokeCalendarSecret(c.get('principal').teamId);
+      return c.json({ revoked: true });
+    });
+}

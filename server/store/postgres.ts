@@ -26,6 +26,7 @@ CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
 CREATE TABLE IF NOT EXISTS invites (
   code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
   max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at BIGINT NOT NULL, revoked_at BIGINT);
+CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
 `;
 
 interface RecordRow {
@@ -148,6 +149,24 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
         status: r.status,
         at: Number(r.at),
       }));
+    },
+    async rotateCalendarSecret(teamId) {
+      const secret = newToken('cal');
+      await sql`INSERT INTO calendars (team_id, secret_hash) VALUES (${teamId}, ${hashToken(secret)})
+        ON CONFLICT (team_id) DO UPDATE SET secret_hash = excluded.secret_hash`;
+      return { secret };
+    },
+    async revokeCalendarSecret(teamId) {
+      await sql`DELETE FROM calendars WHERE team_id = ${teamId}`;
+    },
+    async teamOfCalendarSecret(secret) {
+      const [row] = await sql<{ team_id: string }[]>`SELECT team_id FROM calendars WHERE secret_hash = ${hashToken(secret)}`;
+      return row?.team_id ?? null;
+    },
+    async records(teamId, collection) {
+      const rows = await sql<RecordRow[]>`SELECT collection, id, version, deleted, fields, field_versions FROM records
+        WHERE team_id = ${teamId} AND collection = ${collection} AND NOT deleted ORDER BY version`;
+      return rows.map((r) => publicRecord(toStored(r)));
     },
     async push(principal, request) {
       const { teamId, deviceId } = principal;

@@ -29,6 +29,7 @@ CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
 CREATE TABLE IF NOT EXISTS invites (
   code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
   max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL, revoked_at INTEGER);
+CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
 `;
 
 interface RecordRow {
@@ -99,6 +100,14 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     auditRows: db.prepare(
       `SELECT version, device_id, collection, record_id, op, status, at FROM audit WHERE team_id = ? AND version > ?
        AND (? IS NULL OR collection = ?) AND (? IS NULL OR device_id = ?) ORDER BY version LIMIT ?`,
+    ),
+    putCalendar: db.prepare(
+      'INSERT INTO calendars (team_id, secret_hash) VALUES (?, ?) ON CONFLICT (team_id) DO UPDATE SET secret_hash = excluded.secret_hash',
+    ),
+    dropCalendar: db.prepare('DELETE FROM calendars WHERE team_id = ?'),
+    calendarTeam: db.prepare('SELECT team_id FROM calendars WHERE secret_hash = ?'),
+    liveRecords: db.prepare(
+      'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND collection = ? AND deleted = 0 ORDER BY version',
     ),
     pull: db.prepare(
       'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND version > ? ORDER BY version LIMIT ?',
@@ -219,6 +228,20 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
         status: r.status,
         at: r.at,
       }));
+    },
+    async rotateCalendarSecret(teamId) {
+      const secret = newToken('cal');
+      q.putCalendar.run(teamId, hashToken(secret));
+      return { secret };
+    },
+    async revokeCalendarSecret(teamId) {
+      q.dropCalendar.run(teamId);
+    },
+    async teamOfCalendarSecret(secret) {
+      return (q.calendarTeam.get(hashToken(secret)) as { team_id: string } | undefined)?.team_id ?? null;
+    },
+    async records(teamId, collection) {
+      return (q.liveRecords.all(teamId, collection) as RecordRow[]).map((r) => publicRecord(toStored(r)));
     },
     async push(principal, request) {
       return push.immediate(principal, request);

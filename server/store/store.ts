@@ -1,4 +1,4 @@
-import type { MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
+import type { Collection, MutationResult, PullResponse, PushRequest, SyncRecord } from '../../shared/sync-protocol';
 
 export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +27,12 @@ export interface Store {
   /** Turns a valid invite into a device token; null when the invite is unknown, used up, expired or revoked. */
   redeemInvite(code: string, label: string): Promise<{ token: string; teamId: string; role: Role; deviceId: string } | null>;
   audit(teamId: string, filter: AuditFilter): Promise<AuditEntry[]>;
+  /** A new secret calendar URL for the team; the previous one stops working. Stored hashed. */
+  rotateCalendarSecret(teamId: string): Promise<{ secret: string }>;
+  revokeCalendarSecret(teamId: string): Promise<void>;
+  teamOfCalendarSecret(secret: string): Promise<string | null>;
+  /** The live (not deleted) records of one collection. */
+  records(teamId: string, collection: Collection): Promise<SyncRecord[]>;
   push(principal: Principal, request: PushRequest): Promise<MutationResult[]>;
   pull(teamId: string, since: number, limit: number): Promise<PullResponse>;
 }

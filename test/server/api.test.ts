@@ -199,6 +199,51 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     expect((await app.request('/health')).status).toBe(200);
   });
 
+  it('serves authorization expiries as an ICS feed at a secret, revocable URL', async () => {
+    const expiresAt = Date.UTC(2026, 11, 5, 12);
+    await push(member, [
+      {
+        ...SHOP,
+        mutationId: 'm-cal-000001',
+        collection: 'authorizations',
+        id: 'USLCQPEV3N|ads|growth',
+        fields: {
+          shopCode: 'USLCQPEV3N',
+          serviceName: 'Ads management',
+          partner: 'Growth Partners Ltd',
+          status: 'active',
+          expiresAt,
+        },
+      },
+      {
+        ...SHOP,
+        mutationId: 'm-cal-000002',
+        collection: 'authorizations',
+        id: 'USLCQPEV3N|old|x',
+        fields: { shopCode: 'USLCQPEV3N', serviceName: 'Old', partner: 'X', status: 'completed', expiresAt },
+      },
+    ]);
+    expect((await call('/v1/calendar', member, { method: 'POST' })).status).toBe(403);
+    const { url } = await (await call('/v1/calendar', owner, { method: 'POST' })).json();
+    expect(url).toMatch(/^https:\/\/sync\.example\.test\/calendar\/cal_.+\.ics$/);
+    const path = new URL(url).pathname;
+    const feed = await app.request(path);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    // ICS folds long lines at 75 octets; unfold before reading.
+    const text = (await feed.text()).replace(/\r\n[ \t]/g, '');
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toContain('Ads management by Growth Partners Ltd (USLCQPEV3N)');
+    expect(text).not.toContain('Old by X');
+    expect(text.match(/BEGIN:VALARM/g)).toHaveLength(4);
+    // Another team's feed never shows these; a rotated or revoked URL stops working.
+    const rotated = await (await call('/v1/calendar', owner, { method: 'POST' })).json();
+    expect((await app.request(path)).status).toBe(404);
+    expect((await call('/v1/calendar', owner, { method: 'DELETE' })).status).toBe(200);
+    expect((await app.request(new URL(rotated.url).pathname)).status).toBe(404);
+    expect((await app.request('/calendar/cal_guessguessguessguessguess.ics')).status).toBe(404);
+  });
+
   it('lets extension origins call it (CORS) and no other', async () => {
     const ok = await app.request('/v1/pull', {
       method: 'OPTIONS',
