@@ -1,0 +1,242 @@
+/**
+ * The sync server under load, on SQLite and on PostgreSQL, with records of the same shape as the
+ * PouchDB peer's (../shared/peers/pouchdb/records.mjs): push rate in 100-mutation batches, initial
+ * pull of 10,000 and 100,000 records (time, server peak RSS), and live fan-out to 1,000 WebSocket
+ * clients (push acknowledged -> poke received), on one instance and across two on PostgreSQL.
+ * Run: npm run bench:sync. The peer runs beside it: cp -r ../shared/peers/pouchdb /tmp/p && cd /tmp/p && npm ci && node bench.mjs
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openPostgresStore } from '../server/store/postgres';
+import { openSqliteStore } from '../server/store/sqlite';
+import type { Store } from '../server/store/store';
+import { liveClient, type RunningServer, startServer } from '../test/server/server-process';
+
+const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REPS = Number(process.env.REPS ?? 3);
+const SERVICES = ['Premium Roadside Help', 'Extended Warranty Plan', 'Tire and Wheel Protect', 'Windshield Repair Svc'];
+const PARTNERS = ['Northwind Motor', 'Contoso Autocar', 'Fabrikam Fleets', 'Tailspin Garage'];
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function record(i: number) {
+  const code = Array.from({ length: 6 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+  return {
+    mutationId: `${randomUUID()}`,
+    collection: 'authorizations',
+    id: randomUUID(),
+    baseVersion: 0,
+    op: 'upsert',
+    fields: {
+      type: 'authorization',
+      shopCode: `USLC${code}`,
+      service: SERVICES[i % SERVICES.length],
+      partner: PARTNERS[i % PARTNERS.length],
+      status: 'Active',
+      expiresAt: new Date(Date.now() + randomInt(400) * 86_400_000).toISOString(),
+      updatedAt: new Date().toISOString(),
+    },
+  };
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
+const pct = (v: number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] ?? Number.NaN;
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Samples the server's RSS every 50 ms; `peak` is the largest seen, in MB. */
+function rssSampler(pid: number) {
+  let peak = 0;
+  const read = () => {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+  };
+  const timer = setInterval(() => {
+    try {
+      read();
+    } catch {}
+  }, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return r1(peak);
+    },
+  };
+}
+
+interface Target {
+  name: string;
+  env: Record<string, string>;
+  store: Store;
+  dispose(): Promise<void>;
+}
+
+async function sqliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'sac-bench-'));
+  const store = openSqliteStore(dir);
+  return {
+    name: 'sqlite',
+    env: { DATA_DIR: dir },
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function pgTarget(): Promise<Target> {
+  const schema = `bench_${Date.now().toString(36)}`;
+  const store = await openPostgresStore(PG, schema);
+  return {
+    name: 'postgres',
+    env: { DATABASE_URL: PG, DATABASE_SCHEMA: schema },
+    store,
+    dispose: async () => {
+      await store.sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`);
+      await store.close();
+    },
+  };
+}
+
+async function token(store: Store): Promise<string> {
+  const { teamId } = await store.createTeam(`bench ${randomUUID()}`);
+  return (await store.createDeviceToken(teamId, 'member', 'bench')).token;
+}
+
+async function pushAll(url: string, auth: string, n: number, batch: number): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < n; i += batch) {
+    const res = await fetch(`${url}/v1/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: 'bench-client',
+        mutations: Array.from({ length: Math.min(batch, n - i) }, (_, j) => record(i + j)),
+      }),
+    });
+    if (res.status !== 200) throw new Error(`push ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+  }
+  return performance.now() - started;
+}
+
+async function pullAll(url: string, auth: string): Promise<{ ms: number; count: number }> {
+  const started = performance.now();
+  let since = 0;
+  let count = 0;
+  for (;;) {
+    const res = await fetch(`${url}/v1/pull?since=${since}&limit=5000`, { headers: { authorization: `Bearer ${auth}` } });
+    const page = (await res.json()) as { changes: unknown[]; next: number; more: boolean };
+    count += page.changes.length;
+    since = page.next;
+    if (!page.more) break;
+  }
+  return { ms: performance.now() - started, count };
+}
+
+async function fanOut(
+  pushTo: RunningServer,
+  listenOn: RunningServer,
+  auth: string,
+  clients: number,
+  pushes: number,
+): Promise<{ p50: number; p99: number }> {
+  const sockets: Awaited<ReturnType<typeof liveClient>>[] = [];
+  for (let i = 0; i < clients; i += 50) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, clients - i) }, () => liveClient(listenOn.url, auth)))));
+  }
+  const samples: number[] = [];
+  for (let p = 0; p < pushes; p++) {
+    const before = sockets.map((s) => s.messages.length);
+    const res = await fetch(`${pushTo.url}/v1/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'fan-client', mutations: [record(p)] }),
+    });
+    await res.arrayBuffer();
+    const acked = performance.now();
+    const got = new Array<number>(sockets.length).fill(0);
+    await new Promise<void>((done) => {
+      const check = setInterval(() => {
+        let all = true;
+        sockets.forEach((s, i) => {
+          if (got[i]) return;
+          if (s.messages.slice(before[i]).some((m) => m.type === 'poke')) got[i] = performance.now();
+          else all = false;
+        });
+        if (all) {
+          clearInterval(check);
+          done();
+        }
+      }, 1);
+    });
+    samples.push(...got.map((t) => t - acked));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const s of sockets) s.ws.close();
+  return { p50: r1(pct(samples, 50)), p99: r1(pct(samples, 99)) };
+}
+
+async function main() {
+  const results: Record<string, unknown> = {
+    machine: `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    reps: REPS,
+  };
+  for (const make of [sqliteTarget, pgTarget]) {
+    const target = await make();
+    const server = await startServer(target.env);
+    const pid = server.child.pid as number;
+    const out: Record<string, unknown> = {};
+    // Push: 10,000 records in 100-mutation batches.
+    const pushRates: number[] = [];
+    const pushRss: number[] = [];
+    for (let r = 0; r < REPS; r++) {
+      const auth = await token(target.store);
+      const rss = rssSampler(pid);
+      const ms = await pushAll(server.url, auth, 10_000, 100);
+      pushRss.push(rss.stop());
+      pushRates.push(10_000 / (ms / 1000));
+    }
+    out.push10kRecordsPerSecond = Math.round(median(pushRates));
+    out.pushServerPeakRssMb = median(pushRss);
+    // Initial pulls.
+    for (const n of [10_000, 100_000]) {
+      const auth = await token(target.store);
+      await pushAll(server.url, auth, n, 1000);
+      const times: number[] = [];
+      const rssPeaks: number[] = [];
+      for (let r = 0; r < REPS; r++) {
+        const rss = rssSampler(pid);
+        const { ms, count } = await pullAll(server.url, auth);
+        rssPeaks.push(rss.stop());
+        if (count !== n) throw new Error(`pulled ${count} of ${n}`);
+        times.push(ms);
+      }
+      out[`pull${n / 1000}kSeconds`] = Math.round(median(times)) / 1000;
+      out[`pull${n / 1000}kRecordsPerSecond`] = Math.round(n / (median(times) / 1000));
+      out[`pull${n / 1000}kServerPeakRssMb`] = median(rssPeaks);
+    }
+    // Live fan-out to 1,000 sockets on one instance.
+    const auth = await token(target.store);
+    const rss = rssSampler(pid);
+    out.fanOut1000OneInstanceMs = await fanOut(server, server, auth, 1000, 20);
+    out.fanOutServerPeakRssMb = rss.stop();
+    if (target.name === 'postgres') {
+      const second = await startServer(target.env);
+      out.fanOut1000AcrossTwoInstancesMs = await fanOut(server, second, auth, 1000, 20);
+      await second.stop('SIGTERM');
+    }
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    out.serverPeakRssMbWholeRun = hwm ? r1(Number(hwm[1]) / 1024) : null;
+    await server.stop('SIGTERM');
+    await target.dispose();
+    results[target.name] = out;
+    console.log(target.name, JSON.stringify(out));
+  }
+  writeFileSync(resolve(import.meta.dirname, 'results/sync.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+await main();
