@@ -1,33 +1,9 @@
 import postgres from 'postgres';
 import type { Collection, MutationResult, PullResponse } from '../../shared/sync-protocol';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
+import { schemaSql } from './schema';
 import type { Role, Store } from './store';
 import { hashToken, newId, newToken } from './tokens';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS teams (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, seq BIGINT NOT NULL DEFAULT 0,
-  purged_through BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS devices (
-  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL, label TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, last_seen_at BIGINT, revoked_at BIGINT);
-CREATE TABLE IF NOT EXISTS records (
-  team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
-  deleted BOOLEAN NOT NULL, fields JSONB NOT NULL, field_versions JSONB NOT NULL,
-  PRIMARY KEY (team_id, collection, id));
-CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
-CREATE TABLE IF NOT EXISTS mutations (
-  team_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id TEXT NOT NULL, result JSONB NOT NULL,
-  PRIMARY KEY (team_id, client_id, mutation_id));
-CREATE TABLE IF NOT EXISTS audit (
-  team_id TEXT NOT NULL, version BIGINT NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
-  record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
-CREATE TABLE IF NOT EXISTS invites (
-  code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
-  max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at BIGINT NOT NULL, revoked_at BIGINT);
-CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
-`;
 
 interface RecordRow {
   collection: string;
@@ -63,7 +39,7 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     types: { bigint: postgres.BigInt },
   });
   if (schema !== 'public') await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
-  await sql.unsafe(SCHEMA);
+  await sql.unsafe(schemaSql('postgres'));
 
   return {
     kind: 'postgres',
@@ -170,37 +146,69 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     },
     async push(principal, request) {
       const { teamId, deviceId } = principal;
+      const { clientId, mutations } = request;
+      // A handful of statements per push, not per mutation: read what the push touches, merge in
+      // memory in order, then write records, audit and answers with one statement each.
       return sql.begin(async (tx) => {
         const [team] = await tx<{ seq: bigint }[]>`
-          UPDATE teams SET seq = seq + ${request.mutations.length} WHERE id = ${teamId} RETURNING seq`;
+          UPDATE teams SET seq = seq + ${mutations.length} WHERE id = ${teamId} RETURNING seq`;
         if (!team) throw new Error(`no team ${teamId}`);
-        let seq = Number(team.seq) - request.mutations.length;
+        const replays = new Map<string, MutationResult>();
+        for (const row of await tx<{ mutation_id: string; result: MutationResult }[]>`
+          SELECT mutation_id, result FROM mutations
+          WHERE team_id = ${teamId} AND client_id = ${clientId} AND mutation_id = ANY(${tx.array(mutations.map((m) => m.mutationId))}::text[])`) {
+          replays.set(row.mutation_id, row.result);
+        }
+        const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+        const current = new Map<string, StoredRecord>();
+        for (const row of await tx<RecordRow[]>`
+          SELECT r.collection, r.id, r.version, r.deleted, r.fields, r.field_versions FROM records r
+          JOIN unnest(${tx.array(mutations.map((m) => m.collection))}::text[], ${tx.array(mutations.map((m) => m.id))}::text[]) AS k(collection, id)
+            ON r.collection = k.collection AND r.id = k.id
+          WHERE r.team_id = ${teamId}`) {
+          current.set(key(row.collection, row.id), toStored(row));
+        }
+        let seq = Number(team.seq) - mutations.length;
         const now = Date.now();
         const results: MutationResult[] = [];
-        for (const m of request.mutations) {
+        const writes = new Map<string, StoredRecord>();
+        const audit: { version: number; collection: string; id: string; op: string; status: string }[] = [];
+        const answered: { mutationId: string; result: MutationResult }[] = [];
+        for (const m of mutations) {
           seq++;
-          const [replay] = await tx<{ result: MutationResult }[]>`
-            SELECT result FROM mutations WHERE team_id = ${teamId} AND client_id = ${request.clientId} AND mutation_id = ${m.mutationId}`;
+          const replay = replays.get(m.mutationId);
           if (replay) {
-            results.push(replay.result);
+            results.push(replay);
             continue;
           }
-          const [row] = await tx<RecordRow[]>`
-            SELECT collection, id, version, deleted, fields, field_versions FROM records
-            WHERE team_id = ${teamId} AND collection = ${m.collection} AND id = ${m.id}`;
-          const { write, result } = mergeMutation(row ? toStored(row) : null, m, seq);
+          const k = key(m.collection, m.id);
+          const { write, result } = mergeMutation(current.get(k) ?? null, m, seq);
           if (write) {
-            await tx`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions)
-              VALUES (${teamId}, ${write.collection}, ${write.id}, ${write.version}, ${write.deleted},
-                ${tx.json(write.fields as postgres.JSONValue)}, ${tx.json(write.fieldVersions)})
-              ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-                fields = excluded.fields, field_versions = excluded.field_versions`;
-            await tx`INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
-              VALUES (${teamId}, ${write.version}, ${deviceId}, ${m.collection}, ${m.id}, ${m.op}, ${result.status}, ${now})`;
+            current.set(k, write);
+            writes.set(k, write);
+            audit.push({ version: write.version, collection: m.collection, id: m.id, op: m.op, status: result.status });
           }
-          await tx`INSERT INTO mutations (team_id, client_id, mutation_id, result)
-            VALUES (${teamId}, ${request.clientId}, ${m.mutationId}, ${tx.json(result as unknown as postgres.JSONValue)})`;
+          replays.set(m.mutationId, result);
+          answered.push({ mutationId: m.mutationId, result });
           results.push(result);
+        }
+        const w = [...writes.values()];
+        if (w.length > 0) {
+          await tx`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions)
+            SELECT ${teamId}, * FROM unnest(${tx.array(w.map((r) => r.collection))}::text[], ${tx.array(w.map((r) => r.id))}::text[],
+              ${tx.array(w.map((r) => r.version).map(String))}::text[]::bigint[], ${tx.array(w.map((r) => r.deleted).map(String))}::text[]::bool[],
+              ${tx.array(w.map((r) => JSON.stringify(r.fields)))}::text[]::jsonb[], ${tx.array(w.map((r) => JSON.stringify(r.fieldVersions)))}::text[]::jsonb[])
+            ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+              fields = excluded.fields, field_versions = excluded.field_versions`;
+          await tx`INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
+            SELECT ${teamId}, v, ${deviceId}, c, i, o, s, ${now} FROM unnest(${tx.array(audit.map((a) => a.version).map(String))}::text[]::bigint[],
+              ${tx.array(audit.map((a) => a.collection))}::text[], ${tx.array(audit.map((a) => a.id))}::text[], ${tx.array(audit.map((a) => a.op))}::text[],
+              ${tx.array(audit.map((a) => a.status))}::text[]) AS t(v, c, i, o, s)`;
+        }
+        if (answered.length > 0) {
+          await tx`INSERT INTO mutations (team_id, client_id, mutation_id, result)
+            SELECT ${teamId}, ${clientId}, * FROM unnest(${tx.array(answered.map((a) => a.mutationId))}::text[],
+              ${tx.array(answered.map((a) => JSON.stringify(a.result)))}::text[]::jsonb[])`;
         }
         return results;
       }) as Promise<MutationResult[]>;

@@ -3,34 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
+import { schemaSql } from './schema';
 import type { Principal, Role, Store } from './store';
 import { hashToken, newId, newToken } from './tokens';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS teams (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,
-  purged_through INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS devices (
-  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL, label TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, last_seen_at INTEGER, revoked_at INTEGER);
-CREATE TABLE IF NOT EXISTS records (
-  team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
-  deleted INTEGER NOT NULL, fields TEXT NOT NULL, field_versions TEXT NOT NULL,
-  PRIMARY KEY (team_id, collection, id));
-CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
-CREATE TABLE IF NOT EXISTS mutations (
-  team_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id TEXT NOT NULL, result TEXT NOT NULL,
-  PRIMARY KEY (team_id, client_id, mutation_id));
-CREATE TABLE IF NOT EXISTS audit (
-  team_id TEXT NOT NULL, version INTEGER NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
-  record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
-CREATE TABLE IF NOT EXISTS invites (
-  code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
-  max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL, revoked_at INTEGER);
-CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
-`;
 
 interface RecordRow {
   collection: string;
@@ -64,7 +39,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);${schemaSql('sqlite')}`);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '2')`).run();
 
   const q = {
