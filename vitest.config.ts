@@ -26,7 +26,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/build-extension.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -175,10 +175,13 @@ describe('Business Center: one-click shop access requests', () => {
       (id) =>
         new Promise<void>((done, fail) => {
           const req = indexedDB.open('shop-access-companion');
+          req.onerror = () => fail(req.error);
           req.onsuccess = () => {
             const store = req.result.transaction('accessRequests', 'readwrite').objectStore('accessRequests');
             const get = store.get(id);
+            get.onerror = () => fail(get.error);
             get.onsuccess = () => {
+              if (!get.result) return fail(new Error(`no record ${id}`));
               const put = store.put({ ...get.result, requestedAt: Date.now() - 4 * 86_400_000 });
               put.onsuccess = () => done();
               put.onerror = () => fail(put.error);
