@@ -59,8 +59,10 @@ function closeDialog(doc: Document): void {
 /** Requests access to one shop. An error TikTok shows is returned; a page that does not match throws. */
 export async function requestAccess(doc: Document, code: string): Promise<RequestOutcome> {
   if (findDialog(doc)) throw new DriverError('a dialog is already open on the page; close it first');
-  const add = findButton(doc, ADD_SHOP);
-  if (!add) throw new DriverError('no "Add Shop" or "Add TikTok Shop" button on this page');
+  // The page may still be rendering its list when the user clicks in our panel: wait for the button.
+  const add = await waitFor(doc, () => findButton(doc, ADD_SHOP), 'the Add Shop button').catch(() => {
+    throw new DriverError('no "Add Shop" or "Add TikTok Shop" button on this page');
+  });
   add.click();
   const dialog = await waitFor(
     doc,

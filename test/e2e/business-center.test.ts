@@ -206,6 +206,18 @@ describe('Business Center: one-click shop access requests', () => {
     await page.close();
   });
 
+  it('waits for a late-rendering Shops page before driving it', async () => {
+    const page = await open(shopsUrl('7000000000004', '&reset=1&render_delay_ms=2500'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await paste(page, 'MYLC300001');
+    await panel(page)
+      .locator('[data-testid="bc-candidates"] li[data-code="MYLC300001"]')
+      .getByRole('button', { name: 'Request access' })
+      .click();
+    await expect.poll(() => requestRow(page, 'MYLC300001').getAttribute('data-status'), { timeout: 20_000 }).toBe('pending');
+    await page.close();
+  });
+
   it('appears after in-app navigation to Shops, and leaves with it', async () => {
     const page = await open(`https://business.tiktok.com/manage/users/members?org_id=${BC}`);
     await expect.poll(() => page.getByText('Invite members to your Business Center.').count()).toBe(1);
