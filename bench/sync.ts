@@ -186,7 +186,7 @@ async function main() {
   };
   for (const make of [sqliteTarget, pgTarget]) {
     const target = await make();
-    const server = await startServer(target.env);
+    const server = await startServer(target.env, 'bundle');
     const pid = server.child.pid as number;
     const out: Record<string, unknown> = {};
     // Push: 10,000 records in 100-mutation batches.
@@ -224,7 +224,7 @@ async function main() {
     out.fanOut1000OneInstanceMs = await fanOut(server, server, auth, 1000, 20);
     out.fanOutServerPeakRssMb = rss.stop();
     if (target.name === 'postgres') {
-      const second = await startServer(target.env);
+      const second = await startServer(target.env, 'bundle');
       out.fanOut1000AcrossTwoInstancesMs = await fanOut(server, second, auth, 1000, 20);
       await second.stop('SIGTERM');
     }

@@ -11,9 +11,13 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** The real server as its own process (`tsx server/index.ts`), on a free port. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+/**
+ * The real server as its own process on a free port: from source through tsx (tests), or the
+ * prebuilt bundle `npm run build:server` makes (benchmarks: tsx's in-process compiler costs memory).
+ */
+export async function startServer(env: Record<string, string>, entry: 'source' | 'bundle' = 'source'): Promise<RunningServer> {
+  const args = entry === 'bundle' ? ['.output/server/index.mjs'] : ['--import', 'tsx', 'server/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
