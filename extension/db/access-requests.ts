@@ -154,8 +154,8 @@ export async function recordRequestOutcome(
       record = { ...existing, status: 'failed', lastError: clip(outcome.error), errorKind: outcome.kind, updatedAt: now };
     }
     if (!outcome.ok && outcome.kind === 'limit') {
-      const { timeZone } = await timeZoneOf(db, orgId);
       const bc = await db.businessCenters.get(orgId);
+      const timeZone = bc?.quotaTimeZone ?? 'UTC';
       await db.businessCenters.put({
         orgId,
         quotaTimeZone: timeZone,

@@ -118,15 +118,7 @@ export function BcPanel(props: BcPanelProps) {
       <h4>Requests ({tracked.length})</h4>
       <ul class="bc-list" data-testid="bc-requests">
         {tracked.map((r) => (
-          <RequestRow
-            key={r.id}
-            request={r}
-            waiting={isWaiting(r, now)}
-            copied={copied}
-            copy={copy}
-            busy={busy}
-            onResend={props.onResend}
-          />
+          <RequestRow key={r.id} request={r} now={now} copied={copied} copy={copy} busy={busy} onResend={props.onResend} />
         ))}
       </ul>
       <h4>Paste shop codes</h4>
@@ -158,15 +150,17 @@ export function BcPanel(props: BcPanelProps) {
 
 interface RowProps {
   request: ShopAccessRequest;
-  waiting: boolean;
+  now: number;
   copied: string | null;
   busy: string | null;
   copy(key: string, text: string): void;
   onResend(code: string): void;
 }
 
-function RequestRow({ request: r, waiting, copied, copy, busy, onResend }: RowProps) {
-  const status = accessStatusLabel(r, Date.now());
+function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps) {
+  // One clock for both: the label and the Resend offer never disagree about "waiting".
+  const waiting = isWaiting(r, now);
+  const status = accessStatusLabel(r, now);
   return (
     <li data-code={r.shopCode} data-status={r.status} data-waiting={waiting ? 'yes' : 'no'}>
       <span class="code">{r.shopCode}</span> <span class={r.status === 'failed' ? 'error' : 'muted'}>{status}</span>
