@@ -10,6 +10,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA: lower-case letters, digits and _')
     .default('public'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -23,6 +24,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   databaseSchema: string;
   publicUrl: string;
+  /** Tombstones and idempotency answers older than this are purged (hourly). */
+  retentionDays: number;
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming it. */
@@ -32,7 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Bad server configuration: ${problems}`);
   }
-  const { PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, PUBLIC_URL } = parsed.data;
+  const { PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, PUBLIC_URL, RETENTION_DAYS } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -40,5 +43,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: DATABASE_URL,
     databaseSchema: DATABASE_SCHEMA,
     publicUrl: PUBLIC_URL ?? `http://${HOST}:${PORT}`,
+    retentionDays: RETENTION_DAYS,
   };
 }

@@ -6,6 +6,7 @@ import { readConfig } from './config';
 import { LiveHub } from './live';
 import { openStore } from './store/open';
 import type { openPostgresStore } from './store/postgres';
+import { DAY_MS } from './sync/purge';
 
 function log(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
@@ -22,6 +23,7 @@ try {
 const store = await openStore(config);
 const hub = new LiveHub();
 const CHANNEL = 'sac_commits';
+const PURGE_EVERY_MS = 3_600_000;
 let onCommit = (teamId: string, version: number) => void hub.poke(teamId, version);
 
 if (store.kind === 'postgres') {
@@ -70,10 +72,25 @@ const server = serve(
 );
 injectWebSocket(server);
 
+// Several instances may purge at once: each statement only deletes what is past retention, so
+// running it twice changes nothing.
+async function purgeExpired(): Promise<void> {
+  try {
+    const report = await store.purge(Date.now() - config.retentionDays * DAY_MS);
+    if (report.tombstones + report.answers > 0) log({ level: 'info', msg: 'purged', ...report });
+  } catch (error) {
+    log({ level: 'error', msg: 'purge failed', error: (error as Error).message });
+  }
+}
+void purgeExpired();
+const purgeTimer = setInterval(purgeExpired, PURGE_EVERY_MS);
+purgeTimer.unref();
+
 /** SIGTERM: stop accepting, let in-flight pushes finish, close sockets with a reason, then the store. */
 function shutdown(signal: string): void {
   log({ level: 'info', msg: 'shutting down', signal, inFlight });
   server.close();
+  clearInterval(purgeTimer);
   hub.closeAll('server shutting down');
   const started = Date.now();
   const wait = setInterval(async () => {

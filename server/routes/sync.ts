@@ -29,6 +29,7 @@ export function syncRoutes(store: Store, onCommit: (teamId: string, version: num
     )
     .get('/pull', validate('query', PullQuerySchema), async (c) => {
       const { since, limit } = c.req.valid('query');
-      return c.json(await store.pull(c.get('principal').teamId, since, limit));
+      const body = await store.pullJson(c.get('principal').teamId, since, limit);
+      return c.body(body, 200, { 'content-type': 'application/json' });
     });
 }

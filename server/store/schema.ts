@@ -1,8 +1,14 @@
+export type Dialect = 'sqlite' | 'postgres';
+
+const types = (dialect: Dialect) => ({
+  int: dialect === 'sqlite' ? 'INTEGER' : 'BIGINT',
+  json: dialect === 'sqlite' ? 'TEXT' : 'JSONB',
+  bool: dialect === 'sqlite' ? 'INTEGER' : 'BOOLEAN',
+});
+
 /** One schema for both stores; only the column types differ between SQLite and PostgreSQL. */
-export function schemaSql(dialect: 'sqlite' | 'postgres'): string {
-  const int = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT';
-  const json = dialect === 'sqlite' ? 'TEXT' : 'JSONB';
-  const bool = dialect === 'sqlite' ? 'INTEGER' : 'BOOLEAN';
+export function tablesSql(dialect: Dialect): string {
+  const { int, json, bool } = types(dialect);
   return `
 CREATE TABLE IF NOT EXISTS teams (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, seq ${int} NOT NULL DEFAULT 0,
@@ -14,17 +20,38 @@ CREATE TABLE IF NOT EXISTS records (
   team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, version ${int} NOT NULL,
   deleted ${bool} NOT NULL, fields ${json} NOT NULL, field_versions ${json} NOT NULL,
   PRIMARY KEY (team_id, collection, id));
-CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
 CREATE TABLE IF NOT EXISTS mutations (
   team_id TEXT NOT NULL, client_id TEXT NOT NULL, mutation_id TEXT NOT NULL, result ${json} NOT NULL,
   PRIMARY KEY (team_id, client_id, mutation_id));
 CREATE TABLE IF NOT EXISTS audit (
   team_id TEXT NOT NULL, version ${int} NOT NULL, device_id TEXT NOT NULL, collection TEXT NOT NULL,
   record_id TEXT NOT NULL, op TEXT NOT NULL, status TEXT NOT NULL, at ${int} NOT NULL);
-CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
 CREATE TABLE IF NOT EXISTS invites (
   code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
   max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at ${int} NOT NULL, revoked_at ${int});
 CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
+`;
+}
+
+/**
+ * Columns added after the first release, so a store made by an older server gains them on start.
+ * The times let the purge job drop tombstones and idempotency answers past their retention.
+ */
+export const ADDED_COLUMNS = [
+  { table: 'records', column: 'changed_at' },
+  { table: 'mutations', column: 'at' },
+] as const;
+
+export function addedColumnSql(dialect: Dialect, { table, column }: (typeof ADDED_COLUMNS)[number]): string {
+  const ifMissing = dialect === 'postgres' ? 'IF NOT EXISTS ' : '';
+  return `ALTER TABLE ${table} ADD COLUMN ${ifMissing}${column} ${types(dialect).int} NOT NULL DEFAULT 0`;
+}
+
+export function indexesSql(): string {
+  return `
+CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
+CREATE INDEX IF NOT EXISTS tombstones_by_time ON records (changed_at) WHERE deleted;
+CREATE INDEX IF NOT EXISTS mutations_by_time ON mutations (at);
+CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
 `;
 }

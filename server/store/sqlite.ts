@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
-import { schemaSql } from './schema';
+import { pullPageJson } from '../sync/pull-page';
+import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
+import { isStale } from './last-seen';
+import { ADDED_COLUMNS, addedColumnSql, indexesSql, tablesSql } from './schema';
 import type { Principal, Role, Store } from './store';
 import { hashToken, newId, newToken } from './tokens';
 
@@ -39,14 +42,19 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);${schemaSql('sqlite')}`);
+  db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);${tablesSql('sqlite')}`);
+  for (const added of ADDED_COLUMNS) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${added.table}')`).pluck().all();
+    if (!columns.includes(added.column)) db.exec(addedColumnSql('sqlite', added));
+  }
+  db.exec(indexesSql());
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '2')`).run();
 
   const q = {
     ping: db.prepare('SELECT value FROM meta WHERE key = ?'),
     insertTeam: db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)'),
     insertDevice: db.prepare('INSERT INTO devices (id, team_id, role, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    deviceByHash: db.prepare('SELECT id, team_id, role FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    deviceByHash: db.prepare('SELECT id, team_id, role, last_seen_at FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND team_id = ? AND revoked_at IS NULL'),
     bumpSeq: db.prepare('UPDATE teams SET seq = seq + ? WHERE id = ? RETURNING seq'),
@@ -55,12 +63,15 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND collection = ? AND id = ?',
     ),
     putRecord: db.prepare(
-      `INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-       fields = excluded.fields, field_versions = excluded.field_versions`,
+       fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at`,
     ),
     getMutation: db.prepare('SELECT result FROM mutations WHERE team_id = ? AND client_id = ? AND mutation_id = ?'),
-    putMutation: db.prepare('INSERT INTO mutations (team_id, client_id, mutation_id, result) VALUES (?, ?, ?, ?)'),
+    putMutation: db.prepare('INSERT INTO mutations (team_id, client_id, mutation_id, result, at) VALUES (?, ?, ?, ?, ?)'),
+    purgeTombstones: db.prepare('DELETE FROM records WHERE deleted AND changed_at < ? RETURNING team_id, version'),
+    raisePurgedThrough: db.prepare('UPDATE teams SET purged_through = max(purged_through, ?) WHERE id = ?'),
+    purgeAnswers: db.prepare('DELETE FROM mutations WHERE at < ?'),
     audit: db.prepare(
       'INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -85,7 +96,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND collection = ? AND deleted = 0 ORDER BY version',
     ),
     pull: db.prepare(
-      'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND version > ? ORDER BY version LIMIT ?',
+      'SELECT collection, id, version, deleted, fields FROM records WHERE team_id = ? AND version > ? ORDER BY version LIMIT ?',
     ),
   };
 
@@ -111,13 +122,41 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
           write.deleted ? 1 : 0,
           JSON.stringify(write.fields),
           JSON.stringify(write.fieldVersions),
+          now,
         );
         q.audit.run(teamId, write.version, deviceId, m.collection, m.id, m.op, result.status, now);
       }
-      q.putMutation.run(teamId, request.clientId, m.mutationId, JSON.stringify(result));
+      q.putMutation.run(teamId, request.clientId, m.mutationId, JSON.stringify(result), now);
       return result;
     });
   });
+
+  const purge = db.transaction((olderThan: number): PurgeReport => {
+    const purged = q.purgeTombstones.all(olderThan) as { team_id: string; version: number }[];
+    const through = purgedThroughByTeam(purged.map((r) => ({ teamId: r.team_id, version: r.version })));
+    for (const [teamId, version] of through) q.raisePurgedThrough.run(version, teamId);
+    const answers = q.purgeAnswers.run(olderThan).changes;
+    return { tombstones: purged.length, teams: through.size, answers };
+  });
+
+  async function pullJson(teamId: string, since: number, limit: number): Promise<string> {
+    const team = q.teamState.get(teamId) as { seq: number; purged_through: number } | undefined;
+    if (!team) throw new Error(`no team ${teamId}`);
+    const mustRefetch = since > 0 && since < team.purged_through;
+    const rows = q.pull.all(teamId, mustRefetch ? 0 : since, limit + 1) as Omit<RecordRow, 'field_versions'>[];
+    return pullPageJson(
+      rows.map((r) => ({
+        collection: r.collection,
+        id: r.id,
+        version: r.version,
+        deleted: r.deleted === 1,
+        fieldsJson: r.fields,
+      })),
+      limit,
+      since,
+      mustRefetch,
+    );
+  }
 
   return {
     kind: 'sqlite',
@@ -140,9 +179,12 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       return { token, deviceId };
     },
     async authenticate(token) {
-      const row = q.deviceByHash.get(hashToken(token)) as { id: string; team_id: string; role: Role } | undefined;
+      const row = q.deviceByHash.get(hashToken(token)) as
+        | { id: string; team_id: string; role: Role; last_seen_at: number | null }
+        | undefined;
       if (!row) return null;
-      q.touchDevice.run(Date.now(), row.id);
+      const now = Date.now();
+      if (isStale(row.last_seen_at, now)) q.touchDevice.run(now, row.id);
       return { teamId: row.team_id, deviceId: row.id, role: row.role };
     },
     async revokeDevice(teamId, deviceId) {
@@ -221,14 +263,12 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     async push(principal, request) {
       return push.immediate(principal, request);
     },
+    pullJson,
+    async purge(olderThan) {
+      return purge(olderThan);
+    },
     async pull(teamId, since, limit): Promise<PullResponse> {
-      const team = q.teamState.get(teamId) as { seq: number; purged_through: number } | undefined;
-      if (!team) throw new Error(`no team ${teamId}`);
-      const mustRefetch = since > 0 && since < team.purged_through;
-      const rows = q.pull.all(teamId, mustRefetch ? 0 : since, limit + 1) as RecordRow[];
-      const more = rows.length > limit;
-      const changes = rows.slice(0, limit).map((r) => publicRecord(toStored(r)));
-      return { changes, next: changes.at(-1)?.version ?? (mustRefetch ? 0 : since), more, mustRefetch };
+      return JSON.parse(await pullJson(teamId, since, limit));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Collection, MutationResult, PullResponse, PushRequest, SyncRecord } from '../../shared/sync-protocol';
+import type { PurgeReport } from '../sync/purge';
 
 export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,6 +36,13 @@ export interface Store {
   records(teamId: string, collection: Collection): Promise<SyncRecord[]>;
   push(principal: Principal, request: PushRequest): Promise<MutationResult[]>;
   pull(teamId: string, since: number, limit: number): Promise<PullResponse>;
+  /** The same page as `pull`, as the JSON text the route sends. */
+  pullJson(teamId: string, since: number, limit: number): Promise<string>;
+  /**
+   * Drops tombstones and idempotency answers last changed before `olderThan` (epoch ms). A client
+   * whose checkpoint is older than a team's purged tombstones is told to refetch on its next pull.
+   */
+  purge(olderThan: number): Promise<PurgeReport>;
 }
 
 export interface DeviceInfo {

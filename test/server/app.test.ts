@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { readConfig } from '../../server/config';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 import { openSqliteStore } from '../../server/store/sqlite';
 
 let dir: string;
@@ -54,7 +55,19 @@ describe('server skeleton on a real SQLite file', () => {
 
 describe('configuration', () => {
   it('has defaults that run on a laptop', () => {
-    expect(readConfig({})).toMatchObject({ port: 8787, host: '127.0.0.1' });
+    expect(readConfig({})).toMatchObject({ port: 8787, host: '127.0.0.1', retentionDays: 30 });
+  });
+
+  it('takes a tombstone retention in whole days, at least one', () => {
+    expect(readConfig({ RETENTION_DAYS: '7' }).retentionDays).toBe(7);
+    expect(() => readConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
+    expect(() => readConfig({ RETENTION_DAYS: 'week' })).toThrow(/RETENTION_DAYS/);
+  });
+
+  it('runs `npm run server` with the V8 flags the tests and benchmarks measured', () => {
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+    const command = pkg.scripts.server.split('&&').at(-1).trim().split(/\s+/);
+    expect(command).toEqual(['node', ...SERVER_NODE_FLAGS, '.output/server/index.mjs']);
   });
 
   it('names every bad variable', () => {

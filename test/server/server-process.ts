@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import WebSocket from 'ws';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -16,7 +17,10 @@ export interface RunningServer {
  * prebuilt bundle `npm run build:server` makes (benchmarks: tsx's in-process compiler costs memory).
  */
 export async function startServer(env: Record<string, string>, entry: 'source' | 'bundle' = 'source'): Promise<RunningServer> {
-  const args = entry === 'bundle' ? ['.output/server/index.mjs'] : ['--import', 'tsx', 'server/index.ts'];
+  const args = [
+    ...SERVER_NODE_FLAGS,
+    ...(entry === 'bundle' ? ['.output/server/index.mjs'] : ['--import', 'tsx', 'server/index.ts']),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },

@@ -203,4 +203,32 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     }
     expect(seen.size).toBe(200);
   });
+
+  it('purges tombstones and answers past retention, and tells an older client to refetch', async () => {
+    const addB = mutation('B', { name: 'Lantern' });
+    await store.push(alice, { clientId: 'alice-client', mutations: [mutation('A', { name: 'Maple' }), addB] });
+    await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('A', {}, 1, 'delete'), mutation('C', { name: 'Cedar' })],
+    });
+    await store.push(teamB, { clientId: 'carol-client', mutations: [mutation('Z', { name: 'Other team' })] });
+
+    expect(await store.purge(Date.now() - 60_000)).toEqual({ tombstones: 0, teams: 0, answers: 0 });
+    expect(await store.purge(Date.now() + 1)).toEqual({ tombstones: 1, teams: 1, answers: 5 });
+
+    const fromZero = await store.pull(alice.teamId, 0, 100);
+    expect(fromZero.changes.map((c) => c.id)).toEqual(['B', 'C']);
+    expect(fromZero.mustRefetch).toBe(false);
+    // Checkpoint 2 predates the purged delete of A (version 3): the client may hold A still.
+    const stale = await store.pull(alice.teamId, 2, 100);
+    expect(stale).toMatchObject({ mustRefetch: true, next: 4 });
+    expect(stale.changes.map((c) => c.id)).toEqual(['B', 'C']);
+    expect(await store.pull(alice.teamId, 3, 100)).toMatchObject({ mustRefetch: false, changes: [{ id: 'C' }] });
+    expect((await store.pull(teamB.teamId, 1, 100)).mustRefetch).toBe(false);
+
+    // Its answer purged, a very late replay is merged again: no new version, nothing duplicated.
+    const [late] = await store.push(alice, { clientId: 'alice-client', mutations: [addB] });
+    expect(late).toMatchObject({ status: 'merged', version: 2 });
+    expect((await store.pull(alice.teamId, 4, 100)).changes).toEqual([]);
+  });
 });

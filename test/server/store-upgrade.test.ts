@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../server/store/postgres';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { Principal, Store } from '../../server/store/store';
+import { TEST_DATABASE_URL } from './stores';
+
+/** Drops what this release added, so the store looks like one the first release made. */
+const DOWNGRADE = [
+  'DROP INDEX tombstones_by_time',
+  'DROP INDEX mutations_by_time',
+  'ALTER TABLE records DROP COLUMN changed_at',
+  'ALTER TABLE mutations DROP COLUMN at',
+];
+
+async function writeAndPurge(store: Store, teamId: string): Promise<void> {
+  const principal = (await store.authenticate((await store.createDeviceToken(teamId, 'member', 'late')).token)) as Principal;
+  const mutation = {
+    mutationId: 'after-upgrade-1',
+    collection: 'shops' as const,
+    id: 'B',
+    baseVersion: 0,
+    op: 'upsert' as const,
+  };
+  await store.push(principal, { clientId: 'upgrade-client', mutations: [{ ...mutation, fields: { name: 'New' } }] });
+  const before = (await store.pull(teamId, 0, 10)).changes;
+  expect(before.map((c) => [c.id, c.deleted])).toEqual([
+    ['A', false],
+    ['Z', true],
+    ['B', false],
+  ]);
+  // The tombstone from before the upgrade has changed_at 0: the first purge takes it.
+  expect(await store.purge(Date.now() - 1000)).toMatchObject({ tombstones: 1 });
+  expect((await store.pull(teamId, 0, 10)).changes.map((c) => c.id)).toEqual(['A', 'B']);
+}
+
+async function seedOldData(store: Store): Promise<string> {
+  const { teamId } = await store.createTeam('Old team');
+  const principal = (await store.authenticate((await store.createDeviceToken(teamId, 'member', 'old')).token)) as Principal;
+  const base = { collection: 'shops' as const, baseVersion: 0, op: 'upsert' as const };
+  await store.push(principal, {
+    clientId: 'old-client',
+    mutations: [
+      { ...base, mutationId: 'old-1', id: 'A', fields: { name: 'Kept' } },
+      { ...base, mutationId: 'old-2', id: 'Z', fields: { name: 'Gone' } },
+    ],
+  });
+  await store.push(principal, {
+    clientId: 'old-client',
+    mutations: [{ ...base, mutationId: 'old-3', id: 'Z', op: 'delete', baseVersion: 2 }],
+  });
+  return teamId;
+}
+
+describe('a store made by the first release opens and gains the new columns', () => {
+  it('on SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sac-upgrade-'));
+    try {
+      const first = openSqliteStore(dir);
+      const teamId = await seedOldData(first);
+      await first.close();
+      const db = new Database(first.path);
+      for (const statement of DOWNGRADE) db.exec(statement);
+      db.close();
+      const upgraded = openSqliteStore(dir);
+      await writeAndPurge(upgraded, teamId);
+      await upgraded.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on PostgreSQL', async () => {
+    const schema = `upgrade_${Date.now().toString(36)}`;
+    const admin = postgres(TEST_DATABASE_URL, { onnotice: () => {}, connection: { search_path: schema } });
+    try {
+      const first = await openPostgresStore(TEST_DATABASE_URL, schema);
+      const teamId = await seedOldData(first);
+      await first.close();
+      for (const statement of DOWNGRADE) await admin.unsafe(statement);
+      const upgraded = await openPostgresStore(TEST_DATABASE_URL, schema);
+      await writeAndPurge(upgraded, teamId);
+      await upgraded.close();
+    } finally {
+      await admin.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+    }
+  });
+});
