@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { UpgradeWebSocket } from 'hono/ws';
-import { requireDevice } from './auth';
+import { type AuthEnv, limitFailedAuth, requireDevice } from './auth';
 import { authorizationCalendar } from './calendar';
 import { jsonError } from './errors';
 import { LiveHub } from './live';
@@ -43,7 +43,7 @@ export function createApp({
 }: AppDeps) {
   const commit = onCommit ?? ((teamId: string, version: number) => void hub.poke(teamId, version));
   const key = clientKey ?? ((c: import('hono').Context) => c.req.header('x-forwarded-for') ?? 'local');
-  const app = new Hono();
+  const app = new Hono<AuthEnv>();
   app.use(
     '*',
     cors({
@@ -52,6 +52,9 @@ export function createApp({
       maxAge: 600,
     }),
   );
+  const failedAuth = limitFailedAuth(key);
+  app.use('/v1/*', failedAuth);
+  app.use('/calendar/*', failedAuth);
   app
     .get('/health', (c) => c.json({ ok: true, version: VERSION }))
     .get('/ready', async (c) => {
@@ -69,7 +72,10 @@ export function createApp({
       // The secret in the URL is the credential: calendar apps cannot send a token.
       const secret = c.req.param('file').replace(/\.ics$/, '');
       const teamId = /^cal_[A-Za-z0-9_-]{20,}$/.test(secret) ? await store.teamOfCalendarSecret(secret) : null;
-      if (!teamId) return jsonError(c, 404, 'not_found', 'No calendar at this address (it may have been revoked).');
+      if (!teamId) {
+        c.set('authFailed', true);
+        return jsonError(c, 404, 'not_found', 'No calendar at this address (it may have been revoked).');
+      }
       const body = authorizationCalendar(await store.records(teamId, 'authorizations'));
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
     });
@@ -79,6 +85,7 @@ export function createApp({
       '/v1/live',
       upgradeWebSocket(async (c) => {
         const principal = await store.authenticate(c.req.query('token') ?? '');
+        if (!principal) c.set('authFailed', true);
         let timer: ReturnType<typeof setInterval> | undefined;
         return {
           onOpen(_event, ws) {

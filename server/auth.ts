@@ -1,8 +1,28 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { rateLimiter } from 'hono-rate-limiter';
 import { jsonError } from './errors';
 import type { Principal, Role, Store } from './store/store';
 
-export type AuthEnv = { Variables: { principal: Principal } };
+export type AuthEnv = { Variables: { principal: Principal; authFailed?: boolean } };
+
+/** Wrong tokens and calendar secrets one client may try per minute before it is refused (429). */
+export const FAILED_AUTH_PER_MINUTE = 30;
+
+/**
+ * Counts only failed attempts (a route marks one with `authFailed`), so a busy member is never
+ * slowed, while guessing tokens or calendar URLs stops after a handful of tries.
+ */
+export function limitFailedAuth(clientKey: (c: Context) => string) {
+  return rateLimiter<AuthEnv>({
+    windowMs: 60_000,
+    limit: FAILED_AUTH_PER_MINUTE,
+    keyGenerator: clientKey,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (c) => !c.get('authFailed'),
+    handler: (c) => jsonError(c, 429, 'rate_limited', 'Too many failed attempts from this address; wait a minute.'),
+  });
+}
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
@@ -11,9 +31,15 @@ export function requireDevice(store: Store) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) return jsonError(c, 401, 'unauthenticated', 'Send a device token as "Authorization: Bearer <token>".');
+    if (!token) {
+      c.set('authFailed', true);
+      return jsonError(c, 401, 'unauthenticated', 'Send a device token as "Authorization: Bearer <token>".');
+    }
     const principal = await store.authenticate(token);
-    if (!principal) return jsonError(c, 401, 'unauthenticated', 'This token is unknown or was revoked.');
+    if (!principal) {
+      c.set('authFailed', true);
+      return jsonError(c, 401, 'unauthenticated', 'This token is unknown or was revoked.');
+    }
     c.set('principal', principal);
     await next();
   });

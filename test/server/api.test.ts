@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
+import { FAILED_AUTH_PER_MINUTE } from '../../server/auth';
 import type { Store } from '../../server/store/store';
 import { STORES, type StoreUnderTest } from './stores';
 
@@ -111,6 +112,31 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     }
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('refuses an address after too many wrong tokens or calendar secrets, and no one else', async () => {
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const guesses: number[] = [];
+    for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 1; i++) {
+      guesses.push((await call('/v1/pull', `sac_guess_${i}`, from('198.51.100.7'))).status);
+    }
+    expect(guesses.slice(0, FAILED_AUTH_PER_MINUTE).every((s) => s === 401)).toBe(true);
+    expect(guesses.at(-1)).toBe(429);
+    expect(await (await call('/v1/pull', member, from('198.51.100.7'))).json()).toMatchObject({
+      error: { code: 'rate_limited' },
+    });
+    // Calendar URLs share the budget: the same address is refused there too.
+    expect((await call('/calendar/cal_guessguessguessguessguess.ics', null, from('198.51.100.7'))).status).toBe(429);
+    // Successful requests never count against anyone.
+    for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 5; i++) {
+      expect((await call('/v1/pull', member, from('203.0.113.9'))).status).toBe(200);
+    }
+    const calendarGuesses: number[] = [];
+    for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 1; i++) {
+      calendarGuesses.push((await call(`/calendar/cal_guess${i}guessguessguessguessguess.ics`, null, from('192.0.2.4'))).status);
+    }
+    expect(calendarGuesses.at(-2)).toBe(404);
+    expect(calendarGuesses.at(-1)).toBe(429);
   });
 
   it('logs every accepted mutation with its device, filterable', async () => {
