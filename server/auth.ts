@@ -24,7 +24,7 @@ export function limitFailedAuth(clientKey: (c: Context) => string) {
   });
 }
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+export const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
 /** Every /v1 route but invite redemption needs a device token: `Authorization: Bearer sac_...`. */
 export function requireDevice(store: Store) {

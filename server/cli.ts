@@ -1,7 +1,8 @@
 /**
  * Operators' and tests' door to the store, without the HTTP server:
  *   npm run team -- create --name "Agency A" --json      -> {"teamId", "invite"} (the owner's first invite)
- *   npm run team -- token --team ID --role member --json  -> {"token"}
+ *   npm run team -- token --team ID --role member --json  -> {"token", "deviceId", "memberId"}
+ *     (--label NAME names the new member and device; --member ID adds a device to that member)
  *   npm run team -- revoke --team ID --device ID
  * Uses DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite), like the server.
  */
@@ -18,6 +19,7 @@ const { positionals, values } = parseArgs({
     team: { type: 'string' },
     role: { type: 'string', default: 'member' },
     device: { type: 'string' },
+    member: { type: 'string' },
     label: { type: 'string', default: 'cli' },
     json: { type: 'boolean', default: false },
   },
@@ -43,10 +45,10 @@ try {
   } else if (command === 'token') {
     if (!values.team) fail('token needs --team ID');
     if (!(ROLES as readonly string[]).includes(values.role)) fail(`--role must be one of ${ROLES.join(', ')}`);
-    const { token, deviceId } = await store
-      .createDeviceToken(values.team, values.role as Role, values.label)
-      .catch(() => fail(`no team ${values.team}`));
-    process.stdout.write(values.json ? `${JSON.stringify({ token, deviceId })}\n` : `${token}\n`);
+    const { token, deviceId, memberId } = await store
+      .createDeviceToken(values.team, values.role as Role, values.label, values.member)
+      .catch(() => fail(values.member ? `no member ${values.member} in team ${values.team}` : `no team ${values.team}`));
+    process.stdout.write(values.json ? `${JSON.stringify({ token, deviceId, memberId })}\n` : `${token}\n`);
   } else if (command === 'revoke') {
     if (!values.team || !values.device) fail('revoke needs --team ID --device ID');
     const revoked = await store.revokeDevice(values.team, values.device);

@@ -55,6 +55,20 @@ export function openApiDocument(publicUrl: string) {
           responses: { 200: { description: 'changes' }, 400: error, 401: error },
         },
       },
+      '/v1/members': {
+        get: {
+          summary: "The team's members, each with their browsers (devices)",
+          security: bearer,
+          responses: { 200: { description: 'members' }, 401: error },
+        },
+      },
+      '/v1/members/{id}': {
+        delete: {
+          summary: 'Remove a member: every browser of theirs is revoked at once, sockets closed, pending invites revoked',
+          security: bearer,
+          responses: { 200: { description: 'removed' }, 403: error, 404: error },
+        },
+      },
       '/v1/devices': {
         get: {
           summary: "The team's devices, with last seen",
@@ -75,6 +89,25 @@ export function openApiDocument(publicUrl: string) {
           security: bearer,
           requestBody: json(InviteRequestSchema),
           responses: { 201: { description: 'invite' }, 400: error, 403: error },
+        },
+        get: {
+          summary: "The team's invites (by id, never the code); admins only",
+          security: bearer,
+          responses: { 200: { description: 'invites' }, 403: error },
+        },
+      },
+      '/v1/invites/{id}': {
+        delete: {
+          summary: 'Revoke an invite; admins only',
+          security: bearer,
+          responses: { 200: { description: 'revoked' }, 403: error, 404: error },
+        },
+      },
+      '/v1/invites/browser': {
+        post: {
+          summary: "Invite to add one more browser to the caller's own member (single use, 24 h)",
+          security: bearer,
+          responses: { 201: { description: 'invite' }, 401: error },
         },
       },
       '/v1/audit': {

@@ -7,7 +7,10 @@ import { validate } from '../validate';
 
 export const RedeemSchema = z.object({
   invite: z.string().min(8).max(500),
+  /** This browser, as the team's device list shows it. */
   label: z.string().trim().min(1).max(100),
+  /** The person, when the invite makes a new member (an invite to add a browser already names one). */
+  name: z.string().trim().min(1).max(100).optional(),
 });
 
 /** The code of an invite link (".../join#inv_...") or the bare code. */
@@ -27,8 +30,8 @@ export function inviteRoutes(store: Store, clientKey: (c: import('hono').Context
     }),
     validate('json', RedeemSchema),
     async (c) => {
-      const { invite, label } = c.req.valid('json');
-      const joined = await store.redeemInvite(inviteCode(invite), label);
+      const { invite, label, name } = c.req.valid('json');
+      const joined = await store.redeemInvite(inviteCode(invite), label, name);
       if (!joined) return jsonError(c, 404, 'invite_invalid', 'This invite is unknown, used up, expired or revoked.');
       return c.json(joined);
     },

@@ -5,7 +5,7 @@ import { pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
 import { isStale } from './last-seen';
 import { ADDED_COLUMNS, addedColumnSql, indexesSql, tablesSql } from './schema';
-import type { Role, Store } from './store';
+import type { Redeemed, Role, Store } from './store';
 import { hashToken, newId, newToken } from './tokens';
 
 interface RecordRow {
@@ -16,6 +16,8 @@ interface RecordRow {
   fields: Record<string, unknown>;
   field_versions: Record<string, number>;
 }
+
+const orNull = (v: bigint | null) => (v === null ? null : Number(v));
 
 function toStored(row: RecordRow): StoredRecord {
   return {
@@ -49,6 +51,26 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     for (const added of ADDED_COLUMNS) await tx.unsafe(addedColumnSql('postgres', added));
     await tx.unsafe(indexesSql());
   });
+
+  async function newMember(tx: postgres.TransactionSql<{ bigint: bigint }>, teamId: string, name: string): Promise<string> {
+    const memberId = newId();
+    await tx`INSERT INTO members (id, team_id, name, created_at) VALUES (${memberId}, ${teamId}, ${name}, ${Date.now()})`;
+    return memberId;
+  }
+
+  async function newDevice(
+    tx: postgres.TransactionSql<{ bigint: bigint }>,
+    teamId: string,
+    role: Role,
+    label: string,
+    memberId: string,
+  ) {
+    const token = newToken();
+    const deviceId = newId();
+    await tx`INSERT INTO devices (id, team_id, role, label, token_hash, created_at, member_id)
+      VALUES (${deviceId}, ${teamId}, ${role}, ${label}, ${hashToken(token)}, ${Date.now()}, ${memberId})`;
+    return { token, deviceId };
+  }
 
   async function pullJson(teamId: string, since: number, limit: number): Promise<string> {
     const [team] = await sql<{ purged_through: bigint }[]>`SELECT purged_through FROM teams WHERE id = ${teamId}`;
@@ -86,22 +108,28 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       await sql`INSERT INTO teams (id, name, created_at) VALUES (${teamId}, ${name}, ${Date.now()})`;
       return { teamId };
     },
-    async createDeviceToken(teamId: string, role: Role, label: string) {
-      const token = newToken();
-      const deviceId = newId();
-      await sql`INSERT INTO devices (id, team_id, role, label, token_hash, created_at)
-        VALUES (${deviceId}, ${teamId}, ${role}, ${label}, ${hashToken(token)}, ${Date.now()})`;
-      return { token, deviceId };
+    async createDeviceToken(teamId: string, role: Role, label: string, memberId?: string) {
+      return sql.begin(async (tx) => {
+        if (memberId) {
+          const [member] = await tx`SELECT id FROM members WHERE id = ${memberId} AND team_id = ${teamId} AND removed_at IS NULL`;
+          if (!member) throw new Error(`no member ${memberId} in team ${teamId}`);
+        }
+        const member = memberId ?? (await newMember(tx, teamId, label));
+        return { ...(await newDevice(tx, teamId, role, label, member)), memberId: member };
+      }) as Promise<{ token: string; deviceId: string; memberId: string }>;
     },
     async authenticate(token) {
-      const [row] = await sql<{ id: string; team_id: string; role: Role; last_seen_at: bigint | null }[]>`
-        SELECT id, team_id, role, last_seen_at FROM devices WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`;
+      const [row] = await sql<
+        { id: string; team_id: string; role: Role; last_seen_at: bigint | null; member_id: string | null }[]
+      >`
+        SELECT id, team_id, role, last_seen_at, member_id FROM devices
+        WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`;
       if (!row) return null;
       const now = Date.now();
       if (isStale(row.last_seen_at === null ? null : Number(row.last_seen_at), now)) {
         await sql`UPDATE devices SET last_seen_at = ${now} WHERE id = ${row.id}`;
       }
-      return { teamId: row.team_id, deviceId: row.id, role: row.role };
+      return { teamId: row.team_id, deviceId: row.id, memberId: row.member_id ?? row.id, role: row.role };
     },
     async revokeDevice(teamId, deviceId) {
       const rows = await sql`UPDATE devices SET revoked_at = ${Date.now()}
@@ -110,50 +138,127 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     },
     async listDevices(teamId) {
       const rows = await sql<
-        { id: string; role: Role; label: string; created_at: bigint; last_seen_at: bigint | null; revoked_at: bigint | null }[]
+        {
+          id: string;
+          role: Role;
+          label: string;
+          created_at: bigint;
+          last_seen_at: bigint | null;
+          revoked_at: bigint | null;
+          member_id: string | null;
+        }[]
       >`
-        SELECT id, role, label, created_at, last_seen_at, revoked_at FROM devices WHERE team_id = ${teamId} ORDER BY created_at`;
-      const n = (v: bigint | null) => (v === null ? null : Number(v));
+        SELECT id, role, label, created_at, last_seen_at, revoked_at, member_id FROM devices
+        WHERE team_id = ${teamId} ORDER BY created_at`;
       return rows.map((r) => ({
         deviceId: r.id,
+        memberId: r.member_id ?? r.id,
         role: r.role,
         label: r.label,
         createdAt: Number(r.created_at),
-        lastSeenAt: n(r.last_seen_at),
-        revokedAt: n(r.revoked_at),
+        lastSeenAt: orNull(r.last_seen_at),
+        revokedAt: orNull(r.revoked_at),
       }));
     },
-    async createInvite(teamId, role, { maxUses, expiresAt }) {
+    async createInvite(teamId, role, { maxUses, expiresAt, memberId }) {
       const code = newToken('inv');
-      await sql`INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at)
-        VALUES (${hashToken(code)}, ${teamId}, ${role}, ${maxUses}, ${expiresAt})`;
-      return { code };
+      const inviteId = hashToken(code);
+      await sql`INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id)
+        VALUES (${inviteId}, ${teamId}, ${role}, ${maxUses}, ${expiresAt}, ${memberId ?? null})`;
+      return { code, inviteId };
     },
-    async redeemInvite(code, label) {
+    async listInvites(teamId) {
+      const rows = await sql<
+        {
+          code_hash: string;
+          role: Role;
+          max_uses: number | null;
+          uses: number;
+          expires_at: bigint;
+          revoked_at: bigint | null;
+          member_id: string | null;
+        }[]
+      >`
+        SELECT code_hash, role, max_uses, uses, expires_at, revoked_at, member_id FROM invites
+        WHERE team_id = ${teamId} ORDER BY expires_at`;
+      return rows.map((r) => ({
+        inviteId: r.code_hash,
+        role: r.role,
+        maxUses: r.max_uses,
+        uses: r.uses,
+        expiresAt: Number(r.expires_at),
+        revokedAt: orNull(r.revoked_at),
+        memberId: r.member_id,
+      }));
+    },
+    async revokeInvite(teamId, inviteId) {
+      const rows = await sql`UPDATE invites SET revoked_at = ${Date.now()}
+        WHERE code_hash = ${inviteId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING code_hash`;
+      return rows.length === 1;
+    },
+    async redeemInvite(code, label, name) {
       return sql.begin(async (tx) => {
-        const [invite] = await tx<{ team_id: string; role: Role }[]>`
+        const [invite] = await tx<{ team_id: string; role: Role; member_id: string | null }[]>`
           UPDATE invites SET uses = uses + 1 WHERE code_hash = ${hashToken(code)} AND revoked_at IS NULL
-          AND expires_at > ${Date.now()} AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role`;
+          AND expires_at > ${Date.now()} AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role, member_id`;
         if (!invite) return null;
-        const token = newToken();
-        const deviceId = newId();
-        await tx`INSERT INTO devices (id, team_id, role, label, token_hash, created_at)
-          VALUES (${deviceId}, ${invite.team_id}, ${invite.role}, ${label}, ${hashToken(token)}, ${Date.now()})`;
-        return { token, teamId: invite.team_id, role: invite.role, deviceId };
-      }) as Promise<{ token: string; teamId: string; role: Role; deviceId: string } | null>;
+        if (invite.member_id) {
+          const [member] = await tx`SELECT id FROM members WHERE id = ${invite.member_id} AND removed_at IS NULL`;
+          if (!member) return null;
+        }
+        const memberId = invite.member_id ?? (await newMember(tx, invite.team_id, name ?? label));
+        const { token, deviceId } = await newDevice(tx, invite.team_id, invite.role, label, memberId);
+        return { token, teamId: invite.team_id, role: invite.role, deviceId, memberId };
+      }) as Promise<Redeemed | null>;
+    },
+    async listMembers(teamId) {
+      const rows = await sql<{ id: string; name: string; created_at: bigint; removed_at: bigint | null }[]>`
+        SELECT id, name, created_at, removed_at FROM members WHERE team_id = ${teamId} ORDER BY created_at`;
+      return rows.map((r) => ({
+        memberId: r.id,
+        name: r.name,
+        createdAt: Number(r.created_at),
+        removedAt: orNull(r.removed_at),
+      }));
+    },
+    async removeMember(teamId, memberId) {
+      return sql.begin(async (tx) => {
+        const now = Date.now();
+        const removed = await tx`UPDATE members SET removed_at = ${now}
+          WHERE id = ${memberId} AND team_id = ${teamId} AND removed_at IS NULL RETURNING id`;
+        if (removed.length !== 1) return null;
+        const revoked = await tx<{ id: string }[]>`UPDATE devices SET revoked_at = ${now}
+          WHERE member_id = ${memberId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING id`;
+        await tx`UPDATE invites SET revoked_at = ${now} WHERE member_id = ${memberId} AND revoked_at IS NULL`;
+        return { revokedDevices: revoked.map((r) => r.id) };
+      }) as Promise<{ revokedDevices: string[] } | null>;
     },
     async audit(teamId, filter) {
       const rows = await sql<
-        { version: bigint; device_id: string; collection: string; record_id: string; op: string; status: string; at: bigint }[]
+        {
+          version: bigint;
+          device_id: string;
+          member_id: string;
+          member_name: string;
+          collection: string;
+          record_id: string;
+          op: string;
+          status: string;
+          at: bigint;
+        }[]
       >`
-        SELECT version, device_id, collection, record_id, op, status, at FROM audit
-        WHERE team_id = ${teamId} AND version > ${filter.since ?? 0}
-        ${filter.collection ? sql`AND collection = ${filter.collection}` : sql``}
-        ${filter.deviceId ? sql`AND device_id = ${filter.deviceId}` : sql``}
-        ORDER BY version LIMIT ${filter.limit}`;
+        SELECT a.version, a.device_id, a.collection, a.record_id, a.op, a.status, a.at,
+          COALESCE(d.member_id, a.device_id) AS member_id, COALESCE(m.name, d.label, '') AS member_name
+        FROM audit a LEFT JOIN devices d ON d.id = a.device_id LEFT JOIN members m ON m.id = d.member_id
+        WHERE a.team_id = ${teamId} AND a.version > ${filter.since ?? 0}
+        ${filter.collection ? sql`AND a.collection = ${filter.collection}` : sql``}
+        ${filter.deviceId ? sql`AND a.device_id = ${filter.deviceId}` : sql``}
+        ORDER BY a.version LIMIT ${filter.limit}`;
       return rows.map((r) => ({
         version: Number(r.version),
         deviceId: r.device_id,
+        memberId: r.member_id,
+        memberName: r.member_name,
         collection: r.collection,
         recordId: r.record_id,
         op: r.op,

@@ -29,22 +29,29 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TABLE IF NOT EXISTS invites (
   code_hash TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), role TEXT NOT NULL,
   max_uses INTEGER, uses INTEGER NOT NULL DEFAULT 0, expires_at ${int} NOT NULL, revoked_at ${int});
+CREATE TABLE IF NOT EXISTS members (
+  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), name TEXT NOT NULL,
+  created_at ${int} NOT NULL, removed_at ${int});
 CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
 `;
 }
 
 /**
  * Columns added after the first release, so a store made by an older server gains them on start.
- * The times let the purge job drop tombstones and idempotency answers past their retention.
+ * The times let the purge job drop tombstones and idempotency answers past their retention; the
+ * member ids group a person's browsers, so removing the person revokes them all.
  */
 export const ADDED_COLUMNS = [
-  { table: 'records', column: 'changed_at' },
-  { table: 'mutations', column: 'at' },
+  { table: 'records', column: 'changed_at', type: 'time' },
+  { table: 'mutations', column: 'at', type: 'time' },
+  { table: 'devices', column: 'member_id', type: 'id' },
+  { table: 'invites', column: 'member_id', type: 'id' },
 ] as const;
 
-export function addedColumnSql(dialect: Dialect, { table, column }: (typeof ADDED_COLUMNS)[number]): string {
+export function addedColumnSql(dialect: Dialect, { table, column, type }: (typeof ADDED_COLUMNS)[number]): string {
   const ifMissing = dialect === 'postgres' ? 'IF NOT EXISTS ' : '';
-  return `ALTER TABLE ${table} ADD COLUMN ${ifMissing}${column} ${types(dialect).int} NOT NULL DEFAULT 0`;
+  const definition = type === 'time' ? `${types(dialect).int} NOT NULL DEFAULT 0` : 'TEXT';
+  return `ALTER TABLE ${table} ADD COLUMN ${ifMissing}${column} ${definition}`;
 }
 
 export function indexesSql(): string {
@@ -53,5 +60,6 @@ CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
 CREATE INDEX IF NOT EXISTS tombstones_by_time ON records (changed_at) WHERE deleted;
 CREATE INDEX IF NOT EXISTS mutations_by_time ON mutations (at);
 CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
+CREATE INDEX IF NOT EXISTS devices_by_member ON devices (member_id);
 `;
 }

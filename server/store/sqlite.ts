@@ -53,8 +53,24 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
   const q = {
     ping: db.prepare('SELECT value FROM meta WHERE key = ?'),
     insertTeam: db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)'),
-    insertDevice: db.prepare('INSERT INTO devices (id, team_id, role, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    deviceByHash: db.prepare('SELECT id, team_id, role, last_seen_at FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    insertDevice: db.prepare(
+      'INSERT INTO devices (id, team_id, role, label, token_hash, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertMember: db.prepare('INSERT INTO members (id, team_id, name, created_at) VALUES (?, ?, ?, ?)'),
+    activeMember: db.prepare('SELECT id FROM members WHERE id = ? AND team_id = ? AND removed_at IS NULL'),
+    listMembers: db.prepare('SELECT id, name, created_at, removed_at FROM members WHERE team_id = ? ORDER BY created_at'),
+    removeMember: db.prepare('UPDATE members SET removed_at = ? WHERE id = ? AND team_id = ? AND removed_at IS NULL'),
+    revokeMemberDevices: db.prepare(
+      'UPDATE devices SET revoked_at = ? WHERE member_id = ? AND team_id = ? AND revoked_at IS NULL RETURNING id',
+    ),
+    revokeMemberInvites: db.prepare('UPDATE invites SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL'),
+    listInvites: db.prepare(
+      'SELECT code_hash, role, max_uses, uses, expires_at, revoked_at, member_id FROM invites WHERE team_id = ? ORDER BY expires_at',
+    ),
+    revokeInvite: db.prepare('UPDATE invites SET revoked_at = ? WHERE code_hash = ? AND team_id = ? AND revoked_at IS NULL'),
+    deviceByHash: db.prepare(
+      'SELECT id, team_id, role, last_seen_at, member_id FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
+    ),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND team_id = ? AND revoked_at IS NULL'),
     bumpSeq: db.prepare('UPDATE teams SET seq = seq + ? WHERE id = ? RETURNING seq'),
@@ -76,16 +92,21 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       'INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     listDevices: db.prepare(
-      'SELECT id, role, label, created_at, last_seen_at, revoked_at FROM devices WHERE team_id = ? ORDER BY created_at',
+      'SELECT id, role, label, created_at, last_seen_at, revoked_at, member_id FROM devices WHERE team_id = ? ORDER BY created_at',
     ),
-    insertInvite: db.prepare('INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at) VALUES (?, ?, ?, ?, ?)'),
+    insertInvite: db.prepare(
+      'INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     useInvite: db.prepare(
       `UPDATE invites SET uses = uses + 1 WHERE code_hash = ? AND revoked_at IS NULL AND expires_at > ?
-       AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role`,
+       AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role, member_id`,
     ),
     auditRows: db.prepare(
-      `SELECT version, device_id, collection, record_id, op, status, at FROM audit WHERE team_id = ? AND version > ?
-       AND (? IS NULL OR collection = ?) AND (? IS NULL OR device_id = ?) ORDER BY version LIMIT ?`,
+      `SELECT a.version, a.device_id, a.collection, a.record_id, a.op, a.status, a.at,
+       COALESCE(d.member_id, a.device_id) AS member_id, COALESCE(m.name, d.label, '') AS member_name
+       FROM audit a LEFT JOIN devices d ON d.id = a.device_id LEFT JOIN members m ON m.id = d.member_id
+       WHERE a.team_id = ? AND a.version > ? AND (? IS NULL OR a.collection = ?) AND (? IS NULL OR a.device_id = ?)
+       ORDER BY a.version LIMIT ?`,
     ),
     putCalendar: db.prepare(
       'INSERT INTO calendars (team_id, secret_hash) VALUES (?, ?) ON CONFLICT (team_id) DO UPDATE SET secret_hash = excluded.secret_hash',
@@ -131,6 +152,19 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     });
   });
 
+  function newMember(teamId: string, name: string): string {
+    const memberId = newId();
+    q.insertMember.run(memberId, teamId, name, Date.now());
+    return memberId;
+  }
+
+  function newDevice(teamId: string, role: Role, label: string, memberId: string): { token: string; deviceId: string } {
+    const token = newToken();
+    const deviceId = newId();
+    q.insertDevice.run(deviceId, teamId, role, label, hashToken(token), Date.now(), memberId);
+    return { token, deviceId };
+  }
+
   const purge = db.transaction((olderThan: number): PurgeReport => {
     const purged = q.purgeTombstones.all(olderThan) as { team_id: string; version: number }[];
     const through = purgedThroughByTeam(purged.map((r) => ({ teamId: r.team_id, version: r.version })));
@@ -172,20 +206,21 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       q.insertTeam.run(teamId, name, Date.now());
       return { teamId };
     },
-    async createDeviceToken(teamId: string, role: Role, label: string) {
-      const token = newToken();
-      const deviceId = newId();
-      q.insertDevice.run(deviceId, teamId, role, label, hashToken(token), Date.now());
-      return { token, deviceId };
+    async createDeviceToken(teamId: string, role: Role, label: string, memberId?: string) {
+      return db.transaction(() => {
+        if (memberId && !q.activeMember.get(memberId, teamId)) throw new Error(`no member ${memberId} in team ${teamId}`);
+        const member = memberId ?? newMember(teamId, label);
+        return { ...newDevice(teamId, role, label, member), memberId: member };
+      })();
     },
     async authenticate(token) {
       const row = q.deviceByHash.get(hashToken(token)) as
-        | { id: string; team_id: string; role: Role; last_seen_at: number | null }
+        | { id: string; team_id: string; role: Role; last_seen_at: number | null; member_id: string | null }
         | undefined;
       if (!row) return null;
       const now = Date.now();
       if (isStale(row.last_seen_at, now)) q.touchDevice.run(now, row.id);
-      return { teamId: row.team_id, deviceId: row.id, role: row.role };
+      return { teamId: row.team_id, deviceId: row.id, memberId: row.member_id ?? row.id, role: row.role };
     },
     async revokeDevice(teamId, deviceId) {
       return q.revoke.run(Date.now(), deviceId, teamId).changes === 1;
@@ -198,9 +233,11 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
         created_at: number;
         last_seen_at: number | null;
         revoked_at: number | null;
+        member_id: string | null;
       }[];
       return rows.map((r) => ({
         deviceId: r.id,
+        memberId: r.member_id ?? r.id,
         role: r.role,
         label: r.label,
         createdAt: r.created_at,
@@ -208,21 +245,60 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
         revokedAt: r.revoked_at,
       }));
     },
-    async createInvite(teamId, role, { maxUses, expiresAt }) {
+    async createInvite(teamId, role, { maxUses, expiresAt, memberId }) {
       const code = newToken('inv');
-      q.insertInvite.run(hashToken(code), teamId, role, maxUses, expiresAt);
-      return { code };
+      const inviteId = hashToken(code);
+      q.insertInvite.run(inviteId, teamId, role, maxUses, expiresAt, memberId ?? null);
+      return { code, inviteId };
     },
-    async redeemInvite(code, label) {
+    async listInvites(teamId) {
+      const rows = q.listInvites.all(teamId) as {
+        code_hash: string;
+        role: Role;
+        max_uses: number | null;
+        uses: number;
+        expires_at: number;
+        revoked_at: number | null;
+        member_id: string | null;
+      }[];
+      return rows.map((r) => ({
+        inviteId: r.code_hash,
+        role: r.role,
+        maxUses: r.max_uses,
+        uses: r.uses,
+        expiresAt: r.expires_at,
+        revokedAt: r.revoked_at,
+        memberId: r.member_id,
+      }));
+    },
+    async revokeInvite(teamId, inviteId) {
+      return q.revokeInvite.run(Date.now(), inviteId, teamId).changes === 1;
+    },
+    async redeemInvite(code, label, name) {
       const redeem = db.transaction(() => {
-        const invite = q.useInvite.get(hashToken(code), Date.now()) as { team_id: string; role: Role } | undefined;
+        const invite = q.useInvite.get(hashToken(code), Date.now()) as
+          | { team_id: string; role: Role; member_id: string | null }
+          | undefined;
         if (!invite) return null;
-        const token = newToken();
-        const deviceId = newId();
-        q.insertDevice.run(deviceId, invite.team_id, invite.role, label, hashToken(token), Date.now());
-        return { token, teamId: invite.team_id, role: invite.role, deviceId };
+        if (invite.member_id && !q.activeMember.get(invite.member_id, invite.team_id)) return null;
+        const memberId = invite.member_id ?? newMember(invite.team_id, name ?? label);
+        const { token, deviceId } = newDevice(invite.team_id, invite.role, label, memberId);
+        return { token, teamId: invite.team_id, role: invite.role, deviceId, memberId };
       });
       return redeem.immediate();
+    },
+    async listMembers(teamId) {
+      const rows = q.listMembers.all(teamId) as { id: string; name: string; created_at: number; removed_at: number | null }[];
+      return rows.map((r) => ({ memberId: r.id, name: r.name, createdAt: r.created_at, removedAt: r.removed_at }));
+    },
+    async removeMember(teamId, memberId) {
+      return db.transaction(() => {
+        const now = Date.now();
+        if (q.removeMember.run(now, memberId, teamId).changes !== 1) return null;
+        const revoked = q.revokeMemberDevices.all(now, memberId, teamId) as { id: string }[];
+        q.revokeMemberInvites.run(now, memberId);
+        return { revokedDevices: revoked.map((r) => r.id) };
+      })();
     },
     async audit(teamId, filter) {
       const c = filter.collection ?? null;
@@ -230,6 +306,8 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       const rows = q.auditRows.all(teamId, filter.since ?? 0, c, c, d, d, filter.limit) as {
         version: number;
         device_id: string;
+        member_id: string;
+        member_name: string;
         collection: string;
         record_id: string;
         op: string;
@@ -239,6 +317,8 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       return rows.map((r) => ({
         version: r.version,
         deviceId: r.device_id,
+        memberId: r.member_id,
+        memberName: r.member_name,
         collection: r.collection,
         recordId: r.record_id,
         op: r.op,

@@ -4,10 +4,12 @@ import type { PurgeReport } from '../sync/purge';
 export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling: one device of one member of one team. */
+/** Who is calling: one device (browser) of one member of one team. */
 export interface Principal {
   teamId: string;
   deviceId: string;
+  /** The person; a device made before members existed is its own member. */
+  memberId: string;
   role: Role;
 }
 
@@ -18,15 +20,35 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
   createTeam(name: string): Promise<{ teamId: string }>;
-  /** Mints a device token; only its hash is stored. */
-  createDeviceToken(teamId: string, role: Role, label: string): Promise<{ token: string; deviceId: string }>;
+  /** Mints a device token; only its hash is stored. Without a member, a new member named `label` is made. */
+  createDeviceToken(
+    teamId: string,
+    role: Role,
+    label: string,
+    memberId?: string,
+  ): Promise<{ token: string; deviceId: string; memberId: string }>;
   authenticate(token: string): Promise<Principal | null>;
   revokeDevice(teamId: string, deviceId: string): Promise<boolean>;
   listDevices(teamId: string): Promise<DeviceInfo[]>;
-  /** Invites are stored hashed; `maxUses` null means any number of uses until it expires. */
-  createInvite(teamId: string, role: Role, options: { maxUses: number | null; expiresAt: number }): Promise<{ code: string }>;
-  /** Turns a valid invite into a device token; null when the invite is unknown, used up, expired or revoked. */
-  redeemInvite(code: string, label: string): Promise<{ token: string; teamId: string; role: Role; deviceId: string } | null>;
+  /**
+   * Invites are stored hashed; `maxUses` null means any number of uses until it expires. An invite
+   * with a member adds a browser to that member; one without makes a new member.
+   */
+  createInvite(
+    teamId: string,
+    role: Role,
+    options: { maxUses: number | null; expiresAt: number; memberId?: string },
+  ): Promise<{ code: string; inviteId: string }>;
+  listInvites(teamId: string): Promise<InviteInfo[]>;
+  revokeInvite(teamId: string, inviteId: string): Promise<boolean>;
+  /**
+   * Turns a valid invite into a device token; null when the invite is unknown, used up, expired or
+   * revoked, or its member was removed. `name` names a new member (default: the device label).
+   */
+  redeemInvite(code: string, label: string, name?: string): Promise<Redeemed | null>;
+  listMembers(teamId: string): Promise<MemberInfo[]>;
+  /** Removes a member: every device of theirs is revoked and their pending invites too. Null if unknown. */
+  removeMember(teamId: string, memberId: string): Promise<{ revokedDevices: string[] } | null>;
   audit(teamId: string, filter: AuditFilter): Promise<AuditEntry[]>;
   /** A new secret calendar URL for the team; the previous one stops working. Stored hashed. */
   rotateCalendarSecret(teamId: string): Promise<{ secret: string }>;
@@ -45,8 +67,36 @@ export interface Store {
   purge(olderThan: number): Promise<PurgeReport>;
 }
 
+export interface Redeemed {
+  token: string;
+  teamId: string;
+  role: Role;
+  deviceId: string;
+  memberId: string;
+}
+
+export interface MemberInfo {
+  memberId: string;
+  name: string;
+  createdAt: number;
+  removedAt: number | null;
+}
+
+export interface InviteInfo {
+  /** The SHA-256 of the code: names the invite without revealing it. */
+  inviteId: string;
+  role: Role;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  /** Set when the invite adds a browser to this member. */
+  memberId: string | null;
+}
+
 export interface DeviceInfo {
   deviceId: string;
+  memberId: string;
   role: Role;
   label: string;
   createdAt: number;
@@ -64,6 +114,9 @@ export interface AuditFilter {
 export interface AuditEntry {
   version: number;
   deviceId: string;
+  /** Who: the member the device belongs to, and their name then as now. */
+  memberId: string;
+  memberName: string;
   collection: string;
   recordId: string;
   op: string;

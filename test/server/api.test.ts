@@ -103,6 +103,78 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     expect((await call('/v1/invites', owner, { method: 'POST', json: { role: 'owner' } })).status).toBe(400);
   });
 
+  it("groups a member's browsers; removing the member revokes every one, and their pending invites", async () => {
+    const created = await (await call('/v1/invites', owner, { method: 'POST', json: { role: 'member' } })).json();
+    const redeem = (invite: string, json: Record<string, string>) =>
+      call('/v1/invites/redeem', null, { method: 'POST', json: { invite, ...json } });
+    const laptop = await (await redeem(created.invite, { label: 'Chrome on laptop', name: 'Dana' })).json();
+    // From the laptop, Dana adds her desktop browser to herself.
+    const browserInvite = await (await call('/v1/invites/browser', laptop.token, { method: 'POST' })).json();
+    expect(browserInvite).toMatchObject({ role: 'member', maxUses: 1, memberId: laptop.memberId });
+    const desktop = await (await redeem(browserInvite.invite, { label: 'Firefox on desktop' })).json();
+    expect(desktop.memberId).toBe(laptop.memberId);
+    const pending = await (await call('/v1/invites/browser', laptop.token, { method: 'POST' })).json();
+
+    const members = (await (await call('/v1/members', member)).json()).members as {
+      memberId: string;
+      name: string;
+      devices: { label: string }[];
+    }[];
+    const dana = members.find((m) => m.memberId === laptop.memberId);
+    expect(dana?.name).toBe('Dana');
+    expect(dana?.devices.map((d) => d.label)).toEqual(['Chrome on laptop', 'Firefox on desktop']);
+
+    // A member cannot remove another; to team B's owner, Dana does not exist.
+    expect((await call(`/v1/members/${laptop.memberId}`, member, { method: 'DELETE' })).status).toBe(403);
+    expect((await call(`/v1/members/${laptop.memberId}`, other, { method: 'DELETE' })).status).toBe(404);
+    const removed = await call(`/v1/members/${laptop.memberId}`, owner, { method: 'DELETE' });
+    expect(await removed.json()).toEqual({ removed: laptop.memberId, revokedDevices: [laptop.deviceId, desktop.deviceId] });
+    expect((await call('/v1/pull', laptop.token)).status).toBe(401);
+    expect((await call('/v1/pull', desktop.token)).status).toBe(401);
+    expect((await redeem(pending.invite, { label: 'third browser' })).status).toBe(404);
+    expect((await call(`/v1/members/${laptop.memberId}`, owner, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('lets anyone leave, and never lets an admin remove an owner', async () => {
+    const admin = (await (
+      await call('/v1/invites/redeem', null, {
+        method: 'POST',
+        json: {
+          invite: (await (await call('/v1/invites', owner, { method: 'POST', json: { role: 'admin' } })).json()).invite,
+          label: 'admin',
+        },
+      })
+    ).json()) as { token: string; memberId: string };
+    const ownerId = ((await (await call('/v1/members', owner)).json()).members as { memberId: string; name: string }[]).find(
+      (m) => m.name === 'o',
+    )?.memberId;
+    expect((await call(`/v1/members/${ownerId}`, admin.token, { method: 'DELETE' })).status).toBe(403);
+    expect((await call(`/v1/members/${admin.memberId}`, admin.token, { method: 'DELETE' })).status).toBe(200);
+    expect((await call('/v1/pull', admin.token)).status).toBe(401);
+  });
+
+  it('lists and revokes invites (admins only); a revoked invite joins no one', async () => {
+    const created = await (await call('/v1/invites', owner, { method: 'POST', json: { role: 'viewer', maxUses: null } })).json();
+    expect((await call('/v1/invites', member)).status).toBe(403);
+    const listed = (await (await call('/v1/invites', owner)).json()).invites;
+    expect(listed).toEqual([
+      {
+        inviteId: created.inviteId,
+        role: 'viewer',
+        maxUses: null,
+        uses: 0,
+        expiresAt: created.expiresAt,
+        revokedAt: null,
+        memberId: null,
+      },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(created.invite.split('#')[1]);
+    expect((await call(`/v1/invites/${created.inviteId}`, other, { method: 'DELETE' })).status).toBe(404);
+    expect((await call(`/v1/invites/${created.inviteId}`, owner, { method: 'DELETE' })).status).toBe(200);
+    const late = await call('/v1/invites/redeem', null, { method: 'POST', json: { invite: created.invite, label: 'late' } });
+    expect(late.status).toBe(404);
+  });
+
   it('rate-limits invite redemption', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
@@ -146,6 +218,8 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
       {
         version: 2,
         deviceId: expect.any(String),
+        memberId: expect.any(String),
+        memberName: 'm',
         collection: 'accessRequests',
         recordId: 'R1',
         op: 'upsert',

@@ -71,6 +71,29 @@ describe('the server as a process', () => {
     alice.ws.close();
   });
 
+  it("closes every socket of a removed member's browsers at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sac-live-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = openSqliteStore(dir);
+    const { teamId } = await store.createTeam('Live');
+    const owner = await store.createDeviceToken(teamId, 'owner', 'owner');
+    const laptop = await store.createDeviceToken(teamId, 'member', 'dana laptop');
+    const desktop = await store.createDeviceToken(teamId, 'member', 'dana desktop', laptop.memberId);
+    await store.close();
+    const server = await startServer({ DATA_DIR: dir });
+    running.push(server);
+    const sockets = [await liveClient(server.url, laptop.token), await liveClient(server.url, desktop.token)];
+    const ownerSocket = await liveClient(server.url, owner.token);
+    const removed = await fetch(`${server.url}/v1/members/${laptop.memberId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(await removed.json()).toEqual({ removed: laptop.memberId, revokedDevices: [laptop.deviceId, desktop.deviceId] });
+    for (const socket of sockets) expect(await socket.closed).toEqual({ code: 4001, reason: 'device revoked' });
+    expect(ownerSocket.ws.readyState).toBe(ownerSocket.ws.OPEN);
+    ownerSocket.ws.close();
+  });
+
   it('refuses a socket with a bad token', async () => {
     const { dir } = await sqliteTeam();
     const server = await startServer({ DATA_DIR: dir });

@@ -15,9 +15,17 @@ const DOWNGRADE = [
   'DROP INDEX mutations_by_time',
   'ALTER TABLE records DROP COLUMN changed_at',
   'ALTER TABLE mutations DROP COLUMN at',
+  'DROP INDEX devices_by_member',
+  'ALTER TABLE devices DROP COLUMN member_id',
+  'ALTER TABLE invites DROP COLUMN member_id',
+  'DROP TABLE members',
 ];
 
-async function writeAndPurge(store: Store, teamId: string): Promise<void> {
+async function writeAndPurge(store: Store, teamId: string, oldToken: string): Promise<void> {
+  // A device from before members existed is its own member, named by its label.
+  const old = (await store.authenticate(oldToken)) as Principal;
+  expect(old.memberId).toBe(old.deviceId);
+  expect((await store.audit(teamId, { limit: 10 }))[0]).toMatchObject({ memberId: old.deviceId, memberName: 'old' });
   const principal = (await store.authenticate((await store.createDeviceToken(teamId, 'member', 'late')).token)) as Principal;
   const mutation = {
     mutationId: 'after-upgrade-1',
@@ -38,9 +46,10 @@ async function writeAndPurge(store: Store, teamId: string): Promise<void> {
   expect((await store.pull(teamId, 0, 10)).changes.map((c) => c.id)).toEqual(['A', 'B']);
 }
 
-async function seedOldData(store: Store): Promise<string> {
+async function seedOldData(store: Store): Promise<{ teamId: string; token: string }> {
   const { teamId } = await store.createTeam('Old team');
-  const principal = (await store.authenticate((await store.createDeviceToken(teamId, 'member', 'old')).token)) as Principal;
+  const { token } = await store.createDeviceToken(teamId, 'member', 'old');
+  const principal = (await store.authenticate(token)) as Principal;
   const base = { collection: 'shops' as const, baseVersion: 0, op: 'upsert' as const };
   await store.push(principal, {
     clientId: 'old-client',
@@ -53,7 +62,7 @@ async function seedOldData(store: Store): Promise<string> {
     clientId: 'old-client',
     mutations: [{ ...base, mutationId: 'old-3', id: 'Z', op: 'delete', baseVersion: 2 }],
   });
-  return teamId;
+  return { teamId, token };
 }
 
 describe('a store made by the first release opens and gains the new columns', () => {
@@ -61,13 +70,13 @@ describe('a store made by the first release opens and gains the new columns', ()
     const dir = mkdtempSync(join(tmpdir(), 'sac-upgrade-'));
     try {
       const first = openSqliteStore(dir);
-      const teamId = await seedOldData(first);
+      const { teamId, token } = await seedOldData(first);
       await first.close();
       const db = new Database(first.path);
       for (const statement of DOWNGRADE) db.exec(statement);
       db.close();
       const upgraded = openSqliteStore(dir);
-      await writeAndPurge(upgraded, teamId);
+      await writeAndPurge(upgraded, teamId, token);
       await upgraded.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -79,11 +88,11 @@ describe('a store made by the first release opens and gains the new columns', ()
     const admin = postgres(TEST_DATABASE_URL, { onnotice: () => {}, connection: { search_path: schema } });
     try {
       const first = await openPostgresStore(TEST_DATABASE_URL, schema);
-      const teamId = await seedOldData(first);
+      const { teamId, token } = await seedOldData(first);
       await first.close();
       for (const statement of DOWNGRADE) await admin.unsafe(statement);
       const upgraded = await openPostgresStore(TEST_DATABASE_URL, schema);
-      await writeAndPurge(upgraded, teamId);
+      await writeAndPurge(upgraded, teamId, token);
       await upgraded.close();
     } finally {
       await admin.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
