@@ -62,3 +62,8 @@ export const ShopListSchema = z.object({
 });
 export const ResendSchema = z.object({ orgId: OrgId, code: Code, via: z.enum(['email', 'link']) });
 export const IntakeSchema = z.object({ text: z.string().max(200_000) });
+export const JoinSchema = z.object({
+  invite: z.string().trim().min(1, 'Paste the invite link.').max(2000),
+  name: z.string().trim().min(1, 'Say who you are, as your team will see it.').max(100),
+  label: z.string().trim().min(1, 'Name this browser.').max(100),
+});

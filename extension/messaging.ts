@@ -3,6 +3,7 @@ import type { AuthorizationRow } from '../shared/authorization-badge';
 import type { DateOrder } from '../shared/page-dates';
 import type { Shop, ShopCapture } from '../shared/schemas';
 import type { RejectedCandidate } from '../shared/shop-code';
+import type { PublicConnection, SyncStatus } from './background/sync-runner';
 import type { BatchPlan, BcOverview, ListedShop, RequestOutcome } from './db/access-requests';
 import type { PartnerAccessRow, StatusChange, TspRequestRow } from './db/requests';
 import type { Settings } from './settings';
@@ -55,6 +56,15 @@ interface ProtocolMap {
   recordResend(data: { orgId: string; code: string; via: 'email' | 'link' }): void;
   addIntake(data: { text: string }): { added: string[]; rejected: RejectedCandidate[] };
   saveSettings(settings: Settings): Settings;
+  syncStatus(): SyncView;
+  syncJoin(data: { invite: string; name: string; label: string }): PublicConnection;
+  syncLeave(): void;
+  syncNow(): SyncView;
+}
+
+export interface SyncView {
+  connection: PublicConnection | null;
+  status: SyncStatus;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

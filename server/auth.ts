@@ -1,30 +1,36 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore } from 'hono-rate-limiter';
 import { jsonError } from './errors';
 import type { Principal, Role, Store } from './store/store';
 
 export type AuthEnv = { Variables: { principal: Principal; authFailed?: boolean } };
 
+/** Role order: each role can do everything the ones before it can. */
+export const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+
 /** Wrong tokens and calendar secrets one client may try per minute before it is refused (429). */
 export const FAILED_AUTH_PER_MINUTE = 30;
 
 /**
- * Counts only failed attempts (a route marks one with `authFailed`), so a busy member is never
- * slowed, while guessing tokens or calendar URLs stops after a handful of tries.
+ * Counts only failed attempts (a route marks one with `authFailed`), and checks the count before a
+ * request without adding to it: a busy member (or a whole office behind one address, or a
+ * thousand sockets opening at once) is never slowed, while guessing tokens or calendar URLs
+ * stops after a handful of tries. (hono-rate-limiter's own middleware counts every request
+ * first and takes successful ones back after, so concurrent good requests could trip it.)
  */
 export function limitFailedAuth(clientKey: (c: Context) => string) {
-  return rateLimiter<AuthEnv>({
-    windowMs: 60_000,
-    limit: FAILED_AUTH_PER_MINUTE,
-    keyGenerator: clientKey,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (c) => !c.get('authFailed'),
-    handler: (c) => jsonError(c, 429, 'rate_limited', 'Too many failed attempts from this address; wait a minute.'),
+  const failures = new MemoryStore<AuthEnv>();
+  failures.init({ windowMs: 60_000 } as Parameters<MemoryStore<AuthEnv>['init']>[0]);
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const key = clientKey(c);
+    if ((failures.get(key)?.totalHits ?? 0) >= FAILED_AUTH_PER_MINUTE) {
+      return jsonError(c, 429, 'rate_limited', 'Too many failed attempts from this address; wait a minute.');
+    }
+    await next();
+    if (c.get('authFailed')) failures.increment(key);
   });
 }
-
-export const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
 /** Every /v1 route but invite redemption needs a device token: `Authorization: Bearer sac_...`. */
 export function requireDevice(store: Store) {

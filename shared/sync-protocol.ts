@@ -60,3 +60,30 @@ export interface PullResponse {
   /** The client is older than the tombstone retention: drop local copies, pull from 0, keep the outbox. */
   mustRefetch: boolean;
 }
+
+/** What an invite link (`https://sync.example.com/join#inv_...`) holds: where the server is, and the code. */
+export interface InviteLink {
+  serverUrl: string;
+  code: string;
+}
+
+/**
+ * Reads an invite link as a member pastes it (spaces, quotes or angle brackets from an e-mail
+ * around it). Null when it is not one: only http(s) servers and `inv_` codes are accepted, so a
+ * pasted page address or token is refused instead of being sent somewhere.
+ */
+export function parseInviteLink(text: string): InviteLink | null {
+  const trimmed = text.trim().replace(/^[<"'(]+|[>"')]+$/g, '');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const code = url.hash.slice(1);
+  if (!/^inv_[A-Za-z0-9_-]{20,}$/.test(code)) return null;
+  const path = url.pathname.replace(/\/join\/?$/, '');
+  if (path === url.pathname) return null;
+  return { serverUrl: `${url.origin}${path}`.replace(/\/$/, ''), code };
+}

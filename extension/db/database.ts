@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { BusinessCenter, PartnerAccess, Shop, ShopAccessRequest, TspAuthorization, TspRequest } from '../../shared/schemas';
+import type { Collection } from '../../shared/sync-protocol';
+import { recordLocalChanges } from '../sync/outbox-middleware';
 
 /** One alert sent for one authorization, expiry date and threshold; kept so it is never sent twice. */
 export interface SentAlert {
@@ -15,6 +17,35 @@ export interface IntakeCode {
   addedAt: number;
 }
 
+/** A local change waiting to reach the team's server, written in the same transaction as the change. */
+export interface OutboxEntry {
+  seq?: number;
+  /** collection + NUL + id: finds a record's pending changes. */
+  key: string;
+  mutationId: string;
+  collection: Collection;
+  id: string;
+  op: 'upsert' | 'delete';
+  fields?: Record<string, unknown>;
+  /** The server version this browser had seen of the record when the change was made. */
+  baseVersion: number;
+  createdAt: number;
+  /** Set when the server refused the change as malformed: kept, shown, no longer sent. */
+  rejected?: string;
+}
+
+/** The server version of each record this browser holds, as of its last pull or push answer. */
+export interface SyncVersion {
+  key: string;
+  version: number;
+}
+
+/** Small sync facts: the pull checkpoint and this browser's client id. */
+export interface SyncStateEntry {
+  key: 'checkpoint' | 'clientId';
+  value: string | number;
+}
+
 /**
  * The extension's own IndexedDB, on the extension's origin. Content scripts never open it (there it
  * would belong to the TikTok page's origin); they reach it through the background by message.
@@ -28,6 +59,9 @@ export class CompanionDb extends Dexie {
   accessRequests!: EntityTable<ShopAccessRequest, 'id'>;
   businessCenters!: EntityTable<BusinessCenter, 'orgId'>;
   intakeCodes!: EntityTable<IntakeCode, 'code'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  syncVersions!: EntityTable<SyncVersion, 'key'>;
+  syncState!: EntityTable<SyncStateEntry, 'key'>;
 
   constructor(name = 'shop-access-companion') {
     super(name);
@@ -43,6 +77,8 @@ export class CompanionDb extends Dexie {
       businessCenters: 'orgId',
       intakeCodes: 'code, addedAt',
     });
+    this.version(4).stores({ outbox: '++seq, key', syncVersions: 'key', syncState: 'key' });
+    recordLocalChanges(this);
   }
 }
 

@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { readSettings, writeSettings } from '../background/settings-store';
+import { startSyncRunner } from '../background/sync-runner';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
 import { addIntake, applyShopList, bcOverview, planRequests, recordRequestOutcome, recordResend } from '../db/access-requests';
 import { expiringSoon, recordAuthorizations } from '../db/authorizations';
@@ -15,6 +16,7 @@ import {
   AuthorizationRowsSchema,
   HelperReportSchema,
   IntakeSchema,
+  JoinSchema,
   OrgSchema,
   OutcomeSchema,
   PageShopQuerySchema,
@@ -113,6 +115,15 @@ export default defineBackground(() => {
     return recordResend(db, input.orgId, input.code, input.via);
   });
   onMessage('addIntake', ({ data }) => addIntake(db, IntakeSchema.parse(data).text));
+
+  const sync = startSyncRunner(db);
+  onMessage('syncStatus', () => sync.status());
+  onMessage('syncJoin', ({ data }) => sync.join(JoinSchema.parse(data)));
+  onMessage('syncLeave', () => sync.leave());
+  onMessage('syncNow', async () => {
+    await sync.syncNow();
+    return sync.status();
+  });
 
   // At browser start and at least twice a day; alarms survive the worker being stopped.
   browser.runtime.onStartup.addListener(() => void runExpiryCheck());

@@ -199,10 +199,9 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     });
     // Calendar URLs share the budget: the same address is refused there too.
     expect((await call('/calendar/cal_guessguessguessguessguess.ics', null, from('198.51.100.7'))).status).toBe(429);
-    // Successful requests never count against anyone.
-    for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 5; i++) {
-      expect((await call('/v1/pull', member, from('203.0.113.9'))).status).toBe(200);
-    }
+    // Successful requests never count against anyone, even a hundred at once from one address.
+    const together = await Promise.all(Array.from({ length: 100 }, () => call('/v1/pull', member, from('203.0.113.9'))));
+    expect(together.map((r) => r.status)).toEqual(Array(100).fill(200));
     const calendarGuesses: number[] = [];
     for (let i = 0; i < FAILED_AUTH_PER_MINUTE + 1; i++) {
       calendarGuesses.push((await call(`/calendar/cal_guess${i}guessguessguessguessguess.ics`, null, from('192.0.2.4'))).status);

@@ -11,6 +11,7 @@ import { Authorizations } from '../../ui/dashboard/Authorizations';
 import { Diagnostics } from '../../ui/dashboard/Diagnostics';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
+import { TeamSync } from '../../ui/dashboard/TeamSync';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { shopsCsv } from './shops-csv';
@@ -79,7 +80,13 @@ function Dashboard() {
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
       {tab === 'Partner requests' && <Requests />}
       {tab === 'Access requests' && <AccessRequests />}
-      {tab === 'Settings' && <SettingsForm settings={settings} onSaved={setSettings} />}
+      {tab === 'Settings' && (
+        <>
+          <TeamSync />
+          <h2>Badges and reminders</h2>
+          <SettingsForm settings={settings} onSaved={setSettings} />
+        </>
+      )}
       {tab === 'Diagnostics' && <Diagnostics />}
     </main>
   );

@@ -7,6 +7,7 @@ import { listShops } from '../../db/shops';
 import { type HelperReport, sendMessage } from '../../messaging';
 import { HelperTable } from '../../ui/dashboard/Diagnostics';
 import { ShopList } from '../../ui/ShopList';
+import { SyncLine } from '../../ui/SyncLine';
 import { useLiveQuery } from '../../ui/use-live-query';
 
 /** What the helpers found on the tab the popup was opened over; nothing when it is not Seller Center. */
@@ -32,6 +33,7 @@ function Popup() {
           Open dashboard
         </a>
       </header>
+      <SyncLine />
       <h2>Your shops {shops ? <span class="muted">({shops.length})</span> : null}</h2>
       {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
       {shops ? <ShopList shops={shops.slice(0, 8)} detailed={false} /> : <p class="muted">Loading...</p>}

@@ -1,0 +1,210 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { parseInviteLink } from '../../shared/sync-protocol';
+import type { CompanionDb } from '../db/database';
+import { whenLocalChange } from '../sync/outbox-middleware';
+import { pendingCount, queueSnapshot, SyncClient, type SyncConnection, SyncHttpError } from '../sync/sync-client';
+
+/** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
+export interface SyncStatus {
+  state: 'off' | 'syncing' | 'synced' | 'offline' | 'revoked';
+  lastSyncAt: number | null;
+  lastError: string | null;
+  pending: number;
+  /** Records refused from the team (invalid) in the last sync, with why. */
+  refused: string[];
+  /** Changes set aside because the server refused them as malformed. */
+  rejected: number;
+}
+
+export type PublicConnection = Omit<SyncConnection, 'token'>;
+
+const connectionItem = storage.defineItem<SyncConnection | null>('local:syncConnection', { fallback: null });
+const statusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
+  fallback: { state: 'off', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 },
+});
+
+const SYNC_ALARM = 'team-sync';
+const PING_MS = 20_000;
+const PUSH_DEBOUNCE_MS = 300;
+
+/**
+ * The background's side of team sync: a WebSocket to the server whose pokes trigger a pull (and
+ * whose 20 s pings keep the MV3 worker alive while it is open), a push shortly after every local
+ * change, a pull on every reconnect, and a one-minute alarm as the fallback that also reopens the
+ * socket after the worker was stopped.
+ */
+export function startSyncRunner(db: CompanionDb) {
+  let socket: WebSocket | null = null;
+  let pinger: ReturnType<typeof setInterval> | undefined;
+  let retryMs = 1000;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  async function setStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
+    const next = { ...(await statusItem.getValue()), ...patch };
+    await statusItem.setValue(next);
+    return next;
+  }
+
+  async function runOnce(): Promise<void> {
+    const connection = await connectionItem.getValue();
+    if (!connection) {
+      // Not in a team: nothing will send these; joining queues a full snapshot instead.
+      await db.outbox.clear();
+      return;
+    }
+    const status = await statusItem.getValue();
+    if (status.state === 'revoked') return;
+    await setStatus({ state: 'syncing' });
+    try {
+      const outcome = await new SyncClient(db, connection).sync();
+      await setStatus({
+        state: 'synced',
+        lastSyncAt: Date.now(),
+        lastError: null,
+        pending: outcome.pending,
+        refused: outcome.refused,
+        rejected: await db.outbox.filter((e) => Boolean(e.rejected)).count(),
+      });
+    } catch (error) {
+      const revoked = error instanceof SyncHttpError && error.status === 401;
+      await setStatus({
+        state: revoked ? 'revoked' : 'offline',
+        lastError: revoked
+          ? 'This browser was removed from the team (its token was revoked). Leave, then join again with a new invite.'
+          : `Could not reach the sync server: ${(error as Error).message}. Changes are kept and sent when it answers.`,
+        pending: await pendingCount(db),
+      });
+      if (revoked) closeSocket();
+    }
+  }
+
+  /** One sync at a time; a request during a run schedules exactly one more run after it. */
+  function syncNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = runOnce().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        void syncNow();
+      }
+    });
+    return running;
+  }
+
+  function closeSocket(): void {
+    clearInterval(pinger);
+    const s = socket;
+    socket = null;
+    s?.close(1000, 'closing');
+  }
+
+  async function ensureSocket(): Promise<void> {
+    const connection = await connectionItem.getValue();
+    if (!connection || socket || (await statusItem.getValue()).state === 'revoked') return;
+    const url = `${connection.serverUrl.replace(/^http/, 'ws')}/v1/live?token=${encodeURIComponent(connection.token)}`;
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      retryMs = 1000;
+      // Pull on every (re)connect: a poke missed while disconnected is caught here.
+      void syncNow();
+      pinger = setInterval(() => ws.readyState === ws.OPEN && ws.send('{"type":"ping"}'), PING_MS);
+    };
+    ws.onmessage = (event) => {
+      if (String(event.data).includes('"poke"')) void syncNow();
+    };
+    ws.onclose = (event) => {
+      if (socket !== ws) return;
+      socket = null;
+      clearInterval(pinger);
+      if (event.code === 4001) {
+        void setStatus({ state: 'revoked', lastError: 'This browser was removed from the team (its token was revoked).' });
+        return;
+      }
+      setTimeout(() => void ensureSocket(), retryMs);
+      retryMs = Math.min(retryMs * 2, 60_000);
+    };
+  }
+
+  whenLocalChange(() => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void syncNow(), PUSH_DEBOUNCE_MS);
+  });
+
+  void browser.alarms.get(SYNC_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== SYNC_ALARM) return;
+    void ensureSocket();
+    void syncNow();
+  });
+  void ensureSocket();
+
+  return {
+    syncNow,
+    async status(): Promise<{ connection: PublicConnection | null; status: SyncStatus }> {
+      const connection = await connectionItem.getValue();
+      const status = await statusItem.getValue();
+      if (!connection) return { connection: null, status };
+      const { token: _secret, ...visible } = connection;
+      return { connection: visible, status: { ...status, pending: await pendingCount(db) } };
+    },
+    /** Redeems an invite link; everything this browser knows is then sent to the team. */
+    async join(input: { invite: string; name: string; label: string }): Promise<PublicConnection> {
+      const link = parseInviteLink(input.invite);
+      if (!link) throw new Error('That is not an invite link: it looks like https://your-server/join#inv_...');
+      const response = await fetch(`${link.serverUrl}/v1/invites/redeem`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ invite: link.code, label: input.label, name: input.name }),
+      }).catch((error: Error) => {
+        throw new Error(`Could not reach ${link.serverUrl}: ${error.message}`);
+      });
+      const body = (await response.json().catch(() => null)) as {
+        token: string;
+        teamId: string;
+        memberId: string;
+        deviceId: string;
+        role: string;
+        error?: { message: string };
+      } | null;
+      if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      closeSocket();
+      const connection: SyncConnection = {
+        serverUrl: link.serverUrl,
+        token: body.token,
+        teamId: body.teamId,
+        memberId: body.memberId,
+        deviceId: body.deviceId,
+        role: body.role,
+        name: input.name,
+        label: input.label,
+      };
+      await connectionItem.setValue(connection);
+      await statusItem.setValue({ state: 'syncing', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 });
+      await queueSnapshot(db);
+      await ensureSocket();
+      await syncNow();
+      const { token: _secret, ...visible } = connection;
+      return visible;
+    },
+    /** Stops syncing; the records stay in this browser. */
+    async leave(): Promise<void> {
+      closeSocket();
+      await connectionItem.setValue(null);
+      await statusItem.setValue({ state: 'off', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 });
+      await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
+        await db.outbox.clear();
+        await db.syncVersions.clear();
+        await db.syncState.delete('checkpoint');
+      });
+    },
+  };
+}

@@ -1,0 +1,257 @@
+import type { z } from 'zod';
+import {
+  PartnerAccessSchema,
+  ShopAccessRequestSchema,
+  ShopSchema,
+  TspAuthorizationSchema,
+  TspRequestSchema,
+} from '../../shared/schemas';
+import type { Collection, Mutation, MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
+import type { CompanionDb, OutboxEntry } from '../db/database';
+import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
+
+/** Where this browser syncs, as the invite redemption gave it. */
+export interface SyncConnection {
+  serverUrl: string;
+  token: string;
+  teamId: string;
+  memberId: string;
+  deviceId: string;
+  role: string;
+  name: string;
+  label: string;
+}
+
+export interface SyncOutcome {
+  pushed: number;
+  pulled: number;
+  /** Changes the server kept its own value for (another member changed the same field first). */
+  conflicts: number;
+  /** Records from the server this browser refused to store, with why (never silently dropped). */
+  refused: string[];
+  pending: number;
+}
+
+/** The server said no: 401 means this browser's token was revoked or never valid. */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Every record another browser sends is checked against the same schema as this browser's own. */
+const SCHEMAS: Record<string, z.ZodType> = {
+  shops: ShopSchema,
+  authorizations: TspAuthorizationSchema,
+  tspRequests: TspRequestSchema,
+  partnerAccess: PartnerAccessSchema,
+  accessRequests: ShopAccessRequestSchema,
+};
+
+const PUSH_BATCH = 500;
+const PULL_PAGE = 1000;
+
+/**
+ * One browser's side of the sync protocol: push the outbox in order, then pull since the
+ * checkpoint, each page applied with its checkpoint in one transaction. Runs in the background;
+ * `fetch` is passed in so tests can put the real server in-process.
+ */
+export class SyncClient {
+  constructor(
+    private readonly db: CompanionDb,
+    private readonly connection: Pick<SyncConnection, 'serverUrl' | 'token'>,
+    private readonly fetchFn: typeof fetch = fetch,
+  ) {}
+
+  async sync(): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: 0, refused: [], pending: 0 };
+    await this.push(outcome);
+    await this.pull(outcome);
+    outcome.pending = await pendingCount(this.db);
+    return outcome;
+  }
+
+  private async push(outcome: SyncOutcome): Promise<void> {
+    const clientId = await clientIdOf(this.db);
+    let batch = PUSH_BATCH;
+    for (;;) {
+      const entries = (await this.db.outbox
+        .orderBy('seq')
+        .filter((e) => !e.rejected)
+        .limit(batch)
+        .toArray()) as Required<Pick<OutboxEntry, 'seq'>>[] & OutboxEntry[];
+      if (entries.length === 0) return;
+      let results: MutationResult[];
+      try {
+        ({ results } = await this.request<{ results: MutationResult[] }>('/v1/push', {
+          method: 'POST',
+          body: JSON.stringify({ clientId, mutations: entries.map(toMutation) }),
+        }));
+      } catch (error) {
+        // A malformed entry must not hold the queue: narrow down to it, then set it aside.
+        if (error instanceof SyncHttpError && (error.status === 400 || error.status === 413)) {
+          if (entries.length > 1) {
+            batch = Math.max(1, Math.floor(entries.length / 2));
+            continue;
+          }
+          await this.db.outbox.update(entries[0]?.seq as number, { rejected: `${error.code}: ${error.message}` });
+          continue;
+        }
+        throw error;
+      }
+      await this.settle(entries, results, outcome);
+      outcome.pushed += entries.length;
+    }
+  }
+
+  /** Drops answered entries; a conflict's server record is stored at once if nothing else is pending for it. */
+  private async settle(entries: OutboxEntry[], results: MutationResult[], outcome: SyncOutcome): Promise<void> {
+    await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions'], async (tx) => {
+      markFromServer(tx.idbtrans);
+      await this.db.outbox.bulkDelete(entries.map((e) => e.seq as number));
+      for (const [i, result] of results.entries()) {
+        const entry = entries[i] as OutboxEntry;
+        if (result.status === 'rejected') outcome.refused.push(`${entry.collection} ${entry.id}: ${result.reason}`);
+        if (result.status === 'conflict') {
+          outcome.conflicts++;
+          await this.apply(result.record, outcome);
+        }
+        if (result.status === 'applied' && entry.op === 'upsert' && !(await hasPending(this.db, entry.key))) {
+          await this.db.syncVersions.put({ key: entry.key, version: result.version });
+        }
+      }
+    });
+  }
+
+  private async pull(outcome: SyncOutcome): Promise<void> {
+    for (;;) {
+      const since = Number((await this.db.syncState.get('checkpoint'))?.value ?? 0);
+      const page = await this.request<PullResponse>(`/v1/pull?since=${since}&limit=${PULL_PAGE}`, { method: 'GET' });
+      await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
+        markFromServer(tx.idbtrans);
+        // Older than the server's tombstone retention: what this browser holds may include records
+        // deleted since; start over from the server's copy, keeping every change not yet sent.
+        if (page.mustRefetch) await this.dropSyncedCopies();
+        for (const change of page.changes) await this.apply(change, outcome);
+        await this.db.syncState.put({ key: 'checkpoint', value: page.next });
+      });
+      outcome.pulled += page.changes.length;
+      if (!page.more) return;
+    }
+  }
+
+  private async dropSyncedCopies(): Promise<void> {
+    const pending = new Set((await this.db.outbox.toArray()).map((e) => e.key));
+    for (const name of SYNCED_TABLES) {
+      const table = this.db.table(name);
+      const keys = (await table.toCollection().primaryKeys()) as string[];
+      await table.bulkDelete(keys.filter((k) => !pending.has(recordKey(name, String(k)))));
+    }
+    await this.db.syncVersions.clear();
+  }
+
+  /**
+   * Stores one server record, unless this browser has a change to it still waiting: that change
+   * goes out with the version it was based on, and the server's merge decides.
+   */
+  private async apply(change: SyncRecord, outcome: SyncOutcome): Promise<void> {
+    const schema = SCHEMAS[change.collection];
+    if (!schema) return;
+    const key = recordKey(change.collection, change.id);
+    if (await hasPending(this.db, key)) return;
+    const table = this.db.table(change.collection);
+    if (change.deleted) {
+      await table.delete(change.id);
+      await this.db.syncVersions.delete(key);
+      return;
+    }
+    const parsed = schema.safeParse(change.fields);
+    if (!parsed.success) {
+      outcome.refused.push(`${change.collection} ${change.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    await table.put(parsed.data);
+    await this.db.syncVersions.put({ key, version: change.version });
+  }
+
+  private async request<T>(path: string, init: RequestInit): Promise<T> {
+    const response = await this.fetchFn(`${this.connection.serverUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${this.connection.token}`, 'content-type': 'application/json' },
+    });
+    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    if (!response.ok) {
+      throw new SyncHttpError(
+        response.status,
+        body?.error?.code ?? 'http_error',
+        body?.error?.message ?? `The server answered ${response.status}.`,
+      );
+    }
+    return body as T;
+  }
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+  return {
+    mutationId: entry.mutationId,
+    collection: entry.collection as Collection,
+    id: entry.id,
+    baseVersion: entry.baseVersion,
+    op: entry.op,
+    ...(entry.fields ? { fields: entry.fields } : {}),
+  };
+}
+
+async function hasPending(db: CompanionDb, key: string): Promise<boolean> {
+  return (await db.outbox.where('key').equals(key).count()) > 0;
+}
+
+export async function pendingCount(db: CompanionDb): Promise<number> {
+  return db.outbox.filter((e) => !e.rejected).count();
+}
+
+/** One id per browser profile, kept with the data: a replayed push is recognised by it. */
+export async function clientIdOf(db: CompanionDb): Promise<string> {
+  const stored = await db.syncState.get('clientId');
+  if (stored) return String(stored.value);
+  const clientId = `browser-${crypto.randomUUID()}`;
+  await db.syncState.put({ key: 'clientId', value: clientId });
+  return clientId;
+}
+
+/**
+ * On joining a team: everything this browser already knows becomes one change per record, so the
+ * team receives it (records share natural keys, so two members' copies of a shop merge).
+ */
+export async function queueSnapshot(db: CompanionDb): Promise<number> {
+  return db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async () => {
+    await db.outbox.clear();
+    await db.syncVersions.clear();
+    await db.syncState.delete('checkpoint');
+    let queued = 0;
+    const now = Date.now();
+    for (const name of SYNCED_TABLES) {
+      const table = db.table(name);
+      const keyPath = table.schema.primKey.keyPath as string;
+      const rows = (await table.toArray()) as Record<string, unknown>[];
+      await db.outbox.bulkAdd(
+        rows.map((row) => ({
+          key: recordKey(name, String(row[keyPath])),
+          mutationId: crypto.randomUUID(),
+          collection: name,
+          id: String(row[keyPath]),
+          op: 'upsert' as const,
+          fields: JSON.parse(JSON.stringify(row)),
+          baseVersion: 0,
+          createdAt: now,
+        })),
+      );
+      queued += rows.length;
+    }
+    return queued;
+  });
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
+import { type SyncView, sendMessage } from '../../messaging';
+import { ago, SYNC_STATE_TEXT } from '../sync-text';
+
+/** Joining a team with an invite link, and what sync is doing; updates as the background syncs. */
+export function TeamSync() {
+  const [view, setView] = useState<SyncView | null>(null);
+  const [draft, setDraft] = useState({ invite: '', name: '', label: defaultLabel() });
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const refresh = () => void sendMessage('syncStatus').then(setView);
+    refresh();
+    // The background writes its status to storage; follow it instead of polling.
+    const unwatch = storage.watch('local:syncStatus', refresh);
+    const tick = setInterval(refresh, 10_000);
+    return () => {
+      unwatch();
+      clearInterval(tick);
+    };
+  }, []);
+
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await run();
+      setMessage({ text: done, error: false });
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+    } finally {
+      setBusy(false);
+      setView(await sendMessage('syncStatus'));
+    }
+  };
+
+  if (!view) return <p class="muted">Loading...</p>;
+  const { connection, status } = view;
+  const field = (key: keyof typeof draft, label: string, placeholder = '') => (
+    <label class="field">
+      {label}
+      <input
+        value={draft[key]}
+        placeholder={placeholder}
+        onInput={(e) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value })}
+      />
+    </label>
+  );
+
+  return (
+    <section data-testid="team-sync" aria-label="Team sync">
+      <h2>Team sync</h2>
+      {connection ? (
+        <>
+          <p data-testid="sync-state" class={status.state === 'revoked' || status.state === 'offline' ? 'error' : ''}>
+            {SYNC_STATE_TEXT[status.state]}
+            {status.state === 'synced' ? ` ${ago(status.lastSyncAt)}` : ''}
+          </p>
+          <p class="muted">
+            {connection.name} ({connection.role}) on {connection.serverUrl}, this browser as "{connection.label}".{' '}
+            <span data-testid="sync-pending">{status.pending} change(s) waiting to be sent.</span>
+          </p>
+          {status.lastError && <p class="error">{status.lastError}</p>}
+          {status.rejected > 0 && <p class="error">{status.rejected} change(s) were refused by the server and set aside.</p>}
+          {status.refused.length > 0 && (
+            <p class="error">
+              Not stored (invalid, from the team): {status.refused.slice(0, 3).join('; ')}
+              {status.refused.length > 3 ? ` and ${status.refused.length - 3} more` : ''}
+            </p>
+          )}
+          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('syncNow'), 'Synced.')}>
+            Sync now
+          </button>{' '}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => sendMessage('syncLeave'), 'Left the team; your records stay here.')}
+          >
+            Leave team
+          </button>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(
+              () => sendMessage('syncJoin', draft),
+              'Joined. Everything this browser knows is being shared with the team.',
+            );
+          }}
+        >
+          <p class="muted">
+            {SYNC_STATE_TEXT.off} Paste the invite link your team's admin sent you to share shops, requests and expiries.
+          </p>
+          {field('invite', 'Invite link', 'https://sync.example.com/join#inv_...')}
+          {field('name', 'Your name (as your team sees it)')}
+          {field('label', 'This browser')}
+          <button type="submit" disabled={busy}>
+            Join team
+          </button>
+        </form>
+      )}
+      {message && (
+        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function defaultLabel(): string {
+  const firefox = navigator.userAgent.includes('Firefox');
+  const platform = /Mac/.test(navigator.userAgent) ? 'Mac' : /Windows/.test(navigator.userAgent) ? 'Windows' : 'Linux';
+  return `${firefox ? 'Firefox' : 'Chrome'} on ${platform}`;
+}

@@ -1,0 +1,271 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CompanionDb } from '../../extension/db/database';
+import { recordShopCapture } from '../../extension/db/shops';
+import { recordKey } from '../../extension/sync/outbox-middleware';
+import { queueSnapshot, SyncClient, SyncHttpError } from '../../extension/sync/sync-client';
+import { createApp } from '../../server/app';
+import { openSqliteStore } from '../../server/store/sqlite';
+
+/**
+ * The extension's sync client (the code the background runs) on Dexie over fake-indexeddb,
+ * against the real server app and a real SQLite file, called in-process.
+ */
+let dir: string;
+let store: ReturnType<typeof openSqliteStore>;
+let app: ReturnType<typeof createApp>;
+let teamId: string;
+const dbs: CompanionDb[] = [];
+
+const capture = (shopCode: string, name?: string) => ({
+  shopCode,
+  name,
+  region: 'US' as const,
+  sellerType: 'local' as const,
+  sellerCenterHost: 'seller-us.tiktok.com',
+  standardCode: true,
+});
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sac-client-'));
+  store = openSqliteStore(dir);
+  app = createApp({ store, publicUrl: 'http://sync.test' });
+  teamId = (await store.createTeam('Agency')).teamId;
+});
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Transport = (url: string, init?: RequestInit) => Response | Promise<Response>;
+const serverTransport: Transport = async (url, init) => app.request(url, init);
+
+async function browser(transport: Transport = serverTransport, role: 'member' | 'viewer' = 'member') {
+  const db = new CompanionDb(`client-${Math.random()}`);
+  dbs.push(db);
+  const { token } = await store.createDeviceToken(teamId, role, `browser ${dbs.length}`);
+  const client = new SyncClient(db, { serverUrl: 'http://sync.test', token }, ((url: string, init?: RequestInit) =>
+    Promise.resolve(transport(url, init))) as typeof fetch);
+  return { db, client, token };
+}
+
+describe('the outbox', () => {
+  it('queues a change in the same transaction as the change, and not at all when the transaction fails', async () => {
+    const { db } = await browser();
+    await recordShopCapture(db, capture('USLCQPEV3N', 'Maple'), 1000);
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({
+      key: recordKey('shops', 'USLCQPEV3N'),
+      collection: 'shops',
+      id: 'USLCQPEV3N',
+      op: 'upsert',
+      baseVersion: 0,
+      fields: { shopCode: 'USLCQPEV3N', name: 'Maple', firstSeenAt: 1000 },
+    });
+    await expect(
+      db.transaction('rw', db.shops, async () => {
+        await db.shops.put({ ...(await db.shops.get('USLCQPEV3N')), name: 'Never' } as never);
+        throw new Error('the page went away');
+      }),
+    ).rejects.toThrow('the page went away');
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.shops.get('USLCQPEV3N'))?.name).toBe('Maple');
+    await db.shops.delete('USLCQPEV3N');
+    expect((await db.outbox.toArray()).map((e) => e.op)).toEqual(['upsert', 'delete']);
+  });
+});
+
+describe('sync between browsers of one team', () => {
+  it("brings one member's capture to another's browser, and nothing back as a new change", async () => {
+    const a = await browser();
+    const b = await browser();
+    await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 1000);
+    expect(await a.client.sync()).toMatchObject({ pushed: 1, pulled: 1, pending: 0 });
+    expect(await b.client.sync()).toMatchObject({ pushed: 0, pulled: 1, pending: 0 });
+    expect(await b.db.shops.get('USLCQPEV3N')).toMatchObject({ name: 'Maple', firstSeenAt: 1000 });
+    expect(await b.db.outbox.count()).toBe(0);
+    // B edits; A receives it.
+    await recordShopCapture(b.db, capture('USLCQPEV3N', 'Maple & Moss'), 2000);
+    await b.client.sync();
+    await a.client.sync();
+    expect(await a.db.shops.get('USLCQPEV3N')).toMatchObject({ name: 'Maple & Moss', lastSeenAt: 2000 });
+  });
+
+  it('keeps every change queued while the server is unreachable, and sends them when it is back', async () => {
+    let up = false;
+    const a = await browser((url, init) => (up ? app.request(url, init) : Promise.reject(new TypeError('fetch failed'))));
+    await recordShopCapture(a.db, capture('USLCQPEV3N'), 1000);
+    await recordShopCapture(a.db, capture('GBLCRKQTEX'), 1000);
+    await expect(a.client.sync()).rejects.toThrow('fetch failed');
+    expect(await a.db.outbox.count()).toBe(2);
+    up = true;
+    expect(await a.client.sync()).toMatchObject({ pushed: 2, pending: 0 });
+    expect((await store.records(teamId, 'shops')).map((r) => r.id).sort()).toEqual(['GBLCRKQTEX', 'USLCQPEV3N']);
+  });
+
+  it('replays a push whose answer was lost, and the server applies it once', async () => {
+    let loseNext = true;
+    const a = await browser(async (url, init) => {
+      const response = await app.request(url, init);
+      if (loseNext && url.endsWith('/v1/push')) {
+        loseNext = false;
+        throw new TypeError('network changed');
+      }
+      return response;
+    });
+    await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 1000);
+    await expect(a.client.sync()).rejects.toThrow('network changed');
+    expect(await a.db.outbox.count()).toBe(1);
+    await a.client.sync();
+    const audit = await store.audit(teamId, { limit: 10 });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('lets the server decide a field two members changed, and both browsers end with its choice', async () => {
+    const a = await browser();
+    const b = await browser();
+    await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 1000);
+    await a.client.sync();
+    await b.client.sync();
+    await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple A'), 2000);
+    await recordShopCapture(b.db, capture('USLCQPEV3N', 'Maple B'), 3000);
+    await a.client.sync();
+    expect((await b.client.sync()).conflicts).toBe(1);
+    await a.client.sync();
+    const [left, right] = [await a.db.shops.get('USLCQPEV3N'), await b.db.shops.get('USLCQPEV3N')];
+    expect(left).toEqual(right);
+    expect(left?.name).toBe('Maple A');
+  });
+
+  it('says when the token was revoked, and keeps the changes', async () => {
+    const a = await browser();
+    const principal = await store.authenticate(a.token);
+    await store.revokeDevice(teamId, principal?.deviceId as string);
+    await recordShopCapture(a.db, capture('USLCQPEV3N'), 1000);
+    const error = await a.client.sync().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncHttpError);
+    expect(error).toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(await a.db.outbox.count()).toBe(1);
+  });
+
+  it('sets aside a change the server refuses as malformed, and sends the rest', async () => {
+    const a = await browser();
+    await recordShopCapture(a.db, capture('USLCQPEV3N'), 1000);
+    await a.db.outbox.add({
+      key: recordKey('shops', 'BAD'),
+      mutationId: 'bad-mutation-1',
+      collection: 'shops',
+      id: 'BAD',
+      op: 'upsert',
+      fields: { 'not a field name': 1 },
+      baseVersion: 0,
+      createdAt: 1,
+    });
+    await recordShopCapture(a.db, capture('GBLCRKQTEX'), 1000);
+    expect(await a.client.sync()).toMatchObject({ pending: 0 });
+    const [rejected] = await a.db.outbox.toArray();
+    expect(rejected).toMatchObject({ id: 'BAD', rejected: expect.stringContaining('invalid_request') });
+    expect((await store.records(teamId, 'shops')).map((r) => r.id).sort()).toEqual(['GBLCRKQTEX', 'USLCQPEV3N']);
+  });
+
+  it('refuses to store a record from the team that does not validate, and says so', async () => {
+    const a = await browser();
+    const writer = (await store.authenticate((await store.createDeviceToken(teamId, 'member', 'script')).token)) as never;
+    await store.push(writer, {
+      clientId: 'script-client',
+      mutations: [
+        {
+          mutationId: 'evil-00001',
+          collection: 'shops',
+          id: 'USLCQPEV3N',
+          baseVersion: 0,
+          op: 'upsert',
+          fields: { shopCode: 1 },
+        },
+      ],
+    });
+    const outcome = await a.client.sync();
+    expect(outcome.refused).toEqual([expect.stringContaining('shops USLCQPEV3N')]);
+    expect(await a.db.shops.count()).toBe(0);
+  });
+
+  it('sends what a browser knew before joining, once it joins', async () => {
+    const a = await browser();
+    await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 1000);
+    await a.db.outbox.clear(); // as if captured before this browser had an outbox
+    expect(await queueSnapshot(a.db)).toBe(1);
+    await a.client.sync();
+    expect(await store.records(teamId, 'shops')).toEqual([expect.objectContaining({ id: 'USLCQPEV3N' })]);
+  });
+
+  it('refetches everything, keeping unsent changes, when its checkpoint is older than the purged deletes', async () => {
+    const a = await browser();
+    const b = await browser();
+    await recordShopCapture(a.db, capture('USLCQPEV3N'), 1000);
+    await recordShopCapture(a.db, capture('GBLCRKQTEX'), 1000);
+    await a.client.sync();
+    await b.client.sync();
+    await a.db.shops.delete('USLCQPEV3N');
+    await recordShopCapture(a.db, capture('PHLCX7Q2MA'), 1000);
+    await a.client.sync();
+    await store.purge(Date.now() + 1);
+    await recordShopCapture(b.db, capture('MYLCWW7TQA'), 2000);
+    // B's checkpoint predates the purged delete: it must drop USLCQPEV3N without ever seeing the delete.
+    await b.client.sync();
+    expect((await b.db.shops.toArray()).map((s) => s.shopCode).sort()).toEqual(['GBLCRKQTEX', 'MYLCWW7TQA', 'PHLCX7Q2MA']);
+  });
+});
+
+describe('random schedules of three browsers', () => {
+  it('end with every browser holding the same shops as the server', async () => {
+    const codes = ['USLCQPEV3N', 'GBLCRKQTEX', 'PHLCX7Q2MA'];
+    const step = fc.oneof(
+      fc.record({
+        kind: fc.constant('capture' as const),
+        who: fc.nat(2),
+        code: fc.nat(2),
+        name: fc.constantFrom('Maple', 'Lantern', undefined),
+      }),
+      fc.record({ kind: fc.constant('remove' as const), who: fc.nat(2), code: fc.nat(2) }),
+      fc.record({ kind: fc.constant('sync' as const), who: fc.nat(2), fail: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 25 }), async (steps) => {
+        teamId = (await store.createTeam('random')).teamId;
+        let failing = -1;
+        const browsers = await Promise.all(
+          [0, 1, 2].map((i) =>
+            browser((url, init) => (failing === i ? Promise.reject(new TypeError('offline')) : app.request(url, init))),
+          ),
+        );
+        let clock = 1000;
+        for (const s of steps) {
+          const b = browsers[s.who] as Awaited<ReturnType<typeof browser>>;
+          if (s.kind === 'capture') await recordShopCapture(b.db, capture(codes[s.code] as string, s.name), clock++);
+          else if (s.kind === 'remove') await b.db.shops.delete(codes[s.code] as string);
+          else {
+            failing = s.fail ? s.who : -1;
+            await b.client.sync().catch(() => {});
+            failing = -1;
+          }
+        }
+        for (const b of browsers) await b.client.sync();
+        for (const b of browsers) await b.client.sync();
+        const server = (await store.records(teamId, 'shops'))
+          .map((r) => r.fields)
+          .sort((x, y) => String(x.shopCode).localeCompare(String(y.shopCode)));
+        for (const b of browsers) {
+          expect(await b.db.shops.orderBy('shopCode').toArray()).toEqual(server);
+          expect(await b.db.outbox.count()).toBe(0);
+        }
+        for (const db of dbs.splice(0)) await db.delete();
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
