@@ -13,6 +13,9 @@ Shop Access Companion
     chromium --load-extension=${extension}
   Firefox build: npm run build:firefox (then about:debugging > Load Temporary Add-on).
 
+  Team sync: in another terminal, npm run team -- create --name "My agency" prints an invite link;
+  paste it in the extension's dashboard, Settings > Team sync.
+
 Starting the sync server on its embedded SQLite store (DATA_DIR=${process.env.DATA_DIR ?? './data'}); Ctrl+C stops it.
 `);
 

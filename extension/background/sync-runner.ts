@@ -149,6 +149,9 @@ export function startSyncRunner(db: CompanionDb) {
 
   return {
     syncNow,
+    async memberName(): Promise<string | undefined> {
+      return (await connectionItem.getValue())?.name;
+    },
     async status(): Promise<{ connection: PublicConnection | null; status: SyncStatus }> {
       const connection = await connectionItem.getValue();
       const status = await statusItem.getValue();
@@ -188,6 +191,8 @@ export function startSyncRunner(db: CompanionDb) {
         label: input.label,
       };
       await connectionItem.setValue(connection);
+      // A run that started before joining would clear the outbox as "not in a team": let it end first.
+      await running;
       await statusItem.setValue({ state: 'syncing', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 });
       await queueSnapshot(db);
       await ensureSocket();

@@ -41,6 +41,7 @@ async function runExpiryCheck(): Promise<number> {
 }
 
 export default defineBackground(() => {
+  const sync = startSyncRunner(db);
   // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie or
   // extension storage, never state kept only in memory.
   onMessage('captureShop', ({ data }) => recordShopCapture(db, data));
@@ -104,7 +105,8 @@ export default defineBackground(() => {
   });
   onMessage('recordRequestOutcome', async ({ data }) => {
     const input = OutcomeSchema.parse(data);
-    await recordRequestOutcome(db, input.orgId, input.code, input.outcome, undefined);
+    // Who sent it, as the team knows them (the name given when joining); unknown outside a team.
+    await recordRequestOutcome(db, input.orgId, input.code, input.outcome, await sync.memberName());
   });
   onMessage('applyShopList', async ({ data }) => {
     const input = ShopListSchema.parse(data);
@@ -116,7 +118,6 @@ export default defineBackground(() => {
   });
   onMessage('addIntake', ({ data }) => addIntake(db, IntakeSchema.parse(data).text));
 
-  const sync = startSyncRunner(db);
   onMessage('syncStatus', () => sync.status());
   onMessage('syncJoin', ({ data }) => sync.join(JoinSchema.parse(data)));
   onMessage('syncLeave', () => sync.leave());

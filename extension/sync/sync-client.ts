@@ -64,7 +64,8 @@ export class SyncClient {
   constructor(
     private readonly db: CompanionDb,
     private readonly connection: Pick<SyncConnection, 'serverUrl' | 'token'>,
-    private readonly fetchFn: typeof fetch = fetch,
+    // Called as a plain function: a worker's fetch called as a method of this object throws "Illegal invocation".
+    private readonly fetchFn: typeof fetch = (input, init) => fetch(input, init),
   ) {}
 
   async sync(): Promise<SyncOutcome> {

@@ -56,7 +56,10 @@ export function AccessRequests() {
                   {accessStatusLabel(r, now)}
                   {r.lastError && <div class="error">TikTok said: {r.lastError}</div>}
                 </td>
-                <td class="muted">{r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}</td>
+                <td class="muted">
+                  {r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}
+                  {r.requestedBy ? ` by ${r.requestedBy}` : ''}
+                </td>
                 <td class="muted">{r.resends.length || '-'}</td>
                 <td class="actions">
                   {r.status === 'pending' && (

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite';
+import { type RunningServer, startServer } from '../server/server-process';
+import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS, shopCodeOverlay, storedRecords } from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+
+/**
+ * Two members' browsers (two Chromium profiles with the built extension) and the real sync server
+ * as its own process on a SQLite file: what one browser sees on Seller Center reaches the other's
+ * IndexedDB through the server, and a change made while the server is down lands once it is back.
+ */
+let fixtures: FixtureServer;
+let ana: ExtensionBrowser;
+let ben: ExtensionBrowser;
+let server: RunningServer;
+let dataDir: string;
+let port: number;
+let invites: string[];
+let viewerToken: string;
+const pageErrors: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+const serve = () => startServer({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sac-e2e-sync-'));
+  port = await freePort();
+  const store = openSqliteStore(dataDir);
+  const { teamId } = await store.createTeam('Northwind Agency');
+  const inviteFor = async () =>
+    `http://127.0.0.1:${port}/join#${(await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 })).code}`;
+  invites = [await inviteFor(), await inviteFor()];
+  viewerToken = (await store.createDeviceToken(teamId, 'viewer', 'test reader')).token;
+  await store.close();
+  server = await serve();
+  fixtures = await startFixtureServer();
+  ana = await launchWithExtension(fixtures);
+  ben = await launchWithExtension(fixtures);
+});
+
+afterAll(async () => {
+  await ana?.close();
+  await ben?.close();
+  await fixtures?.close();
+  await server?.stop('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function joinTeam(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
+  const page = await browser.extensionPage('/dashboard.html?tab=Settings');
+  const form = page.getByTestId('team-sync');
+  await form.getByLabel('Invite link').fill(invite);
+  await form.getByLabel('Your name').fill(name);
+  await form.getByRole('button', { name: 'Join team' }).click();
+  await expect.poll(() => form.textContent(), { timeout: 20_000 }).toMatch(/^Team syncSynced/);
+  return page;
+}
+
+async function captureOn(browser: ExtensionBrowser, url: string): Promise<void> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+  await page.goto(url);
+  await shopCodeOverlay(page).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+  await page.close();
+}
+
+const shopCodes = async (browser: ExtensionBrowser) => (await storedRecords(browser, 'shops')).map((s) => s.shopCode).sort();
+
+async function serverShops(): Promise<string[]> {
+  const res = await fetch(`http://127.0.0.1:${port}/v1/pull?since=0`, { headers: { authorization: `Bearer ${viewerToken}` } });
+  const page = (await res.json()) as { changes: { collection: string; id: string; deleted: boolean }[] };
+  return page.changes
+    .filter((c) => c.collection === 'shops' && !c.deleted)
+    .map((c) => c.id)
+    .sort();
+}
+
+describe('team sync between two members’ browsers', () => {
+  it('brings a shop one member captures to the other member’s browser through the server', async () => {
+    const anaSettings = await joinTeam(ana, invites[0] as string, 'Ana');
+    await joinTeam(ben, invites[1] as string, 'Ben');
+    await captureOn(ana, 'https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+    await expect.poll(serverShops, { timeout: 20_000 }).toEqual(['USLCQPEV3N']);
+    // Ben never visited that page: the shop reaches his browser by the server's poke.
+    await expect.poll(() => shopCodes(ben), { timeout: 20_000 }).toEqual(['USLCQPEV3N']);
+    const benShop = (await storedRecords(ben, 'shops'))[0];
+    expect(benShop).toMatchObject({ name: 'Maple & Moss Home', sellerCenterHost: 'seller-us.tiktok.com' });
+
+    await anaSettings.reload();
+    await expect.poll(() => anaSettings.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toMatch(/^Synced/);
+    await anaSettings.getByTestId('team-sync').screenshot({ path: `${SCREENSHOTS}/dashboard-team-sync.png` });
+    const popup = await ben.extensionPage('/popup.html');
+    await expect
+      .poll(() => popup.getByTestId('sync-line').textContent(), { timeout: 10_000 })
+      .toMatch(/Team: Synced .*0 waiting\. Ben on 127\.0\.0\.1/);
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-team-sync.png`, clip: { x: 0, y: 0, width: 470, height: 250 } });
+    await popup.close();
+    await anaSettings.close();
+  });
+
+  it("shares the Business Center's daily quota: a request Ana sends counts in Ben's panel, with her name", async () => {
+    const org = '7000000000777';
+    const shops = (extra = '') => `https://business.tiktok.com/manage/assets/shops?org_id=${org}${extra}`;
+    const panel = (page: Page) => page.locator('sac-overlay[data-sac-helper="bc-shops-panel"] [data-testid="bc-panel"]');
+    const anaPage = await ana.context.newPage();
+    await anaPage.goto(shops('&reset=1'));
+    const candidate = panel(anaPage).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]');
+    await candidate.getByRole('button', { name: 'Request access' }).click({ timeout: 15_000 });
+    await expect
+      .poll(() => panel(anaPage).locator('[data-testid="bc-requests"] li[data-code="USLCQPEV3N"]').getAttribute('data-status'), {
+        timeout: 15_000,
+      })
+      .toBe('pending');
+    await anaPage.close();
+
+    await expect
+      .poll(async () => (await storedRecords(ben, 'accessRequests')).find((r) => r.businessCenterId === org), { timeout: 20_000 })
+      .toMatchObject({ shopCode: 'USLCQPEV3N', status: 'pending', requestedBy: 'Ana' });
+    const benPage = await ben.context.newPage();
+    await benPage.goto(shops());
+    await expect
+      .poll(() => panel(benPage).locator('[data-testid="bc-quota"]').textContent(), { timeout: 15_000 })
+      .toContain('Today: 1 of 20 requests used');
+    // Ben is not offered the shop Ana already asked for.
+    expect(await panel(benPage).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]').count()).toBe(0);
+    await benPage.close();
+    const dashboard = await ben.extensionPage('/dashboard.html?tab=Access%20requests');
+    await expect
+      .poll(() => dashboard.locator('tr', { hasText: 'USLCQPEV3N' }).textContent(), { timeout: 10_000 })
+      .toContain('by Ana');
+    await dashboard.close();
+  });
+
+  it('keeps a change made while the server is down, says so, and delivers it when the server is back', async () => {
+    await server.stop('SIGTERM');
+    await captureOn(ana, 'https://seller-uk.tiktok.com/profile/seller-profile');
+    const settings = await ana.extensionPage('/dashboard.html?tab=Settings');
+    const state = settings.getByTestId('sync-state');
+    await expect.poll(() => state.textContent(), { timeout: 20_000 }).toMatch(/Server unreachable/);
+    await expect.poll(() => settings.getByTestId('sync-pending').textContent(), { timeout: 10_000 }).toMatch(/^[1-9]\d* change/);
+    expect(await shopCodes(ben)).toEqual(['USLCQPEV3N']);
+
+    server = await serve();
+    // The background's socket reconnects (with backoff) and pushes what waited.
+    await expect.poll(serverShops, { timeout: 45_000 }).toEqual(['GBGBLCRKQTEX', 'USLCQPEV3N']);
+    await expect.poll(() => shopCodes(ben), { timeout: 45_000 }).toEqual(['GBGBLCRKQTEX', 'USLCQPEV3N']);
+    await expect.poll(() => state.textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
+    await settings.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a pasted text that is not an invite link, with the reason, and stays out of any team', async () => {
+    const fresh = await launchWithExtension(fixtures);
+    try {
+      const page = await fresh.extensionPage('/dashboard.html?tab=Settings');
+      const form = page.getByTestId('team-sync');
+      await form.getByLabel('Invite link').waitFor();
+      await form.screenshot({ path: `${SCREENSHOTS}/dashboard-join-team.png` });
+      await form.getByLabel('Invite link').fill('https://seller-us.tiktok.com/profile/seller-profile');
+      await form.getByLabel('Your name').fill('Cy');
+      await form.getByRole('button', { name: 'Join team' }).click();
+      await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/not an invite link/);
+      expect(await form.getByRole('button', { name: 'Join team' }).count()).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
