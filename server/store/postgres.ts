@@ -4,6 +4,19 @@ import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
 import { pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
 import { isStale } from './last-seen';
+import {
+  AUDIT_SELECT,
+  type AuditRow,
+  DEVICE_COLUMNS,
+  type DeviceRow,
+  INVITE_COLUMNS,
+  type InviteRow,
+  type MemberRow,
+  toAuditEntry,
+  toDeviceInfo,
+  toInviteInfo,
+  toMemberInfo,
+} from './rows';
 import { ADDED_COLUMNS, addedColumnSql, indexesSql, tablesSql } from './schema';
 import type { Redeemed, Role, Store } from './store';
 import { hashToken, newId, newToken } from './tokens';
@@ -16,8 +29,6 @@ interface RecordRow {
   fields: Record<string, unknown>;
   field_versions: Record<string, number>;
 }
-
-const orNull = (v: bigint | null) => (v === null ? null : Number(v));
 
 function toStored(row: RecordRow): StoredRecord {
   return {
@@ -137,28 +148,9 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       return rows.length === 1;
     },
     async listDevices(teamId) {
-      const rows = await sql<
-        {
-          id: string;
-          role: Role;
-          label: string;
-          created_at: bigint;
-          last_seen_at: bigint | null;
-          revoked_at: bigint | null;
-          member_id: string | null;
-        }[]
-      >`
-        SELECT id, role, label, created_at, last_seen_at, revoked_at, member_id FROM devices
-        WHERE team_id = ${teamId} ORDER BY created_at`;
-      return rows.map((r) => ({
-        deviceId: r.id,
-        memberId: r.member_id ?? r.id,
-        role: r.role,
-        label: r.label,
-        createdAt: Number(r.created_at),
-        lastSeenAt: orNull(r.last_seen_at),
-        revokedAt: orNull(r.revoked_at),
-      }));
+      const rows = await sql<DeviceRow[]>`
+        SELECT ${sql.unsafe(DEVICE_COLUMNS)} FROM devices WHERE team_id = ${teamId} ORDER BY created_at`;
+      return rows.map(toDeviceInfo);
     },
     async createInvite(teamId, role, { maxUses, expiresAt, memberId }) {
       const code = newToken('inv');
@@ -168,28 +160,9 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       return { code, inviteId };
     },
     async listInvites(teamId) {
-      const rows = await sql<
-        {
-          code_hash: string;
-          role: Role;
-          max_uses: number | null;
-          uses: number;
-          expires_at: bigint;
-          revoked_at: bigint | null;
-          member_id: string | null;
-        }[]
-      >`
-        SELECT code_hash, role, max_uses, uses, expires_at, revoked_at, member_id FROM invites
-        WHERE team_id = ${teamId} ORDER BY expires_at`;
-      return rows.map((r) => ({
-        inviteId: r.code_hash,
-        role: r.role,
-        maxUses: r.max_uses,
-        uses: r.uses,
-        expiresAt: Number(r.expires_at),
-        revokedAt: orNull(r.revoked_at),
-        memberId: r.member_id,
-      }));
+      const rows = await sql<InviteRow[]>`
+        SELECT ${sql.unsafe(INVITE_COLUMNS)} FROM invites WHERE team_id = ${teamId} ORDER BY expires_at`;
+      return rows.map(toInviteInfo);
     },
     async revokeInvite(teamId, inviteId) {
       const rows = await sql`UPDATE invites SET revoked_at = ${Date.now()}
@@ -212,14 +185,9 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       }) as Promise<Redeemed | null>;
     },
     async listMembers(teamId) {
-      const rows = await sql<{ id: string; name: string; created_at: bigint; removed_at: bigint | null }[]>`
+      const rows = await sql<MemberRow[]>`
         SELECT id, name, created_at, removed_at FROM members WHERE team_id = ${teamId} ORDER BY created_at`;
-      return rows.map((r) => ({
-        memberId: r.id,
-        name: r.name,
-        createdAt: Number(r.created_at),
-        removedAt: orNull(r.removed_at),
-      }));
+      return rows.map(toMemberInfo);
     },
     async removeMember(teamId, memberId) {
       return sql.begin(async (tx) => {
@@ -234,37 +202,12 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       }) as Promise<{ revokedDevices: string[] } | null>;
     },
     async audit(teamId, filter) {
-      const rows = await sql<
-        {
-          version: bigint;
-          device_id: string;
-          member_id: string;
-          member_name: string;
-          collection: string;
-          record_id: string;
-          op: string;
-          status: string;
-          at: bigint;
-        }[]
-      >`
-        SELECT a.version, a.device_id, a.collection, a.record_id, a.op, a.status, a.at,
-          COALESCE(d.member_id, a.device_id) AS member_id, COALESCE(m.name, d.label, '') AS member_name
-        FROM audit a LEFT JOIN devices d ON d.id = a.device_id LEFT JOIN members m ON m.id = d.member_id
-        WHERE a.team_id = ${teamId} AND a.version > ${filter.since ?? 0}
+      const rows = await sql<AuditRow[]>`
+        ${sql.unsafe(AUDIT_SELECT)} WHERE a.team_id = ${teamId} AND a.version > ${filter.since ?? 0}
         ${filter.collection ? sql`AND a.collection = ${filter.collection}` : sql``}
         ${filter.deviceId ? sql`AND a.device_id = ${filter.deviceId}` : sql``}
         ORDER BY a.version LIMIT ${filter.limit}`;
-      return rows.map((r) => ({
-        version: Number(r.version),
-        deviceId: r.device_id,
-        memberId: r.member_id,
-        memberName: r.member_name,
-        collection: r.collection,
-        recordId: r.record_id,
-        op: r.op,
-        status: r.status,
-        at: Number(r.at),
-      }));
+      return rows.map(toAuditEntry);
     },
     async rotateCalendarSecret(teamId) {
       const secret = newToken('cal');

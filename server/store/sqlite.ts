@@ -6,6 +6,19 @@ import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
 import { pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
 import { isStale } from './last-seen';
+import {
+  AUDIT_SELECT,
+  type AuditRow,
+  DEVICE_COLUMNS,
+  type DeviceRow,
+  INVITE_COLUMNS,
+  type InviteRow,
+  type MemberRow,
+  toAuditEntry,
+  toDeviceInfo,
+  toInviteInfo,
+  toMemberInfo,
+} from './rows';
 import { ADDED_COLUMNS, addedColumnSql, indexesSql, tablesSql } from './schema';
 import type { Principal, Role, Store } from './store';
 import { hashToken, newId, newToken } from './tokens';
@@ -64,9 +77,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       'UPDATE devices SET revoked_at = ? WHERE member_id = ? AND team_id = ? AND revoked_at IS NULL RETURNING id',
     ),
     revokeMemberInvites: db.prepare('UPDATE invites SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL'),
-    listInvites: db.prepare(
-      'SELECT code_hash, role, max_uses, uses, expires_at, revoked_at, member_id FROM invites WHERE team_id = ? ORDER BY expires_at',
-    ),
+    listInvites: db.prepare(`SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? ORDER BY expires_at`),
     revokeInvite: db.prepare('UPDATE invites SET revoked_at = ? WHERE code_hash = ? AND team_id = ? AND revoked_at IS NULL'),
     deviceByHash: db.prepare(
       'SELECT id, team_id, role, last_seen_at, member_id FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
@@ -91,9 +102,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     audit: db.prepare(
       'INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    listDevices: db.prepare(
-      'SELECT id, role, label, created_at, last_seen_at, revoked_at, member_id FROM devices WHERE team_id = ? ORDER BY created_at',
-    ),
+    listDevices: db.prepare(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE team_id = ? ORDER BY created_at`),
     insertInvite: db.prepare(
       'INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -102,12 +111,10 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
        AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role, member_id`,
     ),
     auditRows: db.prepare(
-      `SELECT a.version, a.device_id, a.collection, a.record_id, a.op, a.status, a.at,
-       COALESCE(d.member_id, a.device_id) AS member_id, COALESCE(m.name, d.label, '') AS member_name
-       FROM audit a LEFT JOIN devices d ON d.id = a.device_id LEFT JOIN members m ON m.id = d.member_id
-       WHERE a.team_id = ? AND a.version > ? AND (? IS NULL OR a.collection = ?) AND (? IS NULL OR a.device_id = ?)
-       ORDER BY a.version LIMIT ?`,
+      `${AUDIT_SELECT} WHERE a.team_id = ? AND a.version > ? AND (? IS NULL OR a.collection = ?)
+       AND (? IS NULL OR a.device_id = ?) ORDER BY a.version LIMIT ?`,
     ),
+
     putCalendar: db.prepare(
       'INSERT INTO calendars (team_id, secret_hash) VALUES (?, ?) ON CONFLICT (team_id) DO UPDATE SET secret_hash = excluded.secret_hash',
     ),
@@ -226,24 +233,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       return q.revoke.run(Date.now(), deviceId, teamId).changes === 1;
     },
     async listDevices(teamId) {
-      const rows = q.listDevices.all(teamId) as {
-        id: string;
-        role: Role;
-        label: string;
-        created_at: number;
-        last_seen_at: number | null;
-        revoked_at: number | null;
-        member_id: string | null;
-      }[];
-      return rows.map((r) => ({
-        deviceId: r.id,
-        memberId: r.member_id ?? r.id,
-        role: r.role,
-        label: r.label,
-        createdAt: r.created_at,
-        lastSeenAt: r.last_seen_at,
-        revokedAt: r.revoked_at,
-      }));
+      return (q.listDevices.all(teamId) as DeviceRow[]).map(toDeviceInfo);
     },
     async createInvite(teamId, role, { maxUses, expiresAt, memberId }) {
       const code = newToken('inv');
@@ -252,24 +242,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       return { code, inviteId };
     },
     async listInvites(teamId) {
-      const rows = q.listInvites.all(teamId) as {
-        code_hash: string;
-        role: Role;
-        max_uses: number | null;
-        uses: number;
-        expires_at: number;
-        revoked_at: number | null;
-        member_id: string | null;
-      }[];
-      return rows.map((r) => ({
-        inviteId: r.code_hash,
-        role: r.role,
-        maxUses: r.max_uses,
-        uses: r.uses,
-        expiresAt: r.expires_at,
-        revokedAt: r.revoked_at,
-        memberId: r.member_id,
-      }));
+      return (q.listInvites.all(teamId) as InviteRow[]).map(toInviteInfo);
     },
     async revokeInvite(teamId, inviteId) {
       return q.revokeInvite.run(Date.now(), inviteId, teamId).changes === 1;
@@ -288,8 +261,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       return redeem.immediate();
     },
     async listMembers(teamId) {
-      const rows = q.listMembers.all(teamId) as { id: string; name: string; created_at: number; removed_at: number | null }[];
-      return rows.map((r) => ({ memberId: r.id, name: r.name, createdAt: r.created_at, removedAt: r.removed_at }));
+      return (q.listMembers.all(teamId) as MemberRow[]).map(toMemberInfo);
     },
     async removeMember(teamId, memberId) {
       return db.transaction(() => {
@@ -303,28 +275,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     async audit(teamId, filter) {
       const c = filter.collection ?? null;
       const d = filter.deviceId ?? null;
-      const rows = q.auditRows.all(teamId, filter.since ?? 0, c, c, d, d, filter.limit) as {
-        version: number;
-        device_id: string;
-        member_id: string;
-        member_name: string;
-        collection: string;
-        record_id: string;
-        op: string;
-        status: string;
-        at: number;
-      }[];
-      return rows.map((r) => ({
-        version: r.version,
-        deviceId: r.device_id,
-        memberId: r.member_id,
-        memberName: r.member_name,
-        collection: r.collection,
-        recordId: r.record_id,
-        op: r.op,
-        status: r.status,
-        at: r.at,
-      }));
+      return (q.auditRows.all(teamId, filter.since ?? 0, c, c, d, d, filter.limit) as AuditRow[]).map(toAuditEntry);
     },
     async rotateCalendarSecret(teamId) {
       const secret = newToken('cal');

@@ -44,6 +44,8 @@ export function TeamSync() {
       <input
         value={draft[key]}
         placeholder={placeholder}
+        // An invite link is long: let the member see what they pasted.
+        style={key === 'invite' ? { width: '34em' } : undefined}
         onInput={(e) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value })}
       />
     </label>
