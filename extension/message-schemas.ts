@@ -67,3 +67,5 @@ export const JoinSchema = z.object({
   name: z.string().trim().min(1, 'Say who you are, as your team will see it.').max(100),
   label: z.string().trim().min(1, 'Name this browser.').max(100),
 });
+export const RemoveMemberSchema = z.object({ memberId: z.string().min(1).max(100) });
+export const TeamInviteSchema = z.object({ role: z.enum(['admin', 'member', 'viewer']) });

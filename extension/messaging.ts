@@ -60,6 +60,23 @@ interface ProtocolMap {
   syncJoin(data: { invite: string; name: string; label: string }): PublicConnection;
   syncLeave(): void;
   syncNow(): SyncView;
+  teamMembers(): { members: TeamMember[] };
+  teamRemoveMember(data: { memberId: string }): { removed: string; revokedDevices: string[] };
+  teamInvite(data: { role: 'admin' | 'member' | 'viewer' }): TeamInvite;
+  teamBrowserInvite(): TeamInvite;
+}
+
+export interface TeamMember {
+  memberId: string;
+  name: string;
+  removedAt: number | null;
+  devices: { deviceId: string; label: string; role: string; lastSeenAt: number | null; revokedAt: number | null }[];
+}
+
+export interface TeamInvite {
+  invite: string;
+  role: string;
+  expiresAt: number;
 }
 
 export interface SyncView {

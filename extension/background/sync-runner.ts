@@ -200,6 +200,24 @@ export function startSyncRunner(db: CompanionDb) {
       const { token: _secret, ...visible } = connection;
       return visible;
     },
+    /** An authenticated call to the team's server for the admin views; the token never leaves the background. */
+    async teamRequest<T>(
+      path: string,
+      init: { method: 'GET' | 'POST' | 'DELETE'; body?: unknown } = { method: 'GET' },
+    ): Promise<T> {
+      const connection = await connectionItem.getValue();
+      if (!connection) throw new Error('This browser is not in a team.');
+      const response = await fetch(`${connection.serverUrl}${path}`, {
+        method: init.method,
+        headers: { authorization: `Bearer ${connection.token}`, 'content-type': 'application/json' },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }).catch((error: Error) => {
+        throw new Error(`Could not reach ${connection.serverUrl}: ${error.message}`);
+      });
+      const body = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
+      if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      return body;
+    },
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {
       closeSocket();

@@ -22,8 +22,10 @@ import {
   PageShopQuerySchema,
   PartnerAccessRowsSchema,
   PlanSchema,
+  RemoveMemberSchema,
   ResendSchema,
   ShopListSchema,
+  TeamInviteSchema,
   TspRequestRowsSchema,
 } from '../message-schemas';
 import { onMessage } from '../messaging';
@@ -121,6 +123,14 @@ export default defineBackground(() => {
   onMessage('syncStatus', () => sync.status());
   onMessage('syncJoin', ({ data }) => sync.join(JoinSchema.parse(data)));
   onMessage('syncLeave', () => sync.leave());
+  onMessage('teamMembers', () => sync.teamRequest('/v1/members'));
+  onMessage('teamRemoveMember', ({ data }) =>
+    sync.teamRequest(`/v1/members/${encodeURIComponent(RemoveMemberSchema.parse(data).memberId)}`, { method: 'DELETE' }),
+  );
+  onMessage('teamInvite', ({ data }) =>
+    sync.teamRequest('/v1/invites', { method: 'POST', body: { role: TeamInviteSchema.parse(data).role, maxUses: 1 } }),
+  );
+  onMessage('teamBrowserInvite', () => sync.teamRequest('/v1/invites/browser', { method: 'POST' }));
   onMessage('syncNow', async () => {
     await sync.syncNow();
     return sync.status();

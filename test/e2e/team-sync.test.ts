@@ -40,9 +40,9 @@ beforeAll(async () => {
   port = await freePort();
   const store = openSqliteStore(dataDir);
   const { teamId } = await store.createTeam('Northwind Agency');
-  const inviteFor = async () =>
-    `http://127.0.0.1:${port}/join#${(await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 })).code}`;
-  invites = [await inviteFor(), await inviteFor()];
+  const inviteFor = async (role: 'admin' | 'member') =>
+    `http://127.0.0.1:${port}/join#${(await store.createInvite(teamId, role, { maxUses: 1, expiresAt: Date.now() + 3_600_000 })).code}`;
+  invites = [await inviteFor('admin'), await inviteFor('member')];
   viewerToken = (await store.createDeviceToken(teamId, 'viewer', 'test reader')).token;
   await store.close();
   server = await serve();
@@ -160,6 +160,30 @@ describe('team sync between two members’ browsers', () => {
     await expect.poll(() => state.textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
     await settings.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it("lets an admin invite and remove members; the removed member's browser says so at once", async () => {
+    const anaPage = await ana.extensionPage('/dashboard.html?tab=Settings');
+    const team = anaPage.getByTestId('team-members');
+    // Ana, Ben, and the viewer token this test reads the server with.
+    await expect.poll(() => team.locator('tr[data-member]').count(), { timeout: 10_000 }).toBe(3);
+    expect(await team.locator('tr[data-member="Ana"]').textContent()).toContain('(you)');
+    await team.getByRole('button', { name: 'Invite someone' }).click();
+    await expect.poll(() => team.getByTestId('invite-link').textContent()).toMatch(/join#inv_/);
+    await anaPage.getByTestId('team-sync').screenshot({ path: `${SCREENSHOTS}/dashboard-team-members.png` });
+
+    const benPage = await ben.extensionPage('/dashboard.html?tab=Settings');
+    await expect.poll(() => benPage.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toMatch(/^Synced/);
+    // Ben is a member: he can add his own other browser, not remove anyone.
+    expect(await benPage.getByTestId('team-members').getByRole('button', { name: 'Remove' }).count()).toBe(0);
+
+    await team.locator('tr[data-member="Ben"]').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => team.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Ben removed');
+    await expect.poll(() => team.locator('tr[data-member]').count()).toBe(2);
+    // His socket is closed by the server, and his browser stops syncing and says why.
+    await expect.poll(() => benPage.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toBe('Removed from the team');
+    await anaPage.close();
+    await benPage.close();
   });
 
   it('refuses a pasted text that is not an invite link, with the reason, and stays out of any team', async () => {

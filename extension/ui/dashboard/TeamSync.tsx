@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { type SyncView, sendMessage } from '../../messaging';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
+import { TeamMembers } from './TeamMembers';
 
 /** Joining a team with an invite link, and what sync is doing; updates as the background syncs. */
 export function TeamSync() {
@@ -82,6 +83,7 @@ export function TeamSync() {
           >
             Leave team
           </button>
+          {status.state !== 'revoked' && <TeamMembers connection={connection} />}
         </>
       ) : (
         <form
