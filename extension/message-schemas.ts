@@ -69,3 +69,4 @@ export const JoinSchema = z.object({
 });
 export const RemoveMemberSchema = z.object({ memberId: z.string().min(1).max(100) });
 export const TeamInviteSchema = z.object({ role: z.enum(['admin', 'member', 'viewer']) });
+export const CalendarActionSchema = z.object({ action: z.enum(['rotate', 'revoke']) });

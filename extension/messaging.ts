@@ -64,6 +64,7 @@ interface ProtocolMap {
   teamRemoveMember(data: { memberId: string }): { removed: string; revokedDevices: string[] };
   teamInvite(data: { role: 'admin' | 'member' | 'viewer' }): TeamInvite;
   teamBrowserInvite(): TeamInvite;
+  teamCalendar(data: { action: 'rotate' | 'revoke' }): { url?: string; revoked?: boolean };
 }
 
 export interface TeamMember {

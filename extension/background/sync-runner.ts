@@ -13,6 +13,8 @@ export interface SyncStatus {
   pending: number;
   /** Records refused from the team (invalid) in the last sync, with why. */
   refused: string[];
+  /** This browser's changes the team's earlier edits won, most recent first (kept across syncs, at most 20). */
+  conflicts: string[];
   /** Changes set aside because the server refused them as malformed. */
   rejected: number;
 }
@@ -21,7 +23,7 @@ export type PublicConnection = Omit<SyncConnection, 'token'>;
 
 const connectionItem = storage.defineItem<SyncConnection | null>('local:syncConnection', { fallback: null });
 const statusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
-  fallback: { state: 'off', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 },
+  fallback: { state: 'off', lastSyncAt: null, lastError: null, pending: 0, refused: [], conflicts: [], rejected: 0 },
 });
 
 const SYNC_ALARM = 'team-sync';
@@ -66,6 +68,7 @@ export function startSyncRunner(db: CompanionDb) {
         lastError: null,
         pending: outcome.pending,
         refused: outcome.refused,
+        conflicts: [...outcome.conflicts, ...(status.conflicts ?? [])].slice(0, 20),
         rejected: await db.outbox.filter((e) => Boolean(e.rejected)).count(),
       });
     } catch (error) {
@@ -193,7 +196,15 @@ export function startSyncRunner(db: CompanionDb) {
       await connectionItem.setValue(connection);
       // A run that started before joining would clear the outbox as "not in a team": let it end first.
       await running;
-      await statusItem.setValue({ state: 'syncing', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 });
+      await statusItem.setValue({
+        state: 'syncing',
+        lastSyncAt: null,
+        lastError: null,
+        pending: 0,
+        refused: [],
+        conflicts: [],
+        rejected: 0,
+      });
       await queueSnapshot(db);
       await ensureSocket();
       await syncNow();
@@ -222,7 +233,15 @@ export function startSyncRunner(db: CompanionDb) {
     async leave(): Promise<void> {
       closeSocket();
       await connectionItem.setValue(null);
-      await statusItem.setValue({ state: 'off', lastSyncAt: null, lastError: null, pending: 0, refused: [], rejected: 0 });
+      await statusItem.setValue({
+        state: 'off',
+        lastSyncAt: null,
+        lastError: null,
+        pending: 0,
+        refused: [],
+        conflicts: [],
+        rejected: 0,
+      });
       await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
         await db.outbox.clear();
         await db.syncVersions.clear();

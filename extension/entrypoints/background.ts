@@ -14,6 +14,7 @@ import { recordPartnerAccess, recordTspRequests } from '../db/requests';
 import { recordShopCapture } from '../db/shops';
 import {
   AuthorizationRowsSchema,
+  CalendarActionSchema,
   HelperReportSchema,
   IntakeSchema,
   JoinSchema,
@@ -129,6 +130,9 @@ export default defineBackground(() => {
   );
   onMessage('teamInvite', ({ data }) =>
     sync.teamRequest('/v1/invites', { method: 'POST', body: { role: TeamInviteSchema.parse(data).role, maxUses: 1 } }),
+  );
+  onMessage('teamCalendar', ({ data }) =>
+    sync.teamRequest('/v1/calendar', { method: CalendarActionSchema.parse(data).action === 'rotate' ? 'POST' : 'DELETE' }),
   );
   onMessage('teamBrowserInvite', () => sync.teamRequest('/v1/invites/browser', { method: 'POST' }));
   onMessage('syncNow', async () => {

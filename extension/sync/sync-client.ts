@@ -25,8 +25,8 @@ export interface SyncConnection {
 export interface SyncOutcome {
   pushed: number;
   pulled: number;
-  /** Changes the server kept its own value for (another member changed the same field first). */
-  conflicts: number;
+  /** Changes the server kept its own value for (another member changed the same field first), described. */
+  conflicts: string[];
   /** Records from the server this browser refused to store, with why (never silently dropped). */
   refused: string[];
   pending: number;
@@ -52,6 +52,9 @@ const SCHEMAS: Record<string, z.ZodType> = {
   accessRequests: ShopAccessRequestSchema,
 };
 
+/** Times every visit rewrites: two members racing on them is expected, not worth telling anyone. */
+const BOOKKEEPING_FIELDS = new Set(['lastSeenAt', 'updatedAt']);
+
 const PUSH_BATCH = 500;
 const PULL_PAGE = 1000;
 
@@ -69,7 +72,7 @@ export class SyncClient {
   ) {}
 
   async sync(): Promise<SyncOutcome> {
-    const outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: 0, refused: [], pending: 0 };
+    const outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: [], refused: [], pending: 0 };
     await this.push(outcome);
     await this.pull(outcome);
     outcome.pending = await pendingCount(this.db);
@@ -118,7 +121,10 @@ export class SyncClient {
         const entry = entries[i] as OutboxEntry;
         if (result.status === 'rejected') outcome.refused.push(`${entry.collection} ${entry.id}: ${result.reason}`);
         if (result.status === 'conflict') {
-          outcome.conflicts++;
+          const meaningful = result.fields.filter((f) => !BOOKKEEPING_FIELDS.has(f));
+          if (meaningful.length > 0 || result.fields.length === 0) {
+            outcome.conflicts.push(`${entry.collection} ${entry.id}: ${meaningful.join(', ') || 'deleted'}`);
+          }
           await this.apply(result.record, outcome);
         }
         if (result.status === 'applied' && entry.op === 'upsert' && !(await hasPending(this.db, entry.key))) {

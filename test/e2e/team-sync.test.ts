@@ -172,6 +172,16 @@ describe('team sync between two members’ browsers', () => {
     await expect.poll(() => team.getByTestId('invite-link').textContent()).toMatch(/join#inv_/);
     await anaPage.getByTestId('team-sync').screenshot({ path: `${SCREENSHOTS}/dashboard-team-members.png` });
 
+    // The team's calendar of expiries, for people who follow without the extension.
+    await team.getByRole('button', { name: 'Calendar feed of expiries' }).click();
+    const calendarUrl = ((await team.getByTestId('calendar-link').locator('code').textContent({ timeout: 10_000 })) ?? '').trim();
+    expect(calendarUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/calendar/cal_[A-Za-z0-9_-]+\\.ics$`));
+    const feed = await fetch(calendarUrl);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await team.getByRole('button', { name: 'Stop calendar link' }).click();
+    await expect.poll(async () => (await fetch(calendarUrl)).status, { timeout: 10_000 }).toBe(404);
+
     const benPage = await ben.extensionPage('/dashboard.html?tab=Settings');
     await expect.poll(() => benPage.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toMatch(/^Synced/);
     // Ben is a member: he can add his own other browser, not remove anyone.

@@ -135,7 +135,7 @@ describe('sync between browsers of one team', () => {
     await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple A'), 2000);
     await recordShopCapture(b.db, capture('USLCQPEV3N', 'Maple B'), 3000);
     await a.client.sync();
-    expect((await b.client.sync()).conflicts).toBe(1);
+    expect((await b.client.sync()).conflicts).toEqual(['shops USLCQPEV3N: name']);
     await a.client.sync();
     const [left, right] = [await a.db.shops.get('USLCQPEV3N'), await b.db.shops.get('USLCQPEV3N')];
     expect(left).toEqual(right);

@@ -12,6 +12,7 @@ const MANAGERS = new Set(['owner', 'admin']);
 export function TeamMembers({ connection }: { connection: PublicConnection }) {
   const [members, setMembers] = useState<TeamMember[] | null>(null);
   const [invite, setInvite] = useState<(TeamInvite & { forBrowser: boolean }) | null>(null);
+  const [calendar, setCalendar] = useState<string | null>(null);
   const [role, setRole] = useState<'member' | 'viewer' | 'admin'>('member');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const manager = MANAGERS.has(connection.role);
@@ -106,6 +107,38 @@ export function TeamMembers({ connection }: { connection: PublicConnection }) {
           Add my other browser
         </button>
       </p>
+      {manager && (
+        <p>
+          <button
+            type="button"
+            onClick={() => act(async () => setCalendar((await sendMessage('teamCalendar', { action: 'rotate' })).url ?? null))}
+          >
+            {calendar ? 'New calendar link (stops the old one)' : 'Calendar feed of expiries'}
+          </button>{' '}
+          {calendar && (
+            <button
+              type="button"
+              onClick={() =>
+                act(async () => {
+                  await sendMessage('teamCalendar', { action: 'revoke' });
+                  setCalendar(null);
+                }, 'Calendar link stopped.')
+              }
+            >
+              Stop calendar link
+            </button>
+          )}
+        </p>
+      )}
+      {calendar && (
+        <p data-testid="calendar-link">
+          Subscribe in Google Calendar, Outlook or Apple Calendar (anyone with this link sees the team's expiries):{' '}
+          <code>{calendar}</code>{' '}
+          <button type="button" onClick={() => void navigator.clipboard.writeText(calendar)}>
+            Copy
+          </button>
+        </p>
+      )}
       {invite && (
         <p data-testid="invite-link">
           {invite.forBrowser ? 'Paste in your other browser' : `Send to the new ${invite.role}`} (single use, until{' '}

@@ -73,6 +73,18 @@ export function TeamSync() {
               {status.refused.length > 3 ? ` and ${status.refused.length - 3} more` : ''}
             </p>
           )}
+          {(status.conflicts ?? []).length > 0 && (
+            <details data-testid="sync-conflicts">
+              <summary>
+                {status.conflicts.length} change(s) of yours were overruled by a teammate's earlier edit of the same field
+              </summary>
+              <ul>
+                {status.conflicts.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           <button type="button" disabled={busy} onClick={() => act(() => sendMessage('syncNow'), 'Synced.')}>
             Sync now
           </button>{' '}
