@@ -69,8 +69,8 @@ export interface InviteLink {
 
 /**
  * Reads an invite link as a member pastes it (spaces, quotes or angle brackets from an e-mail
- * around it). Null when it is not one: only http(s) servers and `inv_` codes are accepted, so a
- * pasted page address or token is refused instead of being sent somewhere.
+ * around it). Null when it is not one: only https servers (or http on this machine) and `inv_`
+ * codes are accepted, so a pasted page address or token is refused instead of being sent somewhere.
  */
 export function parseInviteLink(text: string): InviteLink | null {
   const trimmed = text.trim().replace(/^[<"'(]+|[>"')]+$/g, '');
@@ -80,7 +80,9 @@ export function parseInviteLink(text: string): InviteLink | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  // The device token will travel to this server: plain http only to this machine itself.
+  const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null;
   const code = url.hash.slice(1);
   if (!/^inv_[A-Za-z0-9_-]{20,}$/.test(code)) return null;
   const path = url.pathname.replace(/\/join\/?$/, '');

@@ -165,7 +165,13 @@ export function startSyncRunner(db: CompanionDb) {
     /** Redeems an invite link; everything this browser knows is then sent to the team. */
     async join(input: { invite: string; name: string; label: string }): Promise<PublicConnection> {
       const link = parseInviteLink(input.invite);
-      if (!link) throw new Error('That is not an invite link: it looks like https://your-server/join#inv_...');
+      if (!link) {
+        throw new Error(
+          /^\W*http:\/\//.test(input.invite) && input.invite.includes('#inv_')
+            ? "This invite uses plain http to another computer; ask for an https link (the browser's token must not travel in clear)."
+            : 'That is not an invite link: it looks like https://your-server/join#inv_...',
+        );
+      }
       const response = await fetch(`${link.serverUrl}/v1/invites/redeem`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

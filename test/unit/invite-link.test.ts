@@ -7,6 +7,7 @@ describe('invite links', () => {
   it.each([
     [`https://sync.example.com/join#${CODE}`, 'https://sync.example.com'],
     [`http://127.0.0.1:8787/join#${CODE}`, 'http://127.0.0.1:8787'],
+    [`http://localhost:8787/join#${CODE}`, 'http://localhost:8787'],
     [`https://example.com/companion/join#${CODE}`, 'https://example.com/companion'],
     [`  <https://sync.example.com/join#${CODE}>  `, 'https://sync.example.com'],
     [`"https://sync.example.com/join/#${CODE}"`, 'https://sync.example.com'],
@@ -18,6 +19,8 @@ describe('invite links', () => {
     ['', 'empty'],
     [CODE, 'a bare code (no server)'],
     [`ftp://sync.example.com/join#${CODE}`, 'not http(s)'],
+    [`http://sync.example.com/join#${CODE}`, 'plain http to another machine (the token would travel in clear)'],
+    [`http://127.0.0.1.example.com/join#${CODE}`, 'a host that only starts like loopback'],
     [`javascript:alert(1)//join#${CODE}`, 'a script URL'],
     ['https://sync.example.com/join#sac_AbCdEfGhIjKlMnOpQrStUvWxYz0123', 'a device token, not an invite'],
     ['https://sync.example.com/join#inv_short', 'a code too short'],
