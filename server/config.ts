@@ -11,6 +11,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA: lower-case letters, digits and _')
     .default('public'),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -26,6 +27,12 @@ export interface ServerConfig {
   publicUrl: string;
   /** Tombstones and idempotency answers older than this are purged (hourly). */
   retentionDays: number;
+  /**
+   * Behind a reverse proxy every request comes from the proxy's address, so rate limits would
+   * lump all clients together: then the client is the first X-Forwarded-For address. Only set it
+   * behind a proxy that writes that header, or clients could choose their own address.
+   */
+  trustProxy: boolean;
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming it. */
@@ -35,7 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Bad server configuration: ${problems}`);
   }
-  const { PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, PUBLIC_URL, RETENTION_DAYS } = parsed.data;
+  const { PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, PUBLIC_URL, RETENTION_DAYS, TRUST_PROXY } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -44,5 +51,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseSchema: DATABASE_SCHEMA,
     publicUrl: PUBLIC_URL ?? `http://${HOST}:${PORT}`,
     retentionDays: RETENTION_DAYS,
+    trustProxy: TRUST_PROXY === 'true' || TRUST_PROXY === '1',
   };
+}
+
+/** Who a request comes from, for rate limits: the socket's address, or the proxy's word for it when trusted. */
+export function clientAddress(forwardedFor: string | undefined, socketAddress: string | undefined, trustProxy: boolean): string {
+  const forwarded = trustProxy ? forwardedFor?.split(',')[0]?.trim() : undefined;
+  return forwarded || socketAddress || 'unknown';
 }

@@ -2,11 +2,13 @@ import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { createApp } from './app';
-import { readConfig } from './config';
+import { clientAddress, readConfig } from './config';
 import { LiveHub } from './live';
 import { openStore } from './store/open';
 import type { openPostgresStore } from './store/postgres';
 import { DAY_MS } from './sync/purge';
+
+type SocketEnv = { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
 
 function log(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
@@ -46,7 +48,7 @@ const app = createApp({
   onCommit,
   upgradeWebSocket,
   clientKey: (c) =>
-    (c.env as { incoming?: { socket?: { remoteAddress?: string } } })?.incoming?.socket?.remoteAddress ?? 'unknown',
+    clientAddress(c.req.header('x-forwarded-for'), (c.env as SocketEnv)?.incoming?.socket?.remoteAddress, config.trustProxy),
 });
 root.route('/', app);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { readConfig } from '../../server/config';
+import { clientAddress, readConfig } from '../../server/config';
 import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 import { openSqliteStore } from '../../server/store/sqlite';
 
@@ -62,6 +62,16 @@ describe('configuration', () => {
     expect(readConfig({ RETENTION_DAYS: '7' }).retentionDays).toBe(7);
     expect(() => readConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
     expect(() => readConfig({ RETENTION_DAYS: 'week' })).toThrow(/RETENTION_DAYS/);
+  });
+
+  it('takes the client address from X-Forwarded-For only behind a trusted proxy', () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => readConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+    expect(clientAddress('203.0.113.9, 10.0.0.2', '10.0.0.2', false)).toBe('10.0.0.2');
+    expect(clientAddress('203.0.113.9, 10.0.0.2', '10.0.0.2', true)).toBe('203.0.113.9');
+    expect(clientAddress(undefined, '10.0.0.2', true)).toBe('10.0.0.2');
+    expect(clientAddress(undefined, undefined, false)).toBe('unknown');
   });
 
   it('runs `npm run server` with the V8 flags the tests and benchmarks measured', () => {
