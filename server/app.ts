@@ -8,6 +8,7 @@ import { jsonError } from './errors';
 import { LiveHub } from './live';
 import { openApiDocument } from './openapi';
 import { inviteRoutes } from './routes/invites';
+import { quotaRoutes } from './routes/quota';
 import { syncRoutes } from './routes/sync';
 import { calendarAdminRoutes, teamRoutes } from './routes/team';
 import type { Store } from './store/store';
@@ -114,7 +115,8 @@ export function createApp({
       '/',
       teamRoutes(store, publicUrl, (teamId, deviceId) => hub.disconnectDevice(teamId, deviceId)),
     )
-    .route('/', calendarAdminRoutes(store, publicUrl));
+    .route('/', calendarAdminRoutes(store, publicUrl))
+    .route('/', quotaRoutes(store));
   app.route('/v1', v1);
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PullQuerySchema, PushRequestSchema } from '../shared/sync-protocol';
 import { RedeemSchema } from './routes/invites';
+import { QuotaClaimSchema } from './routes/quota';
 import { AuditQuerySchema, InviteRequestSchema } from './routes/team';
 import { VERSION } from './version';
 
@@ -108,6 +109,22 @@ export function openApiDocument(publicUrl: string) {
           summary: "Invite to add one more browser to the caller's own member (single use, 24 h)",
           security: bearer,
           responses: { 201: { description: 'invite' }, 401: error },
+        },
+      },
+      '/v1/quota/claim': {
+        post: {
+          summary: "Claim some of a Business Center's 20 daily requests for the team (granted may be fewer)",
+          security: bearer,
+          requestBody: json(QuotaClaimSchema),
+          responses: { 200: { description: '{granted, claimed, limit}' }, 400: error, 403: error },
+        },
+      },
+      '/v1/quota/release': {
+        post: {
+          summary: 'Give back claimed requests that were not sent',
+          security: bearer,
+          requestBody: json(QuotaClaimSchema),
+          responses: { 200: { description: '{claimed}' }, 400: error, 403: error },
         },
       },
       '/v1/audit': {

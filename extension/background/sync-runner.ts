@@ -217,6 +217,11 @@ export function startSyncRunner(db: CompanionDb) {
       const { token: _secret, ...visible } = connection;
       return visible;
     },
+    /** The authenticated request function while this browser is in a team (and not removed), else null. */
+    async teamRequester() {
+      const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
+      return connection && status.state !== 'revoked' ? this.teamRequest.bind(this) : null;
+    },
     /** An authenticated call to the team's server for the admin views; the token never leaves the background. */
     async teamRequest<T>(
       path: string,

@@ -65,6 +65,10 @@ export interface BatchPlan {
   sendNow: string[];
   queued: string[];
   skipped: { code: string; reason: string }[];
+  /** Said when the team's shared claims, not this browser's own count, held requests back. */
+  teamNote?: string;
+  /** The quota day the plan counted in (the team's claims are per day). */
+  day: string;
 }
 
 /**
@@ -98,12 +102,19 @@ export async function planRequests(
     }
     const quota = await quotaFor(db, orgId, now);
     const plan = planBatch(wanted, quota);
-    const tomorrow = quotaDay(now + 86_400_000, quota.timeZone);
-    for (const code of plan.queued) {
-      await db.accessRequests.put({ ...base(orgId, code, now), status: 'queued', queuedFor: tomorrow });
-    }
-    return { sendNow: plan.sendNow, queued: plan.queued, skipped };
+    await deferToNextDay(db, orgId, plan.queued, now);
+    return { sendNow: plan.sendNow, queued: plan.queued, skipped, day: quota.day };
   });
+}
+
+/** Records codes as queued for the Business Center's next quota day, so they are offered again then. */
+export async function deferToNextDay(db: CompanionDb, orgId: string, codes: readonly string[], now: number = Date.now()) {
+  if (codes.length === 0) return;
+  const { timeZone } = await timeZoneOf(db, orgId);
+  const tomorrow = quotaDay(now + 86_400_000, timeZone);
+  await db.accessRequests.bulkPut(
+    codes.map((code) => ({ ...base(orgId, code, now), status: 'queued' as const, queuedFor: tomorrow })),
+  );
 }
 
 function base(orgId: string, code: string, now: number): ShopAccessRequest {

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
+import { quotaDay } from '../../shared/quota';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { readSettings, writeSettings } from '../background/settings-store';
 import { startSyncRunner } from '../background/sync-runner';
+import { claimForPlan, releaseClaim } from '../background/team-quota';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
 import { addIntake, applyShopList, bcOverview, planRequests, recordRequestOutcome, recordResend } from '../db/access-requests';
 import { expiringSoon, recordAuthorizations } from '../db/authorizations';
@@ -102,14 +104,19 @@ export default defineBackground(() => {
   });
 
   onMessage('bcOverview', ({ data }) => bcOverview(db, OrgSchema.parse(data).orgId));
-  onMessage('planRequests', ({ data }) => {
+  onMessage('planRequests', async ({ data }) => {
     const input = PlanSchema.parse(data);
-    return planRequests(db, input.orgId, input.codes);
+    const plan = await planRequests(db, input.orgId, input.codes);
+    return claimForPlan(db, await sync.teamRequester(), input.orgId, plan);
   });
   onMessage('recordRequestOutcome', async ({ data }) => {
     const input = OutcomeSchema.parse(data);
     // Who sent it, as the team knows them (the name given when joining); unknown outside a team.
-    await recordRequestOutcome(db, input.orgId, input.code, input.outcome, await sync.memberName());
+    const record = await recordRequestOutcome(db, input.orgId, input.code, input.outcome, await sync.memberName());
+    if (!input.outcome.ok && record.status !== 'queued') {
+      const bc = await db.businessCenters.get(input.orgId);
+      await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone));
+    }
   });
   onMessage('applyShopList', async ({ data }) => {
     const input = ShopListSchema.parse(data);

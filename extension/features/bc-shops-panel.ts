@@ -71,7 +71,8 @@ export const bcShopsPanel: Feature = {
         const org = orgId as string;
         const plan = await sendMessage('planRequests', { orgId: org, codes });
         const lines: string[] = [];
-        if (plan.queued.length) lines.push(`${plan.queued.length} queued for the next day (daily limit of 20).`);
+        if (plan.teamNote) lines.push(plan.teamNote);
+        else if (plan.queued.length) lines.push(`${plan.queued.length} queued for the next day (daily limit of 20).`);
         if (plan.skipped.length) lines.push(plan.skipped.map((s) => `${s.code}: ${s.reason}`).join('; '));
         let sent = 0;
         for (const [i, code] of plan.sendNow.entries()) {

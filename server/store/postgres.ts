@@ -308,6 +308,23 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       }
     },
     pullJson,
+    async claimQuota(teamId, orgId, day, count, limit) {
+      return sql.begin(async (tx) => {
+        await tx`INSERT INTO quota_claims (team_id, org_id, day) VALUES (${teamId}, ${orgId}, ${day}) ON CONFLICT DO NOTHING`;
+        // The row lock makes members' claims for one Business Center and day take turns.
+        const [row] = await tx<{ claimed: number }[]>`
+          SELECT claimed FROM quota_claims WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} FOR UPDATE`;
+        const granted = Math.min(count, Math.max(0, limit - (row?.claimed ?? 0)));
+        const [after] = await tx<{ claimed: number }[]>`UPDATE quota_claims SET claimed = claimed + ${granted}
+          WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} RETURNING claimed`;
+        return { granted, claimed: after?.claimed ?? granted };
+      }) as Promise<{ granted: number; claimed: number }>;
+    },
+    async releaseQuota(teamId, orgId, day, count) {
+      const [row] = await sql<{ claimed: number }[]>`UPDATE quota_claims SET claimed = GREATEST(0, claimed - ${count})
+        WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} RETURNING claimed`;
+      return { claimed: row?.claimed ?? 0 };
+    },
     async purge(olderThan) {
       return sql.begin(async (tx) => {
         const purged = await tx<{ team_id: string; version: bigint }[]>`

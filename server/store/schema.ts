@@ -32,6 +32,9 @@ CREATE TABLE IF NOT EXISTS invites (
 CREATE TABLE IF NOT EXISTS members (
   id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), name TEXT NOT NULL,
   created_at ${int} NOT NULL, removed_at ${int});
+CREATE TABLE IF NOT EXISTS quota_claims (
+  team_id TEXT NOT NULL REFERENCES teams(id), org_id TEXT NOT NULL, day TEXT NOT NULL,
+  claimed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (team_id, org_id, day));
 CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
 `;
 }

@@ -99,6 +99,14 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     purgeTombstones: db.prepare('DELETE FROM records WHERE deleted AND changed_at < ? RETURNING team_id, version'),
     raisePurgedThrough: db.prepare('UPDATE teams SET purged_through = max(purged_through, ?) WHERE id = ?'),
     purgeAnswers: db.prepare('DELETE FROM mutations WHERE at < ?'),
+    openQuotaDay: db.prepare('INSERT OR IGNORE INTO quota_claims (team_id, org_id, day) VALUES (?, ?, ?)'),
+    claimed: db.prepare('SELECT claimed FROM quota_claims WHERE team_id = ? AND org_id = ? AND day = ?'),
+    addClaims: db.prepare(
+      'UPDATE quota_claims SET claimed = claimed + ? WHERE team_id = ? AND org_id = ? AND day = ? RETURNING claimed',
+    ),
+    releaseClaims: db.prepare(
+      'UPDATE quota_claims SET claimed = max(0, claimed - ?) WHERE team_id = ? AND org_id = ? AND day = ? RETURNING claimed',
+    ),
     audit: db.prepare(
       'INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -171,6 +179,13 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     q.insertDevice.run(deviceId, teamId, role, label, hashToken(token), Date.now(), memberId);
     return { token, deviceId };
   }
+
+  const claimQuota = db.transaction((teamId: string, orgId: string, day: string, count: number, limit: number) => {
+    q.openQuotaDay.run(teamId, orgId, day);
+    const { claimed } = q.claimed.get(teamId, orgId, day) as { claimed: number };
+    const granted = Math.min(count, Math.max(0, limit - claimed));
+    return { granted, claimed: (q.addClaims.get(granted, teamId, orgId, day) as { claimed: number }).claimed };
+  });
 
   const purge = db.transaction((olderThan: number): PurgeReport => {
     const purged = q.purgeTombstones.all(olderThan) as { team_id: string; version: number }[];
@@ -295,6 +310,13 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       return push.immediate(principal, request);
     },
     pullJson,
+    async claimQuota(teamId, orgId, day, count, limit) {
+      return claimQuota.immediate(teamId, orgId, day, count, limit);
+    },
+    async releaseQuota(teamId, orgId, day, count) {
+      const row = q.releaseClaims.get(count, teamId, orgId, day) as { claimed: number } | undefined;
+      return { claimed: row?.claimed ?? 0 };
+    },
     async purge(olderThan) {
       return purge(olderThan);
     },

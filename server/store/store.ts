@@ -54,6 +54,19 @@ export interface Store {
   rotateCalendarSecret(teamId: string): Promise<{ secret: string }>;
   revokeCalendarSecret(teamId: string): Promise<void>;
   teamOfCalendarSecret(secret: string): Promise<string | null>;
+  /**
+   * Claims up to `count` of one Business Center's requests for a quota day, for the whole team:
+   * the claims of all members together never pass `limit`, however many ask at once.
+   */
+  claimQuota(
+    teamId: string,
+    orgId: string,
+    day: string,
+    count: number,
+    limit: number,
+  ): Promise<{ granted: number; claimed: number }>;
+  /** Gives back claims that were not used (TikTok refused the request, or the batch stopped). */
+  releaseQuota(teamId: string, orgId: string, day: string, count: number): Promise<{ claimed: number }>;
   /** The live (not deleted) records of one collection. */
   records(teamId: string, collection: Collection): Promise<SyncRecord[]>;
   push(principal: Principal, request: PushRequest): Promise<MutationResult[]>;

@@ -175,6 +175,27 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     expect(late.status).toBe(404);
   });
 
+  it("shares a Business Center's daily quota through claims: members may claim, viewers may not, bad input is refused", async () => {
+    const claim = (token: string, json: unknown) => call('/v1/quota/claim', token, { method: 'POST', json });
+    const body = { businessCenterId: '7000000000001', day: '2026-11-23', count: 15 };
+    expect(await (await claim(member, body)).json()).toEqual({ granted: 15, claimed: 15, limit: 20 });
+    expect(await (await claim(owner, body)).json()).toEqual({ granted: 5, claimed: 20, limit: 20 });
+    expect((await claim(viewer, body)).status).toBe(403);
+    expect(await (await claim(other, body)).json()).toMatchObject({ granted: 15 });
+    for (const bad of [
+      { ...body, businessCenterId: 'org-1' },
+      { ...body, day: '23/11/2026' },
+      { ...body, count: 21 },
+      { ...body, count: 0 },
+    ]) {
+      const res = await claim(member, bad);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    }
+    const released = await call('/v1/quota/release', member, { method: 'POST', json: { ...body, count: 3 } });
+    expect(await released.json()).toEqual({ claimed: 17 });
+  });
+
   it('rate-limits invite redemption', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {

@@ -231,4 +231,21 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect(late).toMatchObject({ status: 'merged', version: 2 });
     expect((await store.pull(alice.teamId, 4, 100)).changes).toEqual([]);
   });
+
+  it("never grants a team more than the Business Center's daily limit, however many claim at once", async () => {
+    const claims = await Promise.all(
+      Array.from({ length: 12 }, () => store.claimQuota(alice.teamId, '7000000000001', '2026-11-23', 3, 20)),
+    );
+    expect(claims.reduce((sum, c) => sum + c.granted, 0)).toBe(20);
+    expect(Math.max(...claims.map((c) => c.claimed))).toBe(20);
+    expect(await store.claimQuota(alice.teamId, '7000000000001', '2026-11-23', 1, 20)).toEqual({ granted: 0, claimed: 20 });
+    // What TikTok refused is given back and can be claimed again.
+    expect(await store.releaseQuota(alice.teamId, '7000000000001', '2026-11-23', 2)).toEqual({ claimed: 18 });
+    expect(await store.claimQuota(alice.teamId, '7000000000001', '2026-11-23', 5, 20)).toEqual({ granted: 2, claimed: 20 });
+    // Another day, another Business Center, another team: each counts on its own.
+    expect((await store.claimQuota(alice.teamId, '7000000000001', '2026-11-24', 5, 20)).granted).toBe(5);
+    expect((await store.claimQuota(alice.teamId, '7000000000002', '2026-11-23', 5, 20)).granted).toBe(5);
+    expect((await store.claimQuota(teamB.teamId, '7000000000001', '2026-11-23', 5, 20)).granted).toBe(5);
+    expect(await store.releaseQuota(alice.teamId, '7000000000009', '2026-11-23', 1)).toEqual({ claimed: 0 });
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claimForPlan, releaseClaim } from '../../extension/background/team-quota';
 import { CompanionDb } from '../../extension/db/database';
 import { recordShopCapture } from '../../extension/db/shops';
 import { recordKey } from '../../extension/sync/outbox-middleware';
@@ -218,6 +219,48 @@ describe('sync between browsers of one team', () => {
     // B's checkpoint predates the purged delete: it must drop USLCQPEV3N without ever seeing the delete.
     await b.client.sync();
     expect((await b.db.shops.toArray()).map((s) => s.shopCode).sort()).toEqual(['GBLCRKQTEX', 'MYLCWW7TQA', 'PHLCX7Q2MA']);
+  });
+});
+
+describe("a Business Center's daily quota, shared by the team through the server", () => {
+  const org = '7000000000001';
+  const codes = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
+  const requester = (token: string | null) =>
+    (async <T>(path: string, init: { method: 'POST'; body: unknown }) => {
+      if (!token) throw new TypeError('fetch failed');
+      const res = await app.request(`http://sync.test${path}`, {
+        method: init.method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(init.body),
+      });
+      return (await res.json()) as T;
+    }) as Parameters<typeof claimForPlan>[1];
+  const plan = (sendNow: string[]) => ({ sendNow, queued: [], skipped: [], day: '2026-11-23' });
+
+  it('holds back what teammates already claimed today, queued for tomorrow, and says why', async () => {
+    const a = await browser();
+    const b = await browser();
+    const first = await claimForPlan(a.db, requester(a.token), org, plan(codes(15, 'USLCA')));
+    expect(first.sendNow).toHaveLength(15);
+    const second = await claimForPlan(b.db, requester(b.token), org, plan(codes(10, 'USLCB')));
+    expect(second.sendNow).toEqual(codes(5, 'USLCB'));
+    expect(second.queued).toEqual(codes(10, 'USLCB').slice(5));
+    expect(second.teamNote).toBe(
+      "Your team has claimed 20 of today's 20 requests for this Business Center; 5 wait for the next day.",
+    );
+    const queued = await b.db.accessRequests.where('status').equals('queued').toArray();
+    expect(queued.map((r) => r.shopCode).sort()).toEqual(codes(10, 'USLCB').slice(5));
+    // A refused request gives its claim back.
+    await releaseClaim(requester(a.token), org, '2026-11-23');
+    expect((await claimForPlan(b.db, requester(b.token), org, plan(['USLCZZZZZZ1']))).sendNow).toEqual(['USLCZZZZZZ1']);
+  });
+
+  it("falls back to this browser's own count when the server cannot be reached, and says so", async () => {
+    const a = await browser();
+    const result = await claimForPlan(a.db, requester(null), org, plan(codes(3, 'USLCA')));
+    expect(result.sendNow).toHaveLength(3);
+    expect(result.teamNote).toMatch(/server unreachable/);
+    expect(await claimForPlan(a.db, null, org, plan(codes(3, 'USLCA')))).toEqual(plan(codes(3, 'USLCA')));
   });
 });
 

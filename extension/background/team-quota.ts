@@ -1,0 +1,45 @@
+import type { BatchPlan } from '../db/access-requests';
+import { deferToNextDay } from '../db/access-requests';
+import type { CompanionDb } from '../db/database';
+
+type TeamRequest = <T>(path: string, init: { method: 'POST'; body: unknown }) => Promise<T>;
+
+/**
+ * In a team, a batch first claims its requests from the server, which hands out each Business
+ * Center's 20 a day to the whole team: two members sending at once cannot both take the last
+ * slots. What the team has already claimed waits for the next day. When the server cannot be
+ * reached, this browser's own count (which includes every request synced from the team) decides.
+ */
+export async function claimForPlan(
+  db: CompanionDb,
+  request: TeamRequest | null,
+  orgId: string,
+  plan: BatchPlan,
+): Promise<BatchPlan> {
+  if (!request || plan.sendNow.length === 0) return plan;
+  let granted: number;
+  let claimed: number;
+  try {
+    ({ granted, claimed } = await request<{ granted: number; claimed: number }>('/v1/quota/claim', {
+      method: 'POST',
+      body: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length },
+    }));
+  } catch {
+    return { ...plan, teamNote: "Could not check the team's shared count (server unreachable); counted from this browser." };
+  }
+  if (granted >= plan.sendNow.length) return plan;
+  const held = plan.sendNow.slice(granted);
+  await deferToNextDay(db, orgId, held);
+  return {
+    ...plan,
+    sendNow: plan.sendNow.slice(0, granted),
+    queued: [...plan.queued, ...held],
+    teamNote: `Your team has claimed ${claimed} of today's 20 requests for this Business Center; ${held.length} wait for the next day.`,
+  };
+}
+
+/** A request TikTok refused did not use its claim: give it back (best effort; a lost release only makes the count cautious). */
+export async function releaseClaim(request: TeamRequest | null, orgId: string, day: string): Promise<void> {
+  if (!request) return;
+  await request('/v1/quota/release', { method: 'POST', body: { businessCenterId: orgId, day, count: 1 } }).catch(() => {});
+}
