@@ -22,9 +22,33 @@ export interface SyncStatus {
 export type PublicConnection = Omit<SyncConnection, 'token'>;
 
 const connectionItem = storage.defineItem<SyncConnection | null>('local:syncConnection', { fallback: null });
-const statusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
-  fallback: { state: 'off', lastSyncAt: null, lastError: null, pending: 0, refused: [], conflicts: [], rejected: 0 },
+const freshStatus = (state: SyncStatus['state']): SyncStatus => ({
+  state,
+  lastSyncAt: null,
+  lastError: null,
+  pending: 0,
+  refused: [],
+  conflicts: [],
+  rejected: 0,
 });
+const statusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: freshStatus('off') });
+
+/** One call to the sync server, its JSON answer, or an Error carrying the server's own message. */
+async function callServer<T>(url: string, init: { method: string; body?: unknown; token?: string }): Promise<T> {
+  const response = await fetch(url, {
+    method: init.method,
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  }).catch((error: Error) => {
+    throw new Error(`Could not reach ${new URL(url).origin}: ${error.message}`);
+  });
+  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
+  if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  return body;
+}
 
 const SYNC_ALARM = 'team-sync';
 const PING_MS = 20_000;
@@ -172,22 +196,10 @@ export function startSyncRunner(db: CompanionDb) {
             : 'That is not an invite link: it looks like https://your-server/join#inv_...',
         );
       }
-      const response = await fetch(`${link.serverUrl}/v1/invites/redeem`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ invite: link.code, label: input.label, name: input.name }),
-      }).catch((error: Error) => {
-        throw new Error(`Could not reach ${link.serverUrl}: ${error.message}`);
-      });
-      const body = (await response.json().catch(() => null)) as {
-        token: string;
-        teamId: string;
-        memberId: string;
-        deviceId: string;
-        role: string;
-        error?: { message: string };
-      } | null;
-      if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      const body = await callServer<{ token: string; teamId: string; memberId: string; deviceId: string; role: string }>(
+        `${link.serverUrl}/v1/invites/redeem`,
+        { method: 'POST', body: { invite: link.code, label: input.label, name: input.name } },
+      );
       closeSocket();
       const connection: SyncConnection = {
         serverUrl: link.serverUrl,
@@ -202,15 +214,7 @@ export function startSyncRunner(db: CompanionDb) {
       await connectionItem.setValue(connection);
       // A run that started before joining would clear the outbox as "not in a team": let it end first.
       await running;
-      await statusItem.setValue({
-        state: 'syncing',
-        lastSyncAt: null,
-        lastError: null,
-        pending: 0,
-        refused: [],
-        conflicts: [],
-        rejected: 0,
-      });
+      await statusItem.setValue(freshStatus('syncing'));
       await queueSnapshot(db);
       await ensureSocket();
       await syncNow();
@@ -229,30 +233,13 @@ export function startSyncRunner(db: CompanionDb) {
     ): Promise<T> {
       const connection = await connectionItem.getValue();
       if (!connection) throw new Error('This browser is not in a team.');
-      const response = await fetch(`${connection.serverUrl}${path}`, {
-        method: init.method,
-        headers: { authorization: `Bearer ${connection.token}`, 'content-type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }).catch((error: Error) => {
-        throw new Error(`Could not reach ${connection.serverUrl}: ${error.message}`);
-      });
-      const body = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
-      if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-      return body;
+      return callServer<T>(`${connection.serverUrl}${path}`, { ...init, token: connection.token });
     },
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {
       closeSocket();
       await connectionItem.setValue(null);
-      await statusItem.setValue({
-        state: 'off',
-        lastSyncAt: null,
-        lastError: null,
-        pending: 0,
-        refused: [],
-        conflicts: [],
-        rejected: 0,
-      });
+      await statusItem.setValue(freshStatus('off'));
       await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
         await db.outbox.clear();
         await db.syncVersions.clear();
