@@ -67,7 +67,7 @@ function Dashboard() {
     <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '24px' }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '12px' }}>
         <h1>Shop Access Companion</h1>
-        <span class="muted">What this browser has seen on Seller Center and Business Center</span>
+        <span class="muted">What this browser (and, in a team, your teammates) saw on Seller Center and Business Center</span>
       </header>
       <div class="tabs" role="tablist">
         {TABS.map((t) => (
