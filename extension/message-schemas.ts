@@ -70,3 +70,8 @@ export const JoinSchema = z.object({
 export const RemoveMemberSchema = z.object({ memberId: z.string().min(1).max(100) });
 export const TeamInviteSchema = z.object({ role: z.enum(['admin', 'member', 'viewer']) });
 export const CalendarActionSchema = z.object({ action: z.enum(['rotate', 'revoke']) });
+export const ReleaseClaimsSchema = z.object({
+  orgId: OrgId,
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  count: z.number().int().min(1).max(20),
+});

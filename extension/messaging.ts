@@ -51,6 +51,7 @@ interface ProtocolMap {
   getSettings(): Settings;
   bcOverview(data: { orgId: string }): BcOverview;
   planRequests(data: { orgId: string; codes: string[] }): BatchPlan;
+  releaseClaims(data: { orgId: string; day: string; count: number }): void;
   recordRequestOutcome(data: { orgId: string; code: string; outcome: RequestOutcome }): void;
   applyShopList(data: { orgId: string; shops: ListedShop[] }): { changed: number };
   recordResend(data: { orgId: string; code: string; via: 'email' | 'link' }): void;

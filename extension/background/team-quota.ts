@@ -38,8 +38,8 @@ export async function claimForPlan(
   };
 }
 
-/** A request TikTok refused did not use its claim: give it back (best effort; a lost release only makes the count cautious). */
-export async function releaseClaim(request: TeamRequest | null, orgId: string, day: string): Promise<void> {
+/** Requests TikTok refused, or a batch never tried, did not use their claims: give them back (best effort; a lost release only makes the count cautious). */
+export async function releaseClaim(request: TeamRequest | null, orgId: string, day: string, count = 1): Promise<void> {
   if (!request) return;
-  await request('/v1/quota/release', { method: 'POST', body: { businessCenterId: orgId, day, count: 1 } }).catch(() => {});
+  await request('/v1/quota/release', { method: 'POST', body: { businessCenterId: orgId, day, count } }).catch(() => {});
 }

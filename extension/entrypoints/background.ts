@@ -25,6 +25,7 @@ import {
   PageShopQuerySchema,
   PartnerAccessRowsSchema,
   PlanSchema,
+  ReleaseClaimsSchema,
   RemoveMemberSchema,
   ResendSchema,
   ShopListSchema,
@@ -108,6 +109,10 @@ export default defineBackground(() => {
     const input = PlanSchema.parse(data);
     const plan = await planRequests(db, input.orgId, input.codes);
     return claimForPlan(db, await sync.teamRequester(), input.orgId, plan);
+  });
+  onMessage('releaseClaims', async ({ data }) => {
+    const input = ReleaseClaimsSchema.parse(data);
+    await releaseClaim(await sync.teamRequester(), input.orgId, input.day, input.count);
   });
   onMessage('recordRequestOutcome', async ({ data }) => {
     const input = OutcomeSchema.parse(data);

@@ -75,18 +75,26 @@ export const bcShopsPanel: Feature = {
         else if (plan.queued.length) lines.push(`${plan.queued.length} queued for the next day (daily limit of 20).`);
         if (plan.skipped.length) lines.push(plan.skipped.map((s) => `${s.code}: ${s.reason}`).join('; '));
         let sent = 0;
-        for (const [i, code] of plan.sendNow.entries()) {
-          busy = `Requesting ${code} (${i + 1} of ${plan.sendNow.length})...`;
-          render();
-          const outcome = await requestAccess(document, code);
-          await sendMessage('recordRequestOutcome', { orgId: org, code, outcome });
-          if (outcome.ok) sent++;
-          if (!outcome.ok && outcome.kind === 'limit') {
-            const rest = plan.sendNow.slice(i + 1);
-            if (rest.length) await sendMessage('planRequests', { orgId: org, codes: rest });
-            lines.push(`TikTok says the daily limit is reached: ${code} and ${rest.length} more wait for the next day.`);
-            break;
+        let attempted = 0;
+        try {
+          for (const [i, code] of plan.sendNow.entries()) {
+            busy = `Requesting ${code} (${i + 1} of ${plan.sendNow.length})...`;
+            render();
+            attempted++;
+            const outcome = await requestAccess(document, code);
+            await sendMessage('recordRequestOutcome', { orgId: org, code, outcome });
+            if (outcome.ok) sent++;
+            if (!outcome.ok && outcome.kind === 'limit') {
+              const rest = plan.sendNow.slice(i + 1);
+              if (rest.length) await sendMessage('planRequests', { orgId: org, codes: rest });
+              lines.push(`TikTok says the daily limit is reached: ${code} and ${rest.length} more wait for the next day.`);
+              break;
+            }
           }
+        } finally {
+          // Requests claimed from the team but never tried go back to the team.
+          const unused = plan.sendNow.length - attempted;
+          if (unused > 0) await sendMessage('releaseClaims', { orgId: org, day: plan.day, count: unused }).catch(() => {});
         }
         notice = [`${sent} request(s) sent.`, ...lines].join(' ');
       });

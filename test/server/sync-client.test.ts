@@ -253,6 +253,9 @@ describe("a Business Center's daily quota, shared by the team through the server
     // A refused request gives its claim back.
     await releaseClaim(requester(a.token), org, '2026-11-23');
     expect((await claimForPlan(b.db, requester(b.token), org, plan(['USLCZZZZZZ1']))).sendNow).toEqual(['USLCZZZZZZ1']);
+    // A batch that stopped with 3 requests never tried gives those 3 back.
+    await releaseClaim(requester(a.token), org, '2026-11-23', 3);
+    expect((await claimForPlan(b.db, requester(b.token), org, plan(codes(5, 'USLCC')))).sendNow).toEqual(codes(3, 'USLCC'));
   });
 
   it("falls back to this browser's own count when the server cannot be reached, and says so", async () => {
