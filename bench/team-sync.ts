@@ -1,0 +1,170 @@
+/**
+ * Team sync as members see it, in Debian's headless Chromium with the built extension and the server
+ * bundle as its own process (SQLite):
+ *  - joining a team that already holds 10,000 authorizations: Join clicked -> all 10,000 in the
+ *    browser's IndexedDB (the extension's initial pull);
+ *  - a shop one member's browser saw -> the same change in another member's IndexedDB (Seller
+ *    information visited again, so the change is a new "last seen"), 10 times.
+ * Run: npm run bench:team (builds the extension and the server first).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openSqliteStore } from '../server/store/sqlite';
+import { type ExtensionBrowser, launchWithExtension, shopCodeOverlay } from '../test/e2e/browser';
+import { startFixtureServer } from '../test/e2e/fixture-server';
+import { startServer } from '../test/server/server-process';
+
+const SEEDED = 10_000;
+const ROUNDS = 10;
+const pct = (v: number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] ?? Number.NaN;
+
+function authorization(i: number) {
+  const shopCode = `USLC${String(i).padStart(8, '0')}`;
+  return {
+    id: `${shopCode}:service-${i % 7}:partner-${i % 5}`,
+    shopCode,
+    serviceName: `Service ${i % 7}`,
+    partner: `Partner ${i % 5}`,
+    serviceType: 'public',
+    status: 'active',
+    rawStatus: 'Active',
+    authorizedAt: Date.now() - 30 * 86_400_000,
+    expiresAt: Date.now() + (i % 400) * 86_400_000,
+    lastSeenAt: Date.now(),
+  };
+}
+
+async function joinTeam(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
+  const page = await browser.extensionPage('/dashboard.html?tab=Settings');
+  const form = page.getByTestId('team-sync');
+  await form.getByLabel('Invite link').fill(invite);
+  await form.getByLabel('Your name').fill(name);
+  await form.getByRole('button', { name: 'Join team' }).click();
+  return page;
+}
+
+/** Waits inside the extension page until a table holds `count` records; returns the page's clock then. */
+function whenCount(page: Page, table: string, count: number): Promise<number> {
+  return page.evaluate(
+    ({ table, count }) =>
+      new Promise<number>((done) => {
+        const check = () => {
+          const req = indexedDB.open('shop-access-companion');
+          req.onsuccess = () => {
+            const counting = req.result.transaction(table).objectStore(table).count();
+            counting.onsuccess = () => {
+              req.result.close();
+              if (counting.result >= count) done(Date.now());
+              else setTimeout(check, 20);
+            };
+          };
+        };
+        check();
+      }),
+    { table, count },
+  );
+}
+
+/** Waits until the shop's lastSeenAt in this browser is at least `since`; returns the page's clock then. */
+function whenSeen(page: Page, shopCode: string, since: number): Promise<number> {
+  return page.evaluate(
+    ({ shopCode, since }) =>
+      new Promise<number>((done) => {
+        const check = () => {
+          const req = indexedDB.open('shop-access-companion');
+          req.onsuccess = () => {
+            const get = req.result.transaction('shops').objectStore('shops').get(shopCode);
+            get.onsuccess = () => {
+              req.result.close();
+              if ((get.result?.lastSeenAt ?? 0) >= since) done(Date.now());
+              else setTimeout(check, 5);
+            };
+          };
+        };
+        check();
+      }),
+    { shopCode, since },
+  );
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sac-bench-team-'));
+  const store = openSqliteStore(dataDir);
+  const { teamId } = await store.createTeam('Bench agency');
+  const seeder = await store.authenticate((await store.createDeviceToken(teamId, 'member', 'seeder')).token);
+  for (let i = 0; i < SEEDED; i += 1000) {
+    await store.push(seeder as never, {
+      clientId: 'bench-seeder',
+      mutations: Array.from({ length: 1000 }, (_, j) => {
+        const record = authorization(i + j);
+        return {
+          mutationId: randomUUID(),
+          collection: 'authorizations',
+          id: record.id,
+          baseVersion: 0,
+          op: 'upsert',
+          fields: record,
+        };
+      }),
+    });
+  }
+  const server = await startServer({ DATA_DIR: dataDir }, 'bundle');
+  const invite = async () =>
+    `${server.url}/join#${(await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 })).code}`;
+  const invites = [await invite(), await invite()];
+  await store.close();
+
+  const fixtures = await startFixtureServer();
+  const ana = await launchWithExtension(fixtures);
+  const ben = await launchWithExtension(fixtures);
+  // tsx names the functions passed to page.evaluate with a helper the page does not have.
+  for (const b of [ana, ben]) await b.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  try {
+    const clicked = Date.now();
+    const anaSettings = await joinTeam(ana, invites[0] as string, 'Ana');
+    const pulled = await whenCount(anaSettings, 'authorizations', SEEDED);
+    const initialPullMs = pulled - clicked;
+    const benSettings = await joinTeam(ben, invites[1] as string, 'Ben');
+    await whenCount(benSettings, 'authorizations', SEEDED);
+
+    const latencies: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const page = await ana.context.newPage();
+      const visited = Date.now();
+      await page.goto('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+      await shopCodeOverlay(page)
+        .locator('[data-testid="sac-status"]', { hasText: /Saved|Up to date/ })
+        .waitFor({ timeout: 15_000 });
+      const savedAt = Date.now();
+      // The capture's lastSeenAt is stamped between the visit and the overlay's "Saved".
+      const arrived = await whenSeen(benSettings, 'USLCQPEV3N', visited);
+      latencies.push(Math.max(0, arrived - savedAt));
+      await page.close();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const results = {
+      machine: `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      initialPull10kIntoIndexedDbMs: initialPullMs,
+      captureToOtherBrowserMs: {
+        p50: pct(latencies, 50),
+        p95: pct(latencies, 95),
+        max: Math.max(...latencies),
+        samples: latencies,
+      },
+    };
+    writeFileSync(resolve(import.meta.dirname, 'results/team-sync.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(JSON.stringify(results, null, 2));
+  } finally {
+    await ana.close();
+    await ben.close();
+    await fixtures.close();
+    await server.stop('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
