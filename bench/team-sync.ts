@@ -13,7 +13,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSqliteStore } from '../server/store/sqlite';
-import { type ExtensionBrowser, launchWithExtension, shopCodeOverlay } from '../test/e2e/browser';
+import { launchWithExtension, shopCodeOverlay, submitJoin } from '../test/e2e/browser';
 import { startFixtureServer } from '../test/e2e/fixture-server';
 import { startServer } from '../test/server/server-process';
 
@@ -36,15 +36,6 @@ function authorization(i: number) {
     expiresAt: Date.now() + (i % 400) * 86_400_000,
     lastSeenAt: Date.now(),
   };
-}
-
-async function joinTeam(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
-  const page = await browser.extensionPage('/dashboard.html?tab=Settings');
-  const form = page.getByTestId('team-sync');
-  await form.getByLabel('Invite link').fill(invite);
-  await form.getByLabel('Your name').fill(name);
-  await form.getByRole('button', { name: 'Join team' }).click();
-  return page;
 }
 
 /** Waits inside the extension page until a table holds `count` records; returns the page's clock then. */
@@ -125,10 +116,10 @@ async function main() {
   for (const b of [ana, ben]) await b.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   try {
     const clicked = Date.now();
-    const anaSettings = await joinTeam(ana, invites[0] as string, 'Ana');
+    const anaSettings = await submitJoin(ana, invites[0] as string, 'Ana');
     const pulled = await whenCount(anaSettings, 'authorizations', SEEDED);
     const initialPullMs = pulled - clicked;
-    const benSettings = await joinTeam(ben, invites[1] as string, 'Ben');
+    const benSettings = await submitJoin(ben, invites[1] as string, 'Ben');
     await whenCount(benSettings, 'authorizations', SEEDED);
 
     const latencies: number[] = [];

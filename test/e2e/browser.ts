@@ -154,3 +154,13 @@ export async function captureSellerUsShop(session: E2eSession): Promise<void> {
   await shopCodeOverlay(info).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
   await info.close();
 }
+
+/** Fills Settings > Team sync with an invite link and a name, and clicks Join; the page stays open. */
+export async function submitJoin(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
+  const page = await browser.extensionPage('/dashboard.html?tab=Settings');
+  const form = page.getByTestId('team-sync');
+  await form.getByLabel('Invite link').fill(invite);
+  await form.getByLabel('Your name').fill(name);
+  await form.getByRole('button', { name: 'Join team' }).click();
+  return page;
+}

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { type RunningServer, startServer } from '../server/server-process';
-import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS, shopCodeOverlay, storedRecords } from './browser';
+import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS, shopCodeOverlay, storedRecords, submitJoin } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 /**
@@ -60,12 +60,8 @@ afterAll(async () => {
 });
 
 async function joinTeam(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
-  const page = await browser.extensionPage('/dashboard.html?tab=Settings');
-  const form = page.getByTestId('team-sync');
-  await form.getByLabel('Invite link').fill(invite);
-  await form.getByLabel('Your name').fill(name);
-  await form.getByRole('button', { name: 'Join team' }).click();
-  await expect.poll(() => form.textContent(), { timeout: 20_000 }).toMatch(/^Team syncSynced/);
+  const page = await submitJoin(browser, invite, name);
+  await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
   return page;
 }
 
