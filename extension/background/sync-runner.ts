@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
 import { whenLocalChange } from '../sync/outbox-middleware';
-import { pendingCount, queueSnapshot, SyncClient, type SyncConnection, SyncHttpError } from '../sync/sync-client';
+import { callServer, pendingCount, queueSnapshot, SyncClient, type SyncConnection, SyncHttpError } from '../sync/sync-client';
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
 export interface SyncStatus {
@@ -32,23 +32,6 @@ const freshStatus = (state: SyncStatus['state']): SyncStatus => ({
   rejected: 0,
 });
 const statusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: freshStatus('off') });
-
-/** One call to the sync server, its JSON answer, or an Error carrying the server's own message. */
-async function callServer<T>(url: string, init: { method: string; body?: unknown; token?: string }): Promise<T> {
-  const response = await fetch(url, {
-    method: init.method,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  }).catch((error: Error) => {
-    throw new Error(`Could not reach ${new URL(url).origin}: ${error.message}`);
-  });
-  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
-  if (!response.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  return body;
-}
 
 const SYNC_ALARM = 'team-sync';
 const PING_MS = 20_000;
@@ -101,7 +84,7 @@ export function startSyncRunner(db: CompanionDb) {
         state: revoked ? 'revoked' : 'offline',
         lastError: revoked
           ? 'This browser was removed from the team (its token was revoked). Leave, then join again with a new invite.'
-          : `Could not reach the sync server: ${(error as Error).message}. Changes are kept and sent when it answers.`,
+          : `${(error as Error).message}. Changes are kept and sent when it answers.`,
         pending: await pendingCount(db),
       });
       if (revoked) closeSocket();

@@ -67,8 +67,7 @@ export class SyncClient {
   constructor(
     private readonly db: CompanionDb,
     private readonly connection: Pick<SyncConnection, 'serverUrl' | 'token'>,
-    // Called as a plain function: a worker's fetch called as a method of this object throws "Illegal invocation".
-    private readonly fetchFn: typeof fetch = (input, init) => fetch(input, init),
+    private readonly fetchFn?: typeof fetch,
   ) {}
 
   async sync(): Promise<SyncOutcome> {
@@ -93,7 +92,7 @@ export class SyncClient {
       try {
         ({ results } = await this.request<{ results: MutationResult[] }>('/v1/push', {
           method: 'POST',
-          body: JSON.stringify({ clientId, mutations: entries.map(toMutation) }),
+          body: { clientId, mutations: entries.map(toMutation) },
         }));
       } catch (error) {
         // A malformed entry must not hold the queue: narrow down to it, then set it aside.
@@ -198,21 +197,37 @@ export class SyncClient {
     await this.db.syncVersions.bulkDelete(forgotten);
   }
 
-  private async request<T>(path: string, init: RequestInit): Promise<T> {
-    const response = await this.fetchFn(`${this.connection.serverUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${this.connection.token}`, 'content-type': 'application/json' },
-    });
-    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    if (!response.ok) {
-      throw new SyncHttpError(
-        response.status,
-        body?.error?.code ?? 'http_error',
-        body?.error?.message ?? `The server answered ${response.status}.`,
-      );
-    }
-    return body as T;
+  private request<T>(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<T> {
+    return callServer<T>(`${this.connection.serverUrl}${path}`, { ...init, token: this.connection.token }, this.fetchFn);
   }
+}
+
+/**
+ * One call to the sync server and its JSON answer. An unreachable server is an Error saying so; an
+ * answer that is not 2xx is a SyncHttpError carrying the server's own code and message.
+ */
+export async function callServer<T>(
+  url: string,
+  init: { method: string; body?: unknown; token?: string },
+  // Called as a plain function: a worker's fetch called as a method of another object throws "Illegal invocation".
+  fetchFn: typeof fetch = (input, options) => fetch(input, options),
+): Promise<T> {
+  const response = await fetchFn(url, {
+    method: init.method,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  }).catch((error: Error) => {
+    throw new Error(`Could not reach ${new URL(url).origin}: ${error.message}`);
+  });
+  const body = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  if (!response.ok || body === null) {
+    throw new SyncHttpError(
+      response.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? `The server answered ${response.status}.`,
+    );
+  }
+  return body;
 }
 
 function toMutation(entry: OutboxEntry): Mutation {
