@@ -33,7 +33,9 @@ export const TspRequestRowsSchema = z.object({
 
 export const PartnerAccessRowsSchema = z.object({
   shopCode: z.string().regex(/^[A-Z0-9]{6,20}$/),
-  rows: z.array(z.object({ businessCenterName: Text, businessCenterId: Text.optional(), status: Text })).max(5000),
+  rows: z
+    .array(z.object({ businessCenterName: Text, businessCenterId: Text.optional(), permission: Text.optional(), status: Text }))
+    .max(5000),
 });
 
 export const HelperReportSchema = z.object({

@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS, daysLeft, type ExpiryBand, type ExpiryThresholds, expiryBand, expiryLabel } from './expiry';
-import { type DateOrder, readPageDate } from './page-dates';
+import { type DateOrder, type PageDate, readPageDate, readPagePeriod } from './page-dates';
 import { readStatus, type ServiceType, type TspAuthorizationStatus } from './statuses';
 
 /** One My Services row as the page shows it; every field is the page's own text. */
@@ -46,8 +46,8 @@ export function interpretAuthorization(
 ): InterpretedAuthorization {
   const status = row.status === undefined ? null : readStatus('tspAuthorization', row.status);
   const type = row.serviceType === undefined ? null : readStatus('serviceType', row.serviceType);
-  const authorized = row.authorizedAt ? readPageDate(row.authorizedAt, order) : null;
-  const expires = readPageDate(row.expiresAt ?? '', order);
+  const { expires, periodStart } = readExpiry(row.expiresAt ?? '', order);
+  const authorized = row.authorizedAt ? readAuthorizedAt(row.authorizedAt, order) : periodStart;
   const expiresAt = expires.ok ? expires.at : null;
   return {
     status: status?.known ? status.status : null,
@@ -67,6 +67,27 @@ export function interpretAuthorization(
       thresholds,
     ),
   };
+}
+
+/**
+ * The expiry cell holds one date, or the whole authorization period: then its end is the expiry and
+ * its start the authorization date. A period whose dates are ambiguous stays ambiguous, never guessed.
+ */
+function readExpiry(text: string, order: DateOrder): { expires: PageDate; periodStart: PageDate | null } {
+  const single = readPageDate(text, order);
+  if (single.ok) return { expires: single, periodStart: null };
+  const period = readPagePeriod(text, order);
+  if (period.ok) return { expires: period.end, periodStart: period.start };
+  const reason = period.reason === 'ambiguous' ? 'ambiguous' : single.reason;
+  return { expires: { ok: false, raw: text, reason }, periodStart: null };
+}
+
+/** An authorization date column may itself show the period; its start is the date. */
+function readAuthorizedAt(text: string, order: DateOrder): PageDate {
+  const single = readPageDate(text, order);
+  if (single.ok) return single;
+  const period = readPagePeriod(text, order);
+  return period.ok ? period.start : single;
 }
 
 /** What the badge needs of an authorization, whether just read from the page or stored. */

@@ -4,6 +4,7 @@ export * from './authorization-badge';
 export * from './expiry';
 export * from './markets';
 export * from './page-dates';
+export * from './page-words';
 export * from './quota';
 export * from './schemas';
 export * from './seller-approval';

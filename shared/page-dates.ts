@@ -126,3 +126,43 @@ export function readPageDate(raw: string, order: DateOrder): PageDate {
         offsetMinutes * 60_000;
   return { ok: true, at, hasTime: found.hasTime, hasZone: offsetMinutes !== null };
 }
+
+export type PagePeriod =
+  | { ok: true; start: PageDate & { ok: true }; end: PageDate & { ok: true } }
+  | { ok: false; raw: string; reason: 'not-a-period' | 'ambiguous' | 'reversed' };
+
+/** Where a period's two dates may be split: "~", "-", en and em dashes, "to"; spaces optional around symbols. */
+const PERIOD_SEPARATOR = /\s*(?:~|\uFF5E|\u2013|\u2014|-|\bto\b)\s*/gi;
+
+/**
+ * A cell holding two dates is an authorization period: "2026-01-01 ~ 2026-12-31", "Jan 1, 2026 - Dec 31, 2026",
+ * "01/01/2026 to 31/12/2026". ISO dates contain "-" themselves, so every separator position is tried and the
+ * one whose both sides read as dates wins. A zone written once at the end holds for both ends.
+ */
+export function readPagePeriod(raw: string, order: DateOrder): PagePeriod {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length < 12 || text.length > 120) return { ok: false, raw, reason: 'not-a-period' };
+  let ambiguous = false;
+  for (const match of text.matchAll(PERIOD_SEPARATOR)) {
+    const left = text.slice(0, match.index).trim();
+    const right = text.slice((match.index ?? 0) + match[0].length).trim();
+    if (!left || !right || !/\d/.test(left) || !/\d/.test(right)) continue;
+    const end = readPageDate(right, order);
+    const zone = end.ok && end.hasZone ? ZONE.exec(right)?.[0] : undefined;
+    const start = readPageDate(zone && !ZONE.test(left) ? `${left}${zone}` : left, order);
+    if (start.ok && end.ok) {
+      return start.at <= end.at ? { ok: true, start, end } : { ok: false, raw, reason: 'reversed' };
+    }
+    ambiguous ||= (!start.ok && start.reason === 'ambiguous') || (!end.ok && end.reason === 'ambiguous');
+  }
+  return { ok: false, raw, reason: ambiguous ? 'ambiguous' : 'not-a-period' };
+}
+
+/** What a short page text looks like, by its shape alone: a date, a period, or neither. Cheap enough for every cell. */
+export function dateShape(text: string, order: DateOrder): 'date' | 'period' | null {
+  if (text.length < 6 || text.length > 120 || !/\d{4}/.test(text)) return null;
+  const date = readPageDate(text, order);
+  if (date.ok || date.reason === 'ambiguous') return 'date';
+  const period = readPagePeriod(text, order);
+  return period.ok || period.reason === 'ambiguous' || period.reason === 'reversed' ? 'period' : null;
+}

@@ -105,6 +105,8 @@ export const PartnerAccessSchema = z.object({
   shopCode: ShopCodeSchema,
   businessCenterName: PageText,
   businessCenterId: z.string().optional(),
+  /** Manager, Ad promotion, ...: what the Business Center may do, as the page words it. */
+  permission: PageText.optional(),
   status: z.enum(PARTNER_ACCESS_STATUSES).nullable(),
   rawStatus: PageText,
   lastSeenAt: Timestamp,

@@ -1,3 +1,5 @@
+import { normalizeWords } from './page-words';
+
 /**
  * The statuses TikTok shows, as named in its help pages (../shared/seeds), and the changes between
  * them that the flows allow. Pages are read, not driven, so a change outside these lists is still
@@ -138,7 +140,7 @@ export type StatusRead<S> = { known: true; status: S; raw: string } | { known: f
 /** Reads a status label from page text; unknown text is returned as unknown with the raw text kept. */
 export function readStatus<K extends StatusKind>(kind: K, text: string): StatusRead<KindStatus[K]> {
   const raw = text;
-  const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const key = normalizeWords(text);
   const status = (LABELS[kind] as Record<string, KindStatus[K]>)[key];
   return status === undefined ? { known: false, raw } : { known: true, status, raw };
 }

@@ -63,6 +63,8 @@ export async function recordTspRequests(
 export interface PartnerAccessRow {
   businessCenterName: string;
   businessCenterId?: string;
+  /** Manager, Ad promotion, ...: read when the page shows it. */
+  permission?: string;
   status: string;
 }
 
@@ -80,6 +82,7 @@ export async function recordPartnerAccess(
       shopCode,
       businessCenterName: clip(row.businessCenterName),
       businessCenterId: row.businessCenterId,
+      ...(row.permission ? { permission: clip(row.permission) } : {}),
       status: read.known ? read.status : null,
       rawStatus: clip(row.status),
       lastSeenAt: now,

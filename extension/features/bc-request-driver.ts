@@ -23,18 +23,23 @@ export function waitFor<T>(
   doc: Document,
   probe: () => T | null | undefined | false,
   what: string,
+  signal: AbortSignal,
   timeoutMs = STEP_TIMEOUT_MS,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new StoppedError());
     const first = probe();
     if (first) return resolve(first);
     const observer = new MutationObserver(check);
     const poll = setInterval(check, 100);
     const timer = setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
+    const stop = () => finish(() => reject(new StoppedError()));
+    signal.addEventListener('abort', stop, { once: true });
     function finish(done: () => void) {
       observer.disconnect();
       clearInterval(poll);
       clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
       done();
     }
     function check() {
@@ -47,6 +52,19 @@ export function waitFor<T>(
 
 export class DriverError extends Error {}
 
+/** The user left the page (or the page stopped matching): the batch stops at the next step. */
+export class StoppedError extends DriverError {
+  constructor() {
+    super('you left the Shops page, so the batch stopped; what was not confirmed was not recorded as sent');
+  }
+}
+
+/** Presses a control, unless the helper was stopped in the meantime. */
+function press(el: HTMLElement, signal: AbortSignal): void {
+  if (signal.aborted) throw new StoppedError();
+  el.click();
+}
+
 function closeDialog(doc: Document): void {
   const dialog = findDialog(doc);
   if (!dialog) return;
@@ -57,13 +75,13 @@ function closeDialog(doc: Document): void {
 }
 
 /** Requests access to one shop. An error TikTok shows is returned; a page that does not match throws. */
-export async function requestAccess(doc: Document, code: string): Promise<RequestOutcome> {
+export async function requestAccess(doc: Document, code: string, signal: AbortSignal): Promise<RequestOutcome> {
   if (findDialog(doc)) throw new DriverError('a dialog is already open on the page; close it first');
   // The page may still be rendering its list when the user clicks in our panel: wait for the button.
-  const add = await waitFor(doc, () => findButton(doc, ADD_SHOP), 'the Add Shop button').catch(() => {
-    throw new DriverError('no "Add Shop" or "Add TikTok Shop" button on this page');
+  const add = await waitFor(doc, () => findButton(doc, ADD_SHOP), 'the Add Shop button', signal).catch((error) => {
+    throw error instanceof StoppedError ? error : new DriverError('no "Add Shop" or "Add TikTok Shop" button on this page');
   });
-  add.click();
+  press(add, signal);
   const dialog = await waitFor(
     doc,
     () => {
@@ -71,8 +89,10 @@ export async function requestAccess(doc: Document, code: string): Promise<Reques
       return d && findCodeInput(d) ? d : null;
     },
     'the Add Shop dialog',
+    signal,
   );
   const input = findCodeInput(dialog) as HTMLInputElement;
+  if (signal.aborted) throw new StoppedError();
   typeInto(input, code);
   const request = await waitFor(
     doc,
@@ -81,9 +101,10 @@ export async function requestAccess(doc: Document, code: string): Promise<Reques
       return button && !(button as HTMLButtonElement).disabled && button.getAttribute('aria-disabled') !== 'true' ? button : null;
     },
     'the Request button to be enabled',
+    signal,
   );
   const before = leafTexts(dialog);
-  request.click();
+  press(request, signal);
   const outcome = await waitFor(
     doc,
     () => {
@@ -91,6 +112,7 @@ export async function requestAccess(doc: Document, code: string): Promise<Reques
       return current ? readDialogOutcome(current, current.contains(input) ? input : null, before) : null;
     },
     'TikTok to confirm or refuse the request',
+    signal,
     20_000,
   );
   if (outcome.kind === 'confirmed') {
@@ -103,13 +125,13 @@ export async function requestAccess(doc: Document, code: string): Promise<Reques
 }
 
 /** TikTok's Resend flow: open the pending shop, "Resend Request" in its alert, then Resend (e-mail). */
-export async function resendRequest(doc: Document, code: string): Promise<void> {
-  const row = await waitFor(doc, () => findShopRow(doc, code), `shop ${code} in the Shops list`).catch(() => {
-    throw new DriverError(`shop ${code} is not in the Shops list`);
+export async function resendRequest(doc: Document, code: string, signal: AbortSignal): Promise<void> {
+  const row = await waitFor(doc, () => findShopRow(doc, code), `shop ${code} in the Shops list`, signal).catch((error) => {
+    throw error instanceof StoppedError ? error : new DriverError(`shop ${code} is not in the Shops list`);
   });
-  (row.querySelector<HTMLElement>('a, button, td') ?? row).click();
-  const link = await waitFor(doc, () => findButton(doc, /^resend request$/i), 'the "Resend Request" link');
-  link.click();
+  press(row.querySelector<HTMLElement>('a, button, td') ?? row, signal);
+  const link = await waitFor(doc, () => findButton(doc, /^resend request$/i), 'the "Resend Request" link', signal);
+  press(link, signal);
   const dialog = await waitFor(
     doc,
     () => {
@@ -117,7 +139,8 @@ export async function resendRequest(doc: Document, code: string): Promise<void> 
       return d && findButton(d, /^resend$/i) ? d : null;
     },
     'the Resend dialog',
+    signal,
   );
-  (findButton(dialog, /^resend$/i) as HTMLElement).click();
-  await waitFor(doc, () => !dialog.isConnected || !findButton(dialog, /^resend$/i), 'the Resend dialog to close');
+  press(findButton(dialog, /^resend$/i) as HTMLElement, signal);
+  await waitFor(doc, () => !dialog.isConnected || !findButton(dialog, /^resend$/i), 'the Resend dialog to close', signal);
 }

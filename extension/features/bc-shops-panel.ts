@@ -2,6 +2,8 @@ import { h } from 'preact';
 import type { BcOverview } from '../db/access-requests';
 import { sendMessage } from '../messaging';
 import { isShopsPage, orgIdOf, readShopList } from '../pages/business-center';
+import { pageOutline } from '../pages/page-outline';
+import { BUSINESS_CENTER_LISTS, isVocabularyWord } from '../pages/vocabulary';
 import type { IntakeOutcome } from '../ui/access-requests';
 import { BcPanel } from '../ui/BcPanel';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
@@ -18,7 +20,15 @@ import { watchPage } from './watch-page';
  */
 export const bcShopsPanel: Feature = {
   id: 'bc-shops-panel',
-  include: (url) => url.hostname === 'business.tiktok.com',
+  hosts: (url) => url.hostname === 'business.tiktok.com',
+  include: (url, doc) =>
+    isShopsPage(url, doc) ? { state: 'match' } : { state: 'no', why: 'not Business Center > Assets > Shops' },
+  unavailable: {
+    overlay: 'bc-shops-panel',
+    title: 'Business Center Shops: helper unavailable here',
+    detail: 'This looks like Assets > Shops, but its list could not be recognised.',
+  },
+  outline: (doc) => pageOutline(doc.body, isVocabularyWord(BUSINESS_CENTER_LISTS)),
   init({ signal, document, url, report }) {
     const panel = new ShadowOverlay('bc-shops-panel', OVERLAY_CSS, 'display: block;');
     let overview: BcOverview | null = null;
@@ -81,7 +91,7 @@ export const bcShopsPanel: Feature = {
             busy = `Requesting ${code} (${i + 1} of ${plan.sendNow.length})...`;
             render();
             attempted++;
-            const outcome = await requestAccess(document, code);
+            const outcome = await requestAccess(document, code, signal);
             await sendMessage('recordRequestOutcome', { orgId: org, code, outcome });
             if (outcome.ok) sent++;
             if (!outcome.ok && outcome.kind === 'limit') {
@@ -103,7 +113,7 @@ export const bcShopsPanel: Feature = {
       guarded(async () => {
         busy = `Resending the request for ${code}...`;
         render();
-        await resendRequest(document, code);
+        await resendRequest(document, code, signal);
         await sendMessage('recordResend', { orgId: orgId as string, code, via: 'email' });
         notice = `Request for ${code} resent by e-mail.`;
       });
@@ -114,15 +124,10 @@ export const bcShopsPanel: Feature = {
         await refresh();
       });
 
-    watchPage(document, signal, () => {
+    watchPage(document, signal, (watch) => {
       const here = url();
       onShopsPage = isShopsPage(here, document);
-      if (!onShopsPage) {
-        report('waiting', ['not Business Center > Assets > Shops']);
-        panel.remove();
-        overview = null;
-        return;
-      }
+      if (!onShopsPage) return;
       const org = orgIdOf(here);
       if (!org) {
         report('unavailable', ['no org_id in the address']);
@@ -145,7 +150,7 @@ export const bcShopsPanel: Feature = {
       }
       report('active', [`Business Center ${org}`]);
       // The page's own list is the truth about pending and approved shops: re-read it when it changes.
-      const listed = readShopList(document);
+      const listed = readShopList(here, document, watch.batch);
       const signature = JSON.stringify(listed);
       if (listed && signature !== listSignature && !busy) {
         listSignature = signature;

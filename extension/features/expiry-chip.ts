@@ -16,12 +16,14 @@ const DISMISSED_KEY = 'sacExpiryChipDismissed';
  */
 export const expiryChip: Feature = {
   id: 'expiry-chip',
-  include: (url) => sellerCenterHost(url.hostname) !== null,
+  hosts: (url) => sellerCenterHost(url.hostname) !== null,
+  include(url, doc, batch) {
+    if (sessionStorage.getItem(DISMISSED_KEY) === '1') return { state: 'no', why: 'dismissed for this tab' };
+    // My Services has a badge on every authorization: the chip would say it twice.
+    return isMyServicesPage(url, doc, batch) ? { state: 'no', why: 'not shown on My Services' } : { state: 'match' };
+  },
+  unavailable: { overlay: 'expiry-chip', title: 'Expiry chip unavailable', detail: '' },
   init({ signal, document, url, report }) {
-    if (isMyServicesPage(url(), document) || sessionStorage.getItem(DISMISSED_KEY) === '1') {
-      report('waiting', ['not shown on My Services or after being dismissed']);
-      return;
-    }
     const chip = new ShadowOverlay('expiry-chip', OVERLAY_CSS, 'display: block;');
     signal.addEventListener('abort', () => chip.remove());
     void sendMessage('shopSummary', { host: url().hostname, headerText: pageHeaderText(document) })

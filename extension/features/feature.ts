@@ -1,15 +1,34 @@
+import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type HelperReport, sendMessage } from '../messaging';
+import { forgetRecognition } from '../pages/page-recognition';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { HelperUnavailable } from '../ui/ShopCodeOverlay';
+import { ShadowOverlay } from '../ui/shadow-host';
+import { type PageBatch, type PageWatch, watchPage } from './watch-page';
 
-/** One page helper. `init` runs on every page (and every in-app navigation) that `include` accepts. */
+/** How long a page that looks like a helper's may take to render what the helper reads, before it says so. */
+export const GRACE_MS = 4000;
+
+/** Whether a helper's page is open: its content matches, only its route or heading does, or not at all. */
+export type PageMatch = { state: 'match' } | { state: 'maybe'; tried: string[] } | { state: 'no'; why: string };
+
+/** One page helper: the runner starts it when its page matches and aborts it when the page stops matching. */
 export interface Feature {
   id: string;
-  include(url: URL): boolean;
+  /** The hosts it may run on: a cheap test, before the page is read. */
+  hosts(url: URL): boolean;
+  /** Evaluated on every coalesced batch of page changes; must be cheap or memoised per batch. */
+  include(url: URL, doc: Document, batch: PageBatch): PageMatch;
+  /** What the "helper unavailable here" notice says when the page looks like this helper's but does not match. */
+  unavailable: { overlay: string; title: string; detail: string };
+  /** Outline of the page for a bug report, with every value masked. */
+  outline?(doc: Document): string;
   init(run: FeatureRun): void;
 }
 
 export interface FeatureRun {
-  /** Aborted at the next in-app navigation and when the extension is reloaded or removed. */
+  /** Aborted when the page stops matching, at in-app navigation, and when the extension is reloaded or removed. */
   signal: AbortSignal;
   document: Document;
   url(): URL;
@@ -22,37 +41,142 @@ function quietly(promise: Promise<unknown>): void {
   promise.catch(() => {});
 }
 
+interface Running {
+  feature: Feature;
+  controller: AbortController | null;
+  /** Since when the page has looked like this helper's without matching. */
+  since: number | null;
+  notice: ShadowOverlay | null;
+  dismissedAt: string | null;
+  lastReport: string;
+}
+
 /**
- * Runs each feature for the current URL, and again with a fresh signal after every in-app
- * navigation. A feature that throws is logged under its own name and never breaks the page or the
- * other features.
+ * Runs the page helpers of one content script. On every batch of page changes it asks each helper
+ * whether its page is open, starts it with a fresh signal, aborts it when the page stops matching or
+ * the user navigates, and owns the waiting and "helper unavailable here" states for all of them.
+ * A helper that throws is logged under its own name and never breaks the page or the others.
  */
 export function runFeatures(ctx: ContentScriptContext, features: readonly Feature[]): void {
-  let current: AbortController | undefined;
-  const start = () => {
-    current?.abort();
-    if (ctx.isInvalid) return;
+  const life = new AbortController();
+  const states: Running[] = features.map((feature) => ({
+    feature,
+    controller: null,
+    since: null,
+    notice: null,
+    dismissedAt: null,
+    lastReport: '',
+  }));
+  let href = '';
+  let watchRef: PageWatch | null = null;
+
+  const report = (state: Running, kind: HelperReport['state'], detail: string[]) => {
+    const key = `${kind}|${detail.join('|')}|${location.href}`;
+    if (key === state.lastReport || life.signal.aborted) return;
+    state.lastReport = key;
+    quietly(sendMessage('reportHelper', { helper: state.feature.id, state: kind, detail, url: location.href }));
+  };
+  const stop = (state: Running) => {
+    state.controller?.abort();
+    state.controller = null;
+  };
+  const hideNotice = (state: Running) => {
+    state.notice?.remove();
+  };
+  const start = (state: Running) => {
     const controller = new AbortController();
-    current = controller;
-    const url = () => new URL(location.href);
-    quietly(sendMessage('pageStarted', { url: location.href }));
-    for (const feature of features) {
-      const last = { key: '' };
-      const report: FeatureRun['report'] = (state, detail = []) => {
-        const key = `${state}|${detail.join('|')}`;
-        if (key === last.key || controller.signal.aborted) return;
-        last.key = key;
-        quietly(sendMessage('reportHelper', { helper: feature.id, state, detail, url: location.href }));
-      };
+    state.controller = controller;
+    const run: FeatureRun = {
+      signal: controller.signal,
+      document,
+      url: () => new URL(location.href),
+      report: (kind, detail = []) => {
+        if (!controller.signal.aborted) report(state, kind, detail);
+      },
+    };
+    try {
+      state.feature.init(run);
+    } catch (error) {
+      report(state, 'unavailable', [`failed to start: ${String(error)}`]);
+      console.warn(`[Shop Access Companion] helper "${state.feature.id}" failed`, error);
+    }
+  };
+  const showNotice = (state: Running, tried: string[]) => {
+    if (state.dismissedAt === location.href) return;
+    const { overlay, title, detail } = state.feature.unavailable;
+    state.notice ??= new ShadowOverlay(overlay, OVERLAY_CSS, 'display: block;');
+    const notice = state.notice;
+    notice.placeFloating(document);
+    notice.render(
+      h(HelperUnavailable, {
+        title,
+        detail,
+        tried,
+        root: notice.root,
+        outline: state.feature.outline ? () => state.feature.outline?.(document) ?? '' : undefined,
+        onDismiss: () => {
+          state.dismissedAt = location.href;
+          notice.remove();
+        },
+      }),
+    );
+  };
+
+  const check = (watch: PageWatch) => {
+    watchRef = watch;
+    if (ctx.isInvalid) return life.abort();
+    if (location.href !== href) {
+      // In-app navigation: every helper starts over on the new page, with a fresh signal.
+      href = location.href;
+      forgetRecognition(document);
+      for (const state of states) {
+        stop(state);
+        state.since = null;
+      }
+      quietly(sendMessage('pageStarted', { url: href }));
+    }
+    const url = new URL(href);
+    for (const state of states) {
+      if (!state.feature.hosts(url)) continue;
+      let match: PageMatch;
       try {
-        if (feature.include(url())) feature.init({ signal: controller.signal, document, url, report });
+        match = state.feature.include(url, document, watch.batch);
       } catch (error) {
-        report('unavailable', [`failed to start: ${String(error)}`]);
-        console.warn(`[Shop Access Companion] helper "${feature.id}" failed`, error);
+        match = { state: 'maybe', tried: [`could not read the page: ${String(error)}`] };
+      }
+      if (match.state === 'match') {
+        state.since = null;
+        hideNotice(state);
+        if (!state.controller) start(state);
+        continue;
+      }
+      stop(state);
+      if (match.state === 'no') {
+        state.since = null;
+        hideNotice(state);
+        report(state, 'waiting', [match.why]);
+        continue;
+      }
+      state.since ??= Date.now();
+      const waited = Date.now() - state.since;
+      if (waited < GRACE_MS) {
+        report(state, 'waiting', match.tried);
+        watch.recheckIn(GRACE_MS - waited + 10);
+      } else {
+        report(state, 'unavailable', match.tried);
+        showNotice(state, match.tried);
       }
     }
   };
-  ctx.onInvalidated(() => current?.abort());
-  ctx.addEventListener(window, 'wxt:locationchange', start);
-  start();
+
+  ctx.onInvalidated(() => life.abort());
+  life.signal.addEventListener('abort', () => {
+    for (const state of states) {
+      stop(state);
+      hideNotice(state);
+    }
+  });
+  // A navigation that changes no DOM (the same view, another query) must still be seen.
+  ctx.addEventListener(window, 'wxt:locationchange', () => watchRef?.recheckIn(0));
+  watchPage(document, life.signal, check);
 }

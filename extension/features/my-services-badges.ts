@@ -2,10 +2,11 @@ import { type AuthorizationRow, interpretAuthorization } from '../../shared/auth
 import { sellerCenterHost } from '../../shared/markets';
 import { dateOrderFor } from '../../shared/page-dates';
 import { sendMessage } from '../messaging';
-import { findServicesTable, isMyServicesPage, readServiceRow, type ServiceColumn } from '../pages/my-services';
+import { toServiceRow } from '../pages/my-services';
+import { MY_SERVICES } from '../pages/vocabulary/my-services';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
-import { tablePageFeature } from './table-page-helper';
 
 /**
  * My Services: a badge in each row with the days left ("12 days left", "Expires today",
@@ -15,19 +16,17 @@ import { tablePageFeature } from './table-page-helper';
 export function myServicesBadges() {
   let settings: Settings = DEFAULT_SETTINGS;
   let order = dateOrderFor(undefined);
-  return tablePageFeature<ServiceColumn, AuthorizationRow>(
+  return listPageFeature<keyof AuthorizationRow, AuthorizationRow>(
     {
       id: 'my-services-badges',
-      pageName: 'My Services',
-      isPage: isMyServicesPage,
-      findTable: findServicesTable,
-      readRow: readServiceRow,
+      vocabulary: MY_SERVICES,
+      toRow: toServiceRow,
       rowKey: (row) => `${row.serviceName}|${row.partner}`,
       async prepare() {
         settings = await sendMessage('getSettings');
         order = dateOrderFor(sellerCenterHost(location.hostname)?.market);
       },
-      badge: { cell: 'expiresAt', view: (row) => interpretAuthorization(row, order, new Date(), settings).badge },
+      badge: { field: 'expiresAt', view: (row) => interpretAuthorization(row, order, new Date(), settings).badge },
       async save(rows, shop, page) {
         const now = new Date();
         const read = rows.map((row) => interpretAuthorization(row, order, now, settings));

@@ -1,10 +1,37 @@
 import type { Shop } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
+import { boundedText } from '../pages/text-pieces';
 
-/** The page text that can name the shop a Seller Center tab shows: its title and header. */
+/**
+ * Where a Seller Center tab names its shop: the title, the top bar, the avatar and the account
+ * menu. Read with element boundaries, so a name never runs into the words beside it.
+ */
+const SHOP_NAMING = [
+  'header',
+  '[role="banner"]',
+  '[data-tid="m4b_avatar"]',
+  '[data-tid*="avatar" i]',
+  '[data-tid*="account" i]',
+  '[data-tid*="shop_name" i]',
+  '[data-tid*="shop-switch" i]',
+  '[aria-label*="account" i]',
+  '[role="menu"]',
+  'nav',
+].join(', ');
+
 export function pageHeaderText(doc: Document): string {
-  const header = doc.querySelector('header, [role="banner"], [data-tid="m4b_avatar"]');
-  return `${doc.title} ${header?.textContent ?? ''}`.replace(/\s+/g, ' ').slice(0, 4000);
+  const parts = [doc.title];
+  const taken: Element[] = [];
+  let length = 0;
+  for (const el of doc.querySelectorAll(SHOP_NAMING)) {
+    if (taken.some((t) => t.contains(el))) continue;
+    taken.push(el);
+    const text = boundedText(el);
+    parts.push(text);
+    length += text.length;
+    if (length > 4000) break;
+  }
+  return parts.join(' | ').replace(/\s+/g, ' ').slice(0, 4000);
 }
 
 /** Asks the background which known shop this tab shows; null when it cannot be told. */

@@ -2,22 +2,21 @@ import { sellerCenterHost } from '../../shared/markets';
 import { readStatus } from '../../shared/statuses';
 import type { PartnerAccessRow } from '../db/requests';
 import { sendMessage } from '../messaging';
-import { findPartnersTable, isPartnerManagementPage, type PartnerColumn, readPartnerRow } from '../pages/partner-management';
+import { toPartnerRow } from '../pages/partner-management';
+import { PARTNER_MANAGEMENT } from '../pages/vocabulary/partner-management';
+import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
-import { tablePageFeature } from './table-page-helper';
 
 /** Ads > Account Management > Partner Management: every Business Center with access, or asking, kept per shop. */
 export function partnerManagement() {
-  return tablePageFeature<PartnerColumn, PartnerAccessRow>(
+  return listPageFeature<keyof PartnerAccessRow, PartnerAccessRow>(
     {
       id: 'partner-management',
-      pageName: 'Partner Management',
-      isPage: isPartnerManagementPage,
-      findTable: findPartnersTable,
-      readRow: readPartnerRow,
+      vocabulary: PARTNER_MANAGEMENT,
+      toRow: toPartnerRow,
       rowKey: (row) => row.businessCenterId ?? row.businessCenterName,
       badge: {
-        cell: 'status',
+        field: 'status',
         view: (row) =>
           readStatus('partnerAccess', row.status).known
             ? null

@@ -5,26 +5,32 @@ import type { ShopCode } from '../../shared/shop-code';
 import { sendMessage } from '../messaging';
 import { isSellerInformationPage, readShopCode, readShopName } from '../pages/seller-information';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
-import { HelperUnavailable, type SaveState, ShopCodeOverlay } from '../ui/ShopCodeOverlay';
+import { type SaveState, ShopCodeOverlay } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
+import { outlineOfSellerCenter } from './list-page-helper';
 import { watchPage } from './watch-page';
-
-/** How long Seller information may take to render its code before we say it is not there. */
-export const MISSING_CODE_GRACE_MS = 4000;
 
 /**
  * Seller information: read the shop code and name, keep the shop, and put "Copy code" and
- * "Copy message for agency" beside the code. On that page with no code, say so visibly.
+ * "Copy message for agency" beside the code. On that page with no code, the runner says so visibly.
  */
 export const shopCodeCapture: Feature = {
   id: 'shop-code-capture',
-  include: (url) => sellerCenterHost(url.hostname) !== null,
+  hosts: (url) => sellerCenterHost(url.hostname) !== null,
+  include(url, doc) {
+    if (!isSellerInformationPage(url, doc)) return { state: 'no', why: 'not a Seller information page' };
+    const reading = readShopCode(doc);
+    return reading.found ? { state: 'match' } : { state: 'maybe', tried: reading.tried };
+  },
+  unavailable: {
+    overlay: 'shop-code-missing',
+    title: 'Shop code not found on this page',
+    detail: 'This looks like Seller information, but no shop code could be read. The page may have changed; nothing was saved.',
+  },
+  outline: outlineOfSellerCenter,
   init({ signal, document, url, report }) {
     const badge = new ShadowOverlay('shop-code', OVERLAY_CSS, 'display: inline-block; vertical-align: middle; margin: 0 8px;');
-    const notice = new ShadowOverlay('shop-code-missing', OVERLAY_CSS, 'display: block;');
-    let onPageSince: number | null = null;
-    let dismissed = false;
     let shown: { capture: ShopCapture; save: SaveState } | null = null;
 
     const renderBadge = () => {
@@ -42,56 +48,20 @@ export const shopCodeCapture: Feature = {
       if (!signal.aborted) renderBadge();
     };
 
-    watchPage(document, signal, (watch) => {
-      const here = url();
-      if (!isSellerInformationPage(here, document)) {
-        onPageSince = null;
-        report('waiting', ['not a Seller information page']);
-        badge.remove();
-        notice.remove();
-        return;
-      }
-      onPageSince ??= Date.now();
+    watchPage(document, signal, () => {
       const reading = readShopCode(document);
-      if (reading.found) {
-        notice.remove();
-        report('active', [`shop code ${reading.code.code} read by ${reading.via}`]);
-        badge.placeAfter(reading.element);
-        const capture = toCapture(reading.code, readShopName(document), here.hostname);
-        if (!shown || !sameCapture(shown.capture, capture)) {
-          shown = { capture, save: { kind: 'saving' } };
-          renderBadge();
-          void save(capture);
-        }
-        return;
+      // The runner stops this helper when the code goes; until then, keep the overlay beside it.
+      if (!reading.found) return;
+      report('active', [`shop code ${reading.code.code} read by ${reading.via}`]);
+      badge.placeAfter(reading.element);
+      const capture = toCapture(reading.code, readShopName(document), url().hostname);
+      if (!shown || !sameCapture(shown.capture, capture)) {
+        shown = { capture, save: { kind: 'saving' } };
+        renderBadge();
+        void save(capture);
       }
-      badge.remove();
-      shown = null;
-      const waited = Date.now() - onPageSince;
-      report(waited < MISSING_CODE_GRACE_MS ? 'waiting' : 'unavailable', reading.tried);
-      if (waited < MISSING_CODE_GRACE_MS) {
-        watch.recheckIn(MISSING_CODE_GRACE_MS - waited + 10);
-        return;
-      }
-      if (dismissed) return;
-      notice.placeFloating(document);
-      notice.render(
-        h(HelperUnavailable, {
-          title: 'Shop code not found on this page',
-          detail:
-            'This looks like Seller information, but no shop code could be read. The page may have changed; nothing was saved.',
-          tried: reading.tried,
-          onDismiss: () => {
-            dismissed = true;
-            notice.remove();
-          },
-        }),
-      );
     });
-    signal.addEventListener('abort', () => {
-      badge.remove();
-      notice.remove();
-    });
+    signal.addEventListener('abort', () => badge.remove());
   },
 };
 

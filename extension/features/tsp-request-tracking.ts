@@ -3,8 +3,9 @@ import { sellerCenterHost } from '../../shared/markets';
 import { readStatus } from '../../shared/statuses';
 import { type TspRequestRow, tspRequestId } from '../db/requests';
 import { sendMessage } from '../messaging';
-import { findRequestsTable, isTspRequestsPage, type RequestColumn, readRequestRow } from '../pages/tsp-requests';
-import { tablePageFeature } from './table-page-helper';
+import { toRequestRow } from '../pages/tsp-requests';
+import { MY_REQUEST } from '../pages/vocabulary/my-request';
+import { listPageFeature } from './list-page-helper';
 
 /**
  * "My request": keeps every request's status with a history of each change, and highlights the
@@ -12,16 +13,14 @@ import { tablePageFeature } from './table-page-helper';
  */
 export function tspRequestTracking() {
   let shopCode: string | undefined;
-  return tablePageFeature<RequestColumn, TspRequestRow>(
+  return listPageFeature<keyof TspRequestRow, TspRequestRow>(
     {
       id: 'tsp-request-tracking',
-      pageName: 'My request',
-      isPage: isTspRequestsPage,
-      findTable: findRequestsTable,
-      readRow: readRequestRow,
+      vocabulary: MY_REQUEST,
+      toRow: toRequestRow,
       rowKey: (row) => tspRequestId(shopCode, row),
       badge: {
-        cell: 'status',
+        field: 'status',
         view: (row, marks) => {
           const mark = marks.get(tspRequestId(shopCode, row));
           if (mark) return mark;

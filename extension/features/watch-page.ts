@@ -5,8 +5,10 @@ import { recordCheck } from './check-timings';
 export interface PageBatch {
   /** True when the check must look at everything: its first run, or a recheck that no mutation caused. */
   readonly full: boolean;
-  /** Whether anything inside `row` (a table row, say) changed in this batch. */
-  touched(row: Element): boolean;
+  /** Whether anything inside `el` (a row, a card) changed in this batch. */
+  touched(el: Element): boolean;
+  /** Whether every change of this batch was inside `el`: then what lies outside it still stands. */
+  onlyWithin(el: Element): boolean;
 }
 
 export interface PageWatch {
@@ -18,10 +20,9 @@ export interface PageWatch {
 type Check = (watch: PageWatch) => void;
 
 const COALESCE_MS = 50;
-const ROW = 'tr, [role="row"]';
 const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
 const OWN = new Set(['SAC-BADGE', 'SAC-OVERLAY']);
-const FULL: PageBatch = { full: true, touched: () => true };
+const FULL: PageBatch = { full: true, touched: () => true, onlyWithin: () => false };
 
 /**
  * Our own overlays being added are not page changes, or every badge would trigger a check of its
@@ -41,7 +42,7 @@ class SharedWatcher {
   private readonly checks = new Map<Check, PageWatch>();
   private readonly observer = new MutationObserver((records) => this.collect(records));
   private pending: ReturnType<typeof setTimeout> | undefined;
-  private touchedRows = new Set<Element>();
+  private targets = new Set<Element>();
   private fullPass = false;
   /** Whether anything outside a table changed: only then can what the page calls itself have changed. */
   private outsideTables = false;
@@ -68,9 +69,9 @@ class SharedWatcher {
       if (isOwnMutation(record)) continue;
       relevant = true;
       const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
-      const row = target?.closest(ROW);
-      if (row) this.touchedRows.add(row);
-      else if (!target?.closest(TABLE)) this.outsideTables = true;
+      if (!target) continue;
+      this.targets.add(target);
+      if (!target.closest(TABLE)) this.outsideTables = true;
     }
     // What the page calls itself may have changed: forget it now, not at the next batch, so a check
     // that runs before then (a helper starting after in-app navigation) reads it afresh.
@@ -94,15 +95,38 @@ class SharedWatcher {
   private runAll(): void {
     this.pending = undefined;
     this.lastRun = performance.now();
-    const touched = this.touchedRows;
-    const batch: PageBatch = this.fullPass ? FULL : { full: false, touched: (row) => touched.has(row) };
-    this.touchedRows = new Set();
+    const batch: PageBatch = this.fullPass ? FULL : batchOf(this.targets);
+    this.targets = new Set();
     this.fullPass = false;
     this.outsideTables = false;
     const started = performance.now();
     for (const [check, watch] of [...this.checks]) runCheck(check, { ...watch, batch });
     recordCheck(performance.now() - started);
   }
+}
+
+/**
+ * A batch over the elements its mutations happened in. "Touched" asks about an element and its
+ * subtree, so every target's ancestors are marked once, on the first question.
+ */
+function batchOf(targets: ReadonlySet<Element>): PageBatch {
+  let marked: Set<Element> | null = null;
+  return {
+    full: false,
+    touched(el) {
+      if (!marked) {
+        marked = new Set();
+        for (const target of targets) {
+          for (let node: Element | null = target; node && !marked.has(node); node = node.parentElement) marked.add(node);
+        }
+      }
+      return marked.has(el);
+    },
+    onlyWithin(el) {
+      for (const target of targets) if (!el.contains(target)) return false;
+      return true;
+    },
+  };
 }
 
 function runCheck(check: Check, watch: PageWatch): void {

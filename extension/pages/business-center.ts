@@ -1,7 +1,11 @@
-import { readLabelledShopCode } from '../../shared/shop-code';
+import { readLabelledShopCode, SHOP_CODE_PATTERN } from '../../shared/shop-code';
+import type { ListedShop } from '../db/access-requests';
+import type { PageBatch } from '../features/watch-page';
 import { normalizeText, visibleText } from './dom-text';
 import { pageSays } from './landmarks';
-import { type ColumnSpec, cellText, findTable } from './table-reader';
+import { recogniseList } from './list-pages';
+import { textPieces } from './text-pieces';
+import { BC_SHOPS } from './vocabulary/bc-shops';
 
 /**
  * Business Center > Assets > Shops. Its URL is not documented, so the page is known by its
@@ -117,29 +121,37 @@ export function classifyError(message: string): 'invalid' | 'limit' | 'already' 
   return 'other';
 }
 
-type ShopColumn = 'name' | 'code' | 'status';
-const SHOP_COLUMNS: readonly ColumnSpec<ShopColumn>[] = [
-  { key: 'name', header: /^(shop|shop name|tiktok shop|name)$/i },
-  { key: 'code', header: /^(shop code|code|shop id|tiktok shop code)$/i },
-  { key: 'status', header: /^(status|access status)$/i },
-];
+/** A listed shop's code: its code field, else any piece of the record shaped like a code, read on its own. */
+function codeOf(values: { code?: string }, record: Element): string | undefined {
+  const field = values.code ? readLabelledShopCode(values.code)?.code : undefined;
+  if (field) return field;
+  for (const piece of textPieces(record)) {
+    const code = readLabelledShopCode(piece.text)?.code;
+    if (code && SHOP_CODE_PATTERN.test(code)) return code;
+  }
+  return undefined;
+}
 
-/** The shops Business Center lists, each with whether it carries the "Pending approval" tag. */
-export function readShopList(doc: Document): { code: string; name?: string; pending: boolean }[] | null {
-  const table = findTable(doc, SHOP_COLUMNS, ['name']);
-  if (!table.found) return null;
-  return table.rows().flatMap((row) => {
-    const cells = table.cells(row);
-    const code = readLabelledShopCode(cellText(cells.code) || cellText(row))?.code;
+/**
+ * The shops Business Center lists, each with whether it carries the "Pending approval" tag; null
+ * when no list of shops is recognised. Rows that show no code (names only) are left out.
+ */
+export function readShopList(url: URL, doc: Document, batch: PageBatch): ListedShop[] | null {
+  const found = recogniseList(url, doc, batch, BC_SHOPS);
+  if (found.state !== 'match') return null;
+  return found.set.records().flatMap((record) => {
+    const { values } = found.plan.read(record);
+    const code = codeOf(values, record);
     if (!code) return [];
-    return [{ code, name: cellText(cells.name) || undefined, pending: /pending approval|pending/i.test(cellText(row)) }];
+    const pending = /pending/i.test(values.status ?? '') || textPieces(record).some((p) => /^pending( approval)?$/i.test(p.text));
+    return [{ code, name: values.name && values.name !== code ? values.name : undefined, pending }];
   });
 }
 
-/** The list row of one shop, to open its details (and the Resend Request alert). */
+/** The list row of one shop, to open its details (and the Resend Request alert): a row holding the code as its own text. */
 export function findShopRow(doc: Document, code: string): HTMLElement | null {
-  for (const row of doc.querySelectorAll<HTMLElement>('tr, [role="row"]')) {
-    if (normalizeText(row.textContent).toUpperCase().includes(code)) return row;
+  for (const row of doc.querySelectorAll<HTMLElement>('tr, [role="row"], li, [role="listitem"], [data-code]')) {
+    if (textPieces(row).some((p) => p.text.toUpperCase() === code || readLabelledShopCode(p.text)?.code === code)) return row;
   }
   return null;
 }

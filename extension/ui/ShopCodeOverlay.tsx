@@ -47,10 +47,19 @@ interface UnavailableProps {
   detail: string;
   tried: string[];
   onDismiss(): void;
+  /** For "Copy page outline": the page's structure with every value masked, for a bug report. */
+  outline?: () => string;
+  root?: ShadowRoot;
 }
 
 /** The visible "helper unavailable here" state: the page did not match what the helper looks for. */
-export function HelperUnavailable({ title, detail, tried, onDismiss }: UnavailableProps) {
+export function HelperUnavailable({ title, detail, tried, onDismiss, outline, root }: UnavailableProps) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copyOutline = async () => {
+    if (!outline) return;
+    const ok = await copyText(outline(), root);
+    setCopied(ok ? 'Page outline copied: paste it into a bug report. Shop names, codes and dates are masked.' : 'Copy failed.');
+  };
   return (
     <div class="sac warn floating" role="status" data-testid="sac-unavailable">
       <span class="brand">Shop Access Companion</span>
@@ -63,9 +72,19 @@ export function HelperUnavailable({ title, detail, tried, onDismiss }: Unavailab
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {outline && (
+        <button type="button" onClick={copyOutline}>
+          Copy page outline
+        </button>
+      )}
       <button type="button" class="link" onClick={onDismiss}>
         Dismiss
       </button>
+      {copied && (
+        <p class="muted" role="status">
+          {copied}
+        </p>
+      )}
     </div>
   );
 }

@@ -255,7 +255,7 @@ describe('dashboard and diagnostics', () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Diagnostics');
     const row = dashboard.locator('tr[data-helper="my-services-badges"][data-state="unavailable"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await row.first().textContent()).toContain('no table headers on the page');
+    expect(await row.first().textContent()).toContain('no repeated records with dates, periods, status words');
     await expect
       .poll(() => dashboard.locator('tr[data-helper="shop-code-capture"][data-state="waiting"]').count())
       .toBeGreaterThan(0);

@@ -1,0 +1,196 @@
+import { h } from 'preact';
+import type { BadgeView } from '../../shared/authorization-badge';
+import type { Shop } from '../../shared/schemas';
+import { recogniseList } from '../pages/list-pages';
+import { pageOutline } from '../pages/page-outline';
+import type { FieldPlan } from '../pages/record-fields';
+import { isVocabularyWord, SELLER_CENTER_LISTS } from '../pages/vocabulary';
+import type { PageVocabulary } from '../pages/vocabulary/vocabulary';
+import { HelperPanel, type PanelLine } from '../ui/HelperPanel';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { createRowBadge, renderRowBadge } from '../ui/row-badge';
+import { ShadowOverlay } from '../ui/shadow-host';
+import type { Feature } from './feature';
+import { currentShop } from './page-shop';
+import { watchPage } from './watch-page';
+
+const SAVE_DELAY_MS = 300;
+
+export interface SaveOutcome {
+  lines: PanelLine[];
+  /** Per row key, a badge the save itself decided (a status change since the last visit, say). */
+  marks?: ReadonlyMap<string, BadgeView>;
+}
+
+/** A helper that reads the records of one kind of Seller Center list page, badges them and keeps them. */
+export interface ListPageSpec<K extends string, Row> {
+  id: string;
+  vocabulary: PageVocabulary<K>;
+  toRow(values: Partial<Record<K, string>>): Row | null;
+  rowKey(row: Row): string;
+  badge?: { field: K; view(row: Row, marks: ReadonlyMap<string, BadgeView>): BadgeView | null };
+  /** Runs once per page visit, before the first read (settings, say). */
+  prepare?(): Promise<void>;
+  save(rows: Row[], shop: Shop | null, page: URL): Promise<SaveOutcome>;
+}
+
+interface PlacedBadge {
+  host: HTMLElement;
+  key: string;
+}
+
+export const outlineOfSellerCenter = (doc: Document) => pageOutline(doc.body, isVocabularyWord(SELLER_CENTER_LISTS));
+
+export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row>, hosts: (url: URL) => boolean): Feature {
+  const { pageName } = spec.vocabulary;
+  return {
+    id: spec.id,
+    hosts,
+    include(url, doc, batch) {
+      const found = recogniseList(url, doc, batch, spec.vocabulary);
+      if (found.state === 'match') return { state: 'match' };
+      return found.state === 'maybe' ? found : { state: 'no', why: `not ${pageName}: ${found.why}` };
+    },
+    unavailable: {
+      overlay: `${spec.id}-panel`,
+      title: `${pageName}: helper unavailable here`,
+      detail: `This looks like ${pageName}, but its records could not be recognised. Nothing was read or saved.`,
+    },
+    outline: outlineOfSellerCenter,
+    init({ signal, document, url, report }) {
+      const panel = new ShadowOverlay(`${spec.id}-panel`, OVERLAY_CSS, 'display: block;');
+      const badges = new WeakMap<Element, PlacedBadge>();
+      let marks: ReadonlyMap<string, BadgeView> = new Map();
+      let savedSignature = '';
+      let savedCount = -1;
+      let plan: FieldPlan<K> | null = null;
+      /** Each record element read once, then again only when the page changes inside it. */
+      let known = new WeakMap<Element, { row: Row | null; text: string }>();
+      /** A re-rendered record with the same text gets the same badge without reading its dates again. */
+      const views = new Map<string, BadgeView | null>();
+      const viewOf = (row: Row, text: string): BadgeView | null => {
+        if (!spec.badge) return null;
+        if (!views.has(text)) views.set(text, spec.badge.view(row, marks));
+        return views.get(text) ?? null;
+      };
+      let saveTimer: ReturnType<typeof setTimeout> | undefined;
+      let shop: Promise<Shop | null> | undefined;
+
+      const showPanel = (lines: PanelLine[]) => {
+        panel.placeFloating(document);
+        panel.render(h(HelperPanel, { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` }));
+      };
+
+      const save = (rows: Row[], recheck: () => void) => {
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(async () => {
+          try {
+            shop ??= currentShop(document, url().hostname);
+            const outcome = await spec.save(rows, await shop, url());
+            if (signal.aborted) return;
+            showPanel(outcome.lines);
+            if (outcome.marks) {
+              marks = outcome.marks;
+              views.clear();
+              recheck();
+            }
+          } catch (error) {
+            if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
+          }
+        }, SAVE_DELAY_MS);
+      };
+
+      /**
+       * Every badge alive, with the record it belongs to and what it says. When the page re-renders
+       * its records, the new ones take back the thrown-away ones' badges instead of building new ones.
+       */
+      const hostRows = new Map<HTMLElement, { row: Element; key: string }>();
+      let free: Map<string, HTMLElement[]> | null = null;
+      const takeFree = (key: string): HTMLElement | undefined => {
+        if (!free) {
+          free = new Map();
+          for (const [host, owner] of hostRows) {
+            if (host.isConnected || owner.row.isConnected) continue;
+            free.set(owner.key, [...(free.get(owner.key) ?? []), host]);
+          }
+        }
+        return free.get(key)?.pop();
+      };
+      const dropUnused = () => {
+        if (!free) return;
+        for (const hosts of free.values()) for (const host of hosts) hostRows.delete(host);
+        free = null;
+      };
+      const placeBadge = (record: Element, cell: Element | undefined, view: BadgeView | null) => {
+        const existing = badges.get(record);
+        if (!view) {
+          existing?.host.remove();
+          return;
+        }
+        // Inside the record's own element: its field's cell, or the record itself.
+        const target = cell && record.contains(cell) ? cell : record;
+        const key = `${view.tone}|${view.label}|${view.title}`;
+        if (existing && existing.key === key && existing.host.parentElement === target) return;
+        const reused = existing ? undefined : takeFree(key);
+        const host = existing?.host ?? reused ?? createRowBadge(spec.id);
+        if (!reused && existing?.key !== key) renderRowBadge(host, view);
+        if (host.parentElement !== target) target.append(host);
+        badges.set(record, { host, key });
+        hostRows.set(host, { row: record, key });
+      };
+
+      const start = () =>
+        watchPage(document, signal, (watch) => {
+          const found = recogniseList(url(), document, watch.batch, spec.vocabulary);
+          // The runner stops this helper when the page no longer matches; until then, nothing to do.
+          if (found.state !== 'match') return;
+          const full = watch.batch.full || found.plan !== plan;
+          if (found.plan !== plan) known = new WeakMap();
+          plan = found.plan;
+          if (full) views.clear();
+          const rows: Row[] = [];
+          const texts: string[] = [];
+          let changed = full;
+          for (const element of found.set.records()) {
+            let entry = known.get(element);
+            if (!entry || full || watch.batch.touched(element)) {
+              const read = found.plan.read(element);
+              const row = spec.toRow(read.values);
+              const text = row ? JSON.stringify(row) : '';
+              changed ||= text !== entry?.text;
+              entry = { row, text };
+              known.set(element, entry);
+              if (spec.badge) placeBadge(element, read.elements[spec.badge.field], row ? viewOf(row, text) : null);
+            }
+            if (entry.row) {
+              rows.push(entry.row);
+              texts.push(entry.text);
+            }
+          }
+          dropUnused();
+          const missing = spec.vocabulary.fields.filter((f) => found.plan.columns[f.key] === undefined).map((f) => f.key);
+          const layout = found.set.header
+            ? `a list with headers (${missing.length ? `not shown: ${missing.join(', ')}` : 'all columns'})`
+            : 'labelled records';
+          report('active', [`${rows.length} records read from ${layout}`]);
+          const signature = changed || rows.length !== savedCount ? texts.join('\n') : savedSignature;
+          savedCount = rows.length;
+          if (signature !== savedSignature) {
+            savedSignature = signature;
+            save(rows, () => watch.recheckIn(0));
+          }
+        });
+
+      signal.addEventListener('abort', () => {
+        clearTimeout(saveTimer);
+        panel.remove();
+        for (const host of hostRows.keys()) host.remove();
+        for (const host of document.querySelectorAll(`sac-badge[data-sac-helper="${spec.id}"]`)) host.remove();
+        hostRows.clear();
+      });
+      void (spec.prepare?.() ?? Promise.resolve()).then(() => {
+        if (!signal.aborted) start();
+      });
+    },
+  };
+}

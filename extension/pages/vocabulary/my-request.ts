@@ -1,0 +1,66 @@
+import type { TspRequestRow } from '../../db/requests';
+import type { PageVocabulary } from './vocabulary';
+
+/** Seller Center > TikTok Shop Partner > My request (seed 000): the seller's requests to partners. */
+export const MY_REQUEST: PageVocabulary<keyof TspRequestRow> = {
+  id: 'my-request',
+  pageName: 'My request',
+  statusKind: 'tspRequest',
+  required: ['partner', 'status'],
+  requiredWithHint: ['partner', 'status'],
+  route: /my[-_]?requests?\b|tab=requests?\b/i,
+  heading: /^my requests?$|^(partner|tsp) requests?$|^requests? (to|for) partners?$/i,
+  fields: [
+    {
+      key: 'partner',
+      shape: 'title',
+      labels: [
+        'partner',
+        'partner name',
+        'service provider',
+        'provider',
+        'tsp',
+        'tsp name',
+        'tiktok shop partner',
+        'partner company',
+        'requested partner',
+      ],
+      tids: ['partner', 'provider', 'tsp_name'],
+    },
+    {
+      key: 'reference',
+      shape: 'date',
+      labels: [
+        'request id',
+        'request no',
+        'request no.',
+        'request number',
+        'request time',
+        'request date',
+        'requested on',
+        'requested at',
+        'submitted',
+        'submitted at',
+        'submitted on',
+        'submitted time',
+        'submission time',
+        'submission date',
+        'created',
+        'created at',
+        'created on',
+        'created time',
+        'creation time',
+        'applied on',
+        'application time',
+        'date',
+      ],
+      tids: ['request_id', 'requestid', 'submit', 'create_time', 'createtime', 'request_time'],
+    },
+    {
+      key: 'status',
+      shape: 'status',
+      labels: ['status', 'request status', 'state', 'progress', 'result'],
+      tids: ['status'],
+    },
+  ],
+};
