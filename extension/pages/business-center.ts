@@ -144,7 +144,9 @@ export function readShopList(url: URL, doc: Document, batch: PageBatch): ListedS
     const code = codeOf(values, record);
     if (!code) return [];
     const pending = /pending/i.test(values.status ?? '') || textPieces(record).some((p) => /^pending( approval)?$/i.test(p.text));
-    return [{ code, name: values.name && values.name !== code ? values.name : undefined, pending }];
+    // A code shown under the name is part of the name's cell: the name is what remains.
+    const name = values.name?.replace(code, ' ').replace(/\s+/g, ' ').trim();
+    return [{ code, name: name || undefined, pending }];
   });
 }
 

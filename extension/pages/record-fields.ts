@@ -156,9 +156,35 @@ function planColumns<K extends string>(
         values[key] = joinPieces(textPieces(cell));
         elements[key] = cell;
       }
+      findInsideCells(record, vocabulary.fields, values, elements, kindOf);
       return { values, elements };
     },
   };
+}
+
+/**
+ * A code or an id shown inside another column's cell (a shop code under the shop's name) is still
+ * the record's code: found as a piece of its own, and taken out of the cell it shares.
+ */
+function findInsideCells<K extends string>(
+  record: Element,
+  fields: readonly FieldSpec<K>[],
+  values: Partial<Record<K, string>>,
+  elements: Partial<Record<K, Element>>,
+  kindOf: (text: string) => ValueKind | 'text',
+): void {
+  const wanted = fields.filter((f) => (f.shape === 'code' || f.shape === 'id') && values[f.key] === undefined);
+  if (wanted.length === 0) return;
+  for (const piece of textPieces(record)) {
+    const field = wanted.find((f) => values[f.key] === undefined && kindOf(piece.text) === f.shape);
+    if (!field) continue;
+    for (const key of Object.keys(values) as K[]) {
+      const text = values[key] as string;
+      if (text.includes(piece.text)) values[key] = text.replace(piece.text, ' ').replace(/\s+/g, ' ').trim();
+    }
+    values[field.key] = piece.text;
+    elements[field.key] = piece.element;
+  }
 }
 
 const SEPARATOR = /^(~|\uFF5E|-|\u2013|\u2014|to)$/i;
@@ -196,6 +222,12 @@ function readLabelled<K extends string>(
     const inlineKey = inline ? words.labelOf(inline[1] as string) : undefined;
     if (inline && inlineKey !== undefined) {
       set(inlineKey, inline[2] as string, piece.element);
+      current = null;
+      continue;
+    }
+    if (inline && inlineKey === undefined && kindOf(inline[2] as string) !== 'text' && !/\d/.test(inline[1] as string)) {
+      // A label nobody listed ("Window: 2026-01-01 ~ 2026-12-31"): the value is placed by its shape.
+      leftovers.push({ text: inline[2] as string, element: piece.element });
       current = null;
       continue;
     }

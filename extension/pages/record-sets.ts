@@ -38,7 +38,14 @@ const ID = /^\d{10,25}$/;
 /** What a piece of page text is by its shape: a value the records are found by, or nothing. */
 export function valueKind(text: string, order: DateOrder, statusKinds: readonly StatusKind[]): ValueKind | null {
   if (text.length > 120) return null;
-  const value = text.includes(':') || text.includes('\uFF1A') ? (text.split(/[:\uFF1A]\s*/).pop() ?? text) : text;
+  const kind = kindOfValue(text, order, statusKinds);
+  if (kind) return kind;
+  // "Expiry date: 2026-12-31" in one line: the value after a label without digits (times have colons too).
+  const inline = /^([^:\uFF1A\d]{1,40})[:\uFF1A]\s*(.+)$/.exec(text);
+  return inline ? kindOfValue(inline[2] as string, order, statusKinds) : null;
+}
+
+function kindOfValue(value: string, order: DateOrder, statusKinds: readonly StatusKind[]): ValueKind | null {
   if (/\d/.test(value)) {
     const shape = dateShape(value, order);
     if (shape) return shape;
