@@ -21,7 +21,7 @@ function describe(el: Element): string {
   if (role) out += `[role=${role}]`;
   const tid = el.getAttribute('data-tid') ?? el.getAttribute('data-testid');
   // Ids name the page's parts, but some end in record ids: digits are masked there too.
-  if (tid) out += `[data-tid=${tid.replace(/\d/g, '9').slice(0, 80)}]`;
+  if (tid) out += `[data-tid=${tid.replace(/\d{3,}/g, (d) => '9'.repeat(d.length)).slice(0, 80)}]`;
   for (const attr of ['aria-selected', 'aria-current', 'aria-sort', 'hidden', 'aria-hidden']) {
     if (el.hasAttribute(attr)) out += `[${attr}]`;
   }

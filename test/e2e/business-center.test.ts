@@ -229,6 +229,39 @@ describe('Business Center: one-click shop access requests', () => {
     await page.close();
   });
 
+  it('stops a batch at the next step when the user navigates away, recording nothing it did not see confirmed', async () => {
+    const org = '7000000000005';
+    // TikTok answers each request after 1.5 s: time to leave the page while the batch runs.
+    const page = await open(shopsUrl(org, '&reset=1&server_ms=1500'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    const codes = ['SGLC300001', 'SGLC300002', 'SGLC300003', 'SGLC300004'];
+    await paste(page, codes.join('\n'));
+    for (const code of codes) await panel(page).locator(`[data-testid="bc-candidates"] li[data-code="${code}"] input`).check();
+    await panel(page)
+      .getByRole('button', { name: /Request selected/ })
+      .click();
+    // The first request is confirmed, then the user goes to Members while the second waits on TikTok.
+    await expect
+      .poll(async () => (await requests(org)).filter((r) => r.status === 'pending').length, { timeout: 15_000 })
+      .toBe(1);
+    // TikTok's dialog is modal: the person leaves by an in-app route change (a bookmark, the app's own redirect).
+    await page.evaluate((url) => {
+      history.pushState({}, '', url);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/manage/users/members?org_id=${org}`);
+    await expect.poll(() => panel(page).count(), { timeout: 10_000 }).toBe(0);
+    // Give a batch that did not stop ample time to go on: nothing more is sent or recorded.
+    await page.waitForTimeout(5_000);
+    const stored = await requests(org);
+    expect(stored.filter((r) => r.status === 'pending').map((r) => r.shopCode)).toEqual(['SGLC300001']);
+    const sentByPage = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}').shops?.length ?? 0,
+      `bc-fixture-${org}`,
+    );
+    expect(sentByPage).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   it('lists every request in the dashboard and takes pasted codes there too', async () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Access%20requests');
     await expect

@@ -109,6 +109,12 @@ describe('My Services expiry badges', () => {
       .poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 })
       .toContain('My Services: helper unavailable here');
     expect(await badges(page)).toEqual([]);
+    // For a bug report: the page's outline, values masked (the masking itself is tested in page-recognition.test.ts).
+    await page
+      .locator('sac-overlay[data-sac-helper="my-services-badges-panel"]')
+      .getByRole('button', { name: 'Copy page outline' })
+      .click();
+    await expect.poll(() => panelText(page, 'my-services-badges')).toMatch(/Page outline copied|Copy failed/);
     await page.close();
   });
 
