@@ -22,7 +22,15 @@ export const MutationSchema = z.object({
   /** The record version the client last saw; 0 for a record it never saw. */
   baseVersion: z.number().int().nonnegative(),
   op: z.enum(['upsert', 'delete']),
+  /** Only the fields this change sets; a field it does not name keeps whatever the team has. */
   fields: z.record(FieldName, z.unknown()).optional(),
+  /** Fields this change clears (a request's error once it succeeded): merged like any other field. */
+  unset: z.array(FieldName).max(200).optional(),
+  /**
+   * A later base for some fields: the version at which this browser's own earlier change to them was
+   * applied. Without it a browser's second edit would be judged against the first as a teammate's.
+   */
+  fieldBases: z.record(FieldName, z.number().int().nonnegative()).optional(),
 });
 export type Mutation = z.infer<typeof MutationSchema>;
 
@@ -44,12 +52,25 @@ export interface SyncRecord {
 export type MutationResult =
   | { mutationId: string; status: 'applied'; version: number }
   | { mutationId: string; status: 'merged'; version: number }
-  | { mutationId: string; status: 'conflict'; version: number; fields: string[]; record: SyncRecord }
+  | {
+      mutationId: string;
+      status: 'conflict';
+      version: number;
+      fields: string[];
+      record: SyncRecord;
+      /** The version at which each field in `fields` was last written: who won is in the audit at it. */
+      fieldVersions?: Record<string, number>;
+    }
   | { mutationId: string; status: 'rejected'; reason: string };
 
 export const PullQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+  /**
+   * The team's purge mark (PullResponse.purgedThrough) as of the browser's last start from scratch:
+   * deletes purged before then cannot concern it, so a refetch continues page by page to its end.
+   */
+  purgedThrough: z.coerce.number().int().nonnegative().default(0),
 });
 
 export interface PullResponse {
@@ -59,6 +80,8 @@ export interface PullResponse {
   more: boolean;
   /** The client is older than the tombstone retention: drop local copies, pull from 0, keep the outbox. */
   mustRefetch: boolean;
+  /** The highest version of a purged delete: kept by a browser starting from scratch (since 0 or a refetch). */
+  purgedThrough?: number;
 }
 
 /** What an invite link (`https://sync.example.com/join#inv_...`) holds: where the server is, and the code. */

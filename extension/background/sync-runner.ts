@@ -3,7 +3,16 @@ import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
 import { whenLocalChange } from '../sync/outbox-middleware';
-import { callServer, pendingCount, queueSnapshot, SyncClient, type SyncConnection, SyncHttpError } from '../sync/sync-client';
+import {
+  callServer,
+  keepMine,
+  type Overruled,
+  pendingCount,
+  queueSnapshot,
+  SyncClient,
+  type SyncConnection,
+  SyncHttpError,
+} from '../sync/sync-client';
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
 export interface SyncStatus {
@@ -13,10 +22,11 @@ export interface SyncStatus {
   pending: number;
   /** Records refused from the team (invalid) in the last sync, with why. */
   refused: string[];
-  /** This browser's changes the team's earlier edits won, most recent first (kept across syncs, at most 20). */
-  conflicts: string[];
-  /** Changes set aside because the server refused them as malformed. */
+  /** This browser's changes a teammate's edit overruled, most recent first (kept across syncs, at most 20). */
+  conflicts: Overruled[];
+  /** Changes set aside because the server refused them (malformed, or failing on them): how many, and which. */
   rejected: number;
+  setAside?: string[];
 }
 
 export type PublicConnection = Omit<SyncConnection, 'token'>;
@@ -35,7 +45,8 @@ const statusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback
 
 const SYNC_ALARM = 'team-sync';
 const PING_MS = 20_000;
-const PUSH_DEBOUNCE_MS = 300;
+/** While changes wait and the server does not answer, it is asked again this often at most. */
+const RETRY_MAX_MS = 5000;
 
 /**
  * The background's side of team sync: a WebSocket to the server whose pokes trigger a pull (and
@@ -49,7 +60,8 @@ export function startSyncRunner(db: CompanionDb) {
   let retryMs = 1000;
   let running: Promise<void> | null = null;
   let again = false;
-  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let retryDelayMs = 1000;
 
   async function setStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
     const next = { ...(await statusItem.getValue()), ...patch };
@@ -69,26 +81,45 @@ export function startSyncRunner(db: CompanionDb) {
     await setStatus({ state: 'syncing' });
     try {
       const outcome = await new SyncClient(db, connection).sync();
+      const aside = await db.outbox.filter((e) => Boolean(e.rejected)).toArray();
+      clearTimeout(retry);
+      retryDelayMs = 1000;
       await setStatus({
         state: 'synced',
         lastSyncAt: Date.now(),
         lastError: null,
         pending: outcome.pending,
         refused: outcome.refused,
-        conflicts: [...outcome.conflicts, ...(status.conflicts ?? [])].slice(0, 20),
-        rejected: await db.outbox.filter((e) => Boolean(e.rejected)).count(),
+        conflicts: [...outcome.conflicts, ...(status.conflicts ?? []).filter((c) => typeof c === 'object')].slice(0, 20),
+        rejected: aside.length,
+        setAside: aside.slice(0, 20).map((e) => `${e.collection} ${e.id}: ${e.rejected}`),
       });
+      // The server answers again: the live socket can come back now, not at its next backoff.
+      void ensureSocket();
     } catch (error) {
       const revoked = error instanceof SyncHttpError && error.status === 401;
+      const pending = await pendingCount(db);
       await setStatus({
         state: revoked ? 'revoked' : 'offline',
         lastError: revoked
           ? 'This browser was removed from the team (its token was revoked). Leave, then join again with a new invite.'
           : `${(error as Error).message}. Changes are kept and sent when it answers.`,
-        pending: await pendingCount(db),
+        pending,
       });
       if (revoked) closeSocket();
+      else if (pending > 0) retryLater();
     }
+  }
+
+  /**
+   * Changes are waiting and the server did not answer: ask again soon, backing off to at most
+   * RETRY_MAX_MS, so they leave within seconds of the server's return rather than at the next
+   * socket reconnect or alarm (a minute or more after a long outage).
+   */
+  function retryLater(): void {
+    clearTimeout(retry);
+    retry = setTimeout(() => void syncNow(), retryDelayMs);
+    retryDelayMs = Math.min(retryDelayMs * 2, RETRY_MAX_MS);
   }
 
   /** One sync at a time; a request during a run schedules exactly one more run after it. */
@@ -142,10 +173,8 @@ export function startSyncRunner(db: CompanionDb) {
     };
   }
 
-  whenLocalChange(() => {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => void syncNow(), PUSH_DEBOUNCE_MS);
-  });
+  // The first change goes at once; changes made while it is on its way go together in the next run.
+  whenLocalChange(() => void syncNow());
 
   void browser.alarms.get(SYNC_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
@@ -168,6 +197,15 @@ export function startSyncRunner(db: CompanionDb) {
       if (!connection) return { connection: null, status };
       const { token: _secret, ...visible } = connection;
       return { connection: visible, status: { ...status, pending: await pendingCount(db) } };
+    },
+    /** Puts this browser's overruled values back (one action), and sends them. */
+    async keepMine(index: number): Promise<void> {
+      const status = await statusItem.getValue();
+      const overruled = status.conflicts[index];
+      if (!overruled || typeof overruled !== 'object') throw new Error('That overruled change is no longer listed.');
+      await keepMine(db, overruled);
+      await setStatus({ conflicts: status.conflicts.filter((_, i) => i !== index) });
+      await syncNow();
     },
     /** Redeems an invite link; everything this browser knows is then sent to the team. */
     async join(input: { invite: string; name: string; label: string }): Promise<PublicConnection> {

@@ -26,9 +26,15 @@ export interface OutboxEntry {
   collection: Collection;
   id: string;
   op: 'upsert' | 'delete';
+  /** Only the fields the change set; `unset` those it cleared. */
   fields?: Record<string, unknown>;
+  unset?: string[];
   /** The server version this browser had seen of the record when the change was made. */
   baseVersion: number;
+  /** Later bases for fields this browser's own earlier change set, once the server applied it. */
+  fieldBases?: Record<string, number>;
+  /** Once sent, the change is what its mutation id stands for: later edits go in a new entry. */
+  sentAt?: number;
   createdAt: number;
   /** Set when the server refused the change as malformed: kept, shown, no longer sent. */
   rejected?: string;
@@ -42,7 +48,7 @@ export interface SyncVersion {
 
 /** Small sync facts: the pull checkpoint and this browser's client id. */
 export interface SyncStateEntry {
-  key: 'checkpoint' | 'clientId';
+  key: 'checkpoint' | 'clientId' | 'purgedThrough';
   value: string | number;
 }
 

@@ -79,53 +79,170 @@ function mutateAndQueue(
       .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })
       .then(({ result }) => mutateAndQueue(down, table, collection, { type: 'delete', trans: req.trans, keys: result }));
   }
-  const changes = describe(table, req);
-  return table.mutate(req).then((result) => {
-    const landed = changes.filter((_, i) => !result.failures[i]);
-    if (landed.length === 0) return result;
-    const keys = landed.map((c) => recordKey(collection, c.id));
-    return down
-      .table('syncVersions')
-      .getMany({ trans: req.trans, keys })
-      .then((versions) => {
-        const now = Date.now();
-        const entries: OutboxEntry[] = landed.map((change, i) => ({
-          key: keys[i] as string,
-          mutationId: crypto.randomUUID(),
-          collection,
-          id: change.id,
-          op: change.op,
-          ...(change.op === 'upsert' ? { fields: change.fields } : {}),
-          baseVersion: (versions[i] as { version: number } | undefined)?.version ?? 0,
-          createdAt: now,
-        }));
-        return down.table('outbox').mutate({ type: 'add', trans: req.trans, values: entries });
-      })
-      .then(() => {
+  // Text no store can hold (half an emoji, NUL) is cleaned before it is kept here or sent anywhere.
+  const write = req.type === 'delete' ? req : { ...req, values: req.values.map(storable) };
+  const ids = idsOf(table, write);
+  return table.getMany({ trans: req.trans, keys: ids }).then((before) =>
+    table.mutate(write).then((result) => {
+      const changes = ids
+        .map((id, i) =>
+          result.failures[i] ? null : change(id, before[i], write.type === 'delete' ? undefined : write.values[i]),
+        )
+        .filter((c): c is Change => c !== null);
+      if (changes.length === 0) return result;
+      return queue(down, req.trans, collection, changes).then(() => {
         queueMicrotask(onLocalChange);
         return result;
       });
-  });
+    }),
+  );
 }
 
 interface Change {
   id: string;
   op: 'upsert' | 'delete';
+  /** Whether the record existed here before: a change to one it had not, carries every field. */
+  existed: boolean;
   fields?: Record<string, unknown>;
+  unset?: string[];
 }
 
-/** Which records a write changes, and to what. */
-function describe(table: DBCoreTable, req: DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteRequest): Change[] {
+function idsOf(table: DBCoreTable, req: DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteRequest): string[] {
   const keyOf = table.schema.primaryKey.extractKey;
-  if (req.type === 'delete') return req.keys.map((key) => ({ id: String(key), op: 'delete' as const }));
-  return req.values.map((value, i) => ({
-    id: String(req.keys?.[i] ?? keyOf?.(value)),
-    op: 'upsert' as const,
-    fields: plainFields(value),
-  }));
+  if (req.type === 'delete') return req.keys.map(String);
+  return req.values.map((value, i) => String(req.keys?.[i] ?? keyOf?.(value)));
 }
+
+/**
+ * What one write changed, field by field: the fields whose value differs and the fields it removed.
+ * Only these travel, so a teammate's change to another field of the same record is never undone by
+ * a value this browser merely carried along; null when nothing changed.
+ */
+function change(id: string, before: unknown, after: unknown): Change | null {
+  if (after === undefined) return before === undefined ? null : { id, op: 'delete', existed: true };
+  const next = plainFields(after);
+  if (before === undefined) return { id, op: 'upsert', existed: false, fields: next };
+  const prev = plainFields(before);
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(next)) {
+    if (JSON.stringify(prev[name]) !== JSON.stringify(value)) fields[name] = value;
+  }
+  const unset = Object.keys(prev).filter((name) => !(name in next));
+  if (Object.keys(fields).length === 0 && unset.length === 0) return null;
+  return { id, op: 'upsert', existed: true, fields, ...(unset.length > 0 ? { unset } : {}) };
+}
+
+/**
+ * Writes the outbox entries of a transaction's changes. A change to a record whose last entry was
+ * never sent is folded into it (an offline afternoon of visits is one change per record, not one
+ * per visit); a sent entry is never altered, since its mutation id stands for what it held.
+ */
+function queue(down: DBCore, trans: DBCoreMutateRequest['trans'], collection: Collection, changes: Change[]): Promise<unknown> {
+  const keys = changes.map((c) => recordKey(collection, c.id));
+  const outbox = down.table('outbox');
+  return down
+    .table('syncVersions')
+    .getMany({ trans, keys })
+    .then((versions) =>
+      unsentEntries(outbox, trans, keys).then((unsent) => {
+        const now = Date.now();
+        const added: OutboxEntry[] = [];
+        const folded = new Map<number, OutboxEntry>();
+        changes.forEach((c, i) => {
+          const key = keys[i] as string;
+          const base = c.existed ? ((versions[i] as { version: number } | undefined)?.version ?? 0) : 0;
+          const last = unsent.get(key);
+          if (last && c.op === 'upsert' && c.existed) {
+            const merged = fold(last, c, base);
+            folded.set(merged.seq as number, merged);
+            unsent.set(key, merged);
+            return;
+          }
+          added.push({
+            key,
+            mutationId: crypto.randomUUID(),
+            collection,
+            id: c.id,
+            op: c.op,
+            ...(c.fields ? { fields: c.fields } : {}),
+            ...(c.unset ? { unset: c.unset } : {}),
+            baseVersion: base,
+            createdAt: now,
+          });
+        });
+        const put = folded.size > 0 ? outbox.mutate({ type: 'put', trans, values: [...folded.values()] }) : Promise.resolve(null);
+        return put.then(() => (added.length > 0 ? outbox.mutate({ type: 'add', trans, values: added }) : null));
+      }),
+    );
+}
+
+/** The last entry of each key that was never sent (nor set aside), if it is an upsert one can fold into. */
+function unsentEntries(
+  outbox: DBCoreTable,
+  trans: DBCoreMutateRequest['trans'],
+  keys: string[],
+): Promise<Map<string, OutboxEntry>> {
+  const found = new Map<string, OutboxEntry>();
+  const index = outbox.schema.getIndexByKeyPath('key');
+  return outbox.count({ trans, query: { index: outbox.schema.primaryKey, range: ANY } }).then((count) => {
+    if (count === 0 || !index) return found;
+    return [...new Set(keys)]
+      .reduce<Promise<unknown>>(
+        (chain, key) =>
+          chain.then(() =>
+            outbox.query({ trans, values: true, query: { index, range: only(key) } }).then(({ result }) => {
+              const last = (result as OutboxEntry[]).reduce<OutboxEntry | undefined>(
+                (latest, e) => (latest === undefined || (e.seq ?? 0) > (latest.seq ?? 0) ? e : latest),
+                undefined,
+              );
+              if (last && last.op === 'upsert' && !last.sentAt && !last.rejected) found.set(key, last);
+            }),
+          ),
+        Promise.resolve(),
+      )
+      .then(() => found);
+  });
+}
+
+/** A later change folded into an unsent one: its fields win; a field it names takes its base. */
+function fold(entry: OutboxEntry, c: Change, base: number): OutboxEntry {
+  const fields = { ...entry.fields, ...c.fields };
+  for (const name of c.unset ?? []) delete fields[name];
+  const unset = [...new Set([...(entry.unset ?? []).filter((name) => !(name in (c.fields ?? {}))), ...(c.unset ?? [])])];
+  const fieldBases = { ...entry.fieldBases };
+  for (const name of [...Object.keys(c.fields ?? {}), ...(c.unset ?? [])]) {
+    if (base > (fieldBases[name] ?? entry.baseVersion)) fieldBases[name] = base;
+  }
+  const { unset: _unset, fieldBases: _bases, ...rest } = entry;
+  return {
+    ...rest,
+    fields,
+    ...(unset.length > 0 ? { unset } : {}),
+    ...(Object.keys(fieldBases).length > 0 ? { fieldBases } : {}),
+  };
+}
+
+const ANY = { type: 3 as const, lower: undefined, upper: undefined, lowerOpen: false, upperOpen: false };
+const only = (key: string) => ({ type: 1 as const, lower: key, upper: key, lowerOpen: false, upperOpen: false });
 
 /** A record as JSON carries it (the server's copy is JSON): undefined fields dropped. */
 function plainFields(value: unknown): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** The value with every string cleaned of what no store can hold; the same object when nothing needed it. */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') {
+    const clean = value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+    return (clean.isWellFormed() ? clean : clean.toWellFormed()) as T;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(storable);
+    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value).map(([k, v]) => [k, storable(v)] as const);
+    return (entries.some(([k, v]) => v !== (value as Record<string, unknown>)[k]) ? Object.fromEntries(entries) : value) as T;
+  }
+  return value;
 }

@@ -1,14 +1,12 @@
 import type { z } from 'zod';
-import {
-  PartnerAccessSchema,
-  ShopAccessRequestSchema,
-  ShopSchema,
-  TspAuthorizationSchema,
-  TspRequestSchema,
-} from '../../shared/schemas';
-import type { Collection, Mutation, MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
+import { SHARED_RECORD_SCHEMAS } from '../../shared/schemas';
+import type { MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
 import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
+import { describeOverruled, nameWinners, type Overruled } from './overruled';
+import { overlay, rebase, toMutation } from './pending';
+
+export { keepMine, type Overruled } from './overruled';
 
 /** Where this browser syncs, as the invite redemption gave it. */
 export interface SyncConnection {
@@ -25,8 +23,8 @@ export interface SyncConnection {
 export interface SyncOutcome {
   pushed: number;
   pulled: number;
-  /** Changes the server kept its own value for (another member changed the same field first), described. */
-  conflicts: string[];
+  /** Changes of this browser a teammate's edit overruled, with what was lost, to whom and when. */
+  conflicts: Overruled[];
   /** Records from the server this browser refused to store, with why (never silently dropped). */
   refused: string[];
   pending: number;
@@ -44,19 +42,19 @@ export class SyncHttpError extends Error {
 }
 
 /** Every record another browser sends is checked against the same schema as this browser's own. */
-const SCHEMAS: Record<string, z.ZodType> = {
-  shops: ShopSchema,
-  authorizations: TspAuthorizationSchema,
-  tspRequests: TspRequestSchema,
-  partnerAccess: PartnerAccessSchema,
-  accessRequests: ShopAccessRequestSchema,
-};
-
-/** Times every visit rewrites: two members racing on them is expected, not worth telling anyone. */
-const BOOKKEEPING_FIELDS = new Set(['lastSeenAt', 'updatedAt']);
+const SCHEMAS: Partial<Record<string, z.ZodType>> = SHARED_RECORD_SCHEMAS;
 
 const PUSH_BATCH = 500;
 const PULL_PAGE = 5000;
+/** Server errors that say "not now" (no server behind a proxy, a busy or read-only store), not "not this change". */
+const TRANSIENT = new Set([502, 503, 504]);
+
+export interface SyncClientOptions {
+  pullPage?: number;
+  pushBatch?: number;
+}
+
+type Entry = OutboxEntry & { seq: number };
 
 /**
  * One browser's side of the sync protocol: push the outbox in order, then pull since the
@@ -68,6 +66,7 @@ export class SyncClient {
     private readonly db: CompanionDb,
     private readonly connection: Pick<SyncConnection, 'serverUrl' | 'token'>,
     private readonly fetchFn?: typeof fetch,
+    private readonly options: SyncClientOptions = {},
   ) {}
 
   async sync(): Promise<SyncOutcome> {
@@ -78,16 +77,23 @@ export class SyncClient {
     return outcome;
   }
 
+  /**
+   * Sends the outbox in order, at most one entry per record per request: a record's next entry
+   * waits for the answer to the one before, and is rebased on it. A change the server refuses as
+   * malformed (400/413), or keeps failing on (5xx) while it takes others, is found by halving the
+   * batch and set aside, so one bad change never holds the rest.
+   */
   private async push(outcome: SyncOutcome): Promise<void> {
     const clientId = await clientIdOf(this.db);
-    let batch = PUSH_BATCH;
+    const size = this.options.pushBatch ?? PUSH_BATCH;
+    let batch = size;
+    const failures = new Map<number, number>();
+    const suspects = new Map<number, SyncHttpError>();
+    let delivered = false;
+    let lastError: SyncHttpError | null = null;
     for (;;) {
-      const entries = (await this.db.outbox
-        .orderBy('seq')
-        .filter((e) => !e.rejected)
-        .limit(batch)
-        .toArray()) as Required<Pick<OutboxEntry, 'seq'>>[] & OutboxEntry[];
-      if (entries.length === 0) return;
+      const entries = await this.nextBatch(batch, suspects);
+      if (entries.length === 0) break;
       let results: MutationResult[];
       try {
         ({ results } = await this.request<{ results: MutationResult[] }>('/v1/push', {
@@ -95,48 +101,107 @@ export class SyncClient {
           body: { clientId, mutations: entries.map(toMutation) },
         }));
       } catch (error) {
-        // A malformed entry must not hold the queue: narrow down to it, then set it aside.
-        if (error instanceof SyncHttpError && (error.status === 400 || error.status === 413)) {
-          if (entries.length > 1) {
-            batch = Math.max(1, Math.floor(entries.length / 2));
-            continue;
-          }
-          await this.db.outbox.update(entries[0]?.seq as number, { rejected: `${error.code}: ${error.message}` });
+        if (!(error instanceof SyncHttpError)) throw error;
+        const malformed = error.status === 400 || error.status === 413;
+        if (!malformed && (error.status < 500 || TRANSIENT.has(error.status))) throw error;
+        if (entries.length > 1) {
+          batch = Math.max(1, Math.floor(entries.length / 2));
           continue;
         }
-        throw error;
+        const entry = entries[0] as Entry;
+        batch = size;
+        if (malformed) {
+          await this.db.outbox.update(entry.seq, { rejected: `${error.code}: ${error.message}` });
+          continue;
+        }
+        // A 5xx may be a passing fault: only the second on the same change makes it a suspect.
+        lastError = error;
+        failures.set(entry.seq, (failures.get(entry.seq) ?? 0) + 1);
+        if ((failures.get(entry.seq) ?? 0) >= 2) suspects.set(entry.seq, error);
+        continue;
       }
+      delivered = true;
       await this.settle(entries, results, outcome);
       outcome.pushed += entries.length;
     }
+    if (suspects.size === 0) return;
+    // A server that fails on every change is down, not refusing these: they wait for it.
+    if (!delivered) throw lastError;
+    for (const [seq, error] of suspects) {
+      await this.db.outbox.update(seq, {
+        rejected: `server error ${error.status} on this change (${error.code}): ${error.message}`,
+      });
+    }
   }
 
-  /** Drops answered entries; a conflict's server record is stored at once if nothing else is pending for it. */
-  private async settle(entries: OutboxEntry[], results: MutationResult[], outcome: SyncOutcome): Promise<void> {
+  /** The next entries to send, the first of each record only, marked sent (never folded into again). */
+  private nextBatch(batch: number, skip: Map<number, unknown>): Promise<Entry[]> {
+    return this.db.transaction('rw', this.db.outbox, async () => {
+      const seen = new Set<string>();
+      const chosen: Entry[] = [];
+      await this.db.outbox
+        .orderBy('seq')
+        .until(() => chosen.length >= batch)
+        .each((e) => {
+          if (e.rejected || seen.has(e.key)) return;
+          seen.add(e.key);
+          if (!skip.has(e.seq as number)) chosen.push(e as Entry);
+        });
+      const now = Date.now();
+      const unsent = chosen.filter((e) => !e.sentAt);
+      if (unsent.length > 0) await this.db.outbox.bulkUpdate(unsent.map((e) => ({ key: e.seq, changes: { sentAt: now } })));
+      return chosen;
+    });
+  }
+
+  /**
+   * Drops answered entries and rebases the records' later entries on the answers; a conflict's
+   * server record is stored at once (under any change still waiting) and the loss described.
+   */
+  private async settle(entries: Entry[], results: MutationResult[], outcome: SyncOutcome): Promise<void> {
+    const overruled: Overruled[] = [];
     await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions'], async (tx) => {
       markFromServer(tx.idbtrans);
-      await this.db.outbox.bulkDelete(entries.map((e) => e.seq as number));
+      await this.db.outbox.bulkDelete(entries.map((e) => e.seq));
+      const later = await this.db.outbox
+        .where('key')
+        .anyOf(entries.map((e) => e.key))
+        .sortBy('seq');
+      const rebased = new Map<number, OutboxEntry>();
+      const fromServer: SyncRecord[] = [];
       for (const [i, result] of results.entries()) {
-        const entry = entries[i] as OutboxEntry;
+        const entry = entries[i] as Entry;
+        for (const next of later) {
+          if (next.key === entry.key)
+            rebased.set(next.seq as number, rebase(rebased.get(next.seq as number) ?? next, entry, result));
+        }
         if (result.status === 'rejected') outcome.refused.push(`${entry.collection} ${entry.id}: ${result.reason}`);
         if (result.status === 'conflict') {
-          const meaningful = result.fields.filter((f) => !BOOKKEEPING_FIELDS.has(f));
-          if (meaningful.length > 0 || result.fields.length === 0) {
-            outcome.conflicts.push(`${entry.collection} ${entry.id}: ${meaningful.join(', ') || 'deleted'}`);
-          }
-          await this.apply([result.record], outcome);
+          const local = (await this.db.table(entry.collection).get(entry.id)) as Record<string, unknown> | undefined;
+          const described = describeOverruled(entry, result, local);
+          if (described) overruled.push(described);
+          fromServer.push(result.record);
         }
-        if (result.status === 'applied' && entry.op === 'upsert' && !(await hasPending(this.db, entry.key))) {
-          await this.db.syncVersions.put({ key: entry.key, version: result.version });
+        if (result.status === 'applied') {
+          if (entry.op === 'delete') await this.db.syncVersions.delete(entry.key);
+          else await this.db.syncVersions.put({ key: entry.key, version: result.version });
         }
       }
+      if (rebased.size > 0) await this.db.outbox.bulkPut([...rebased.values()]);
+      await this.apply(fromServer, outcome);
     });
+    await nameWinners(overruled, (path) => this.request(path, { method: 'GET' }));
+    outcome.conflicts.push(...overruled);
   }
 
   private async pull(outcome: SyncOutcome): Promise<void> {
     for (;;) {
-      const since = Number((await this.db.syncState.get('checkpoint'))?.value ?? 0);
-      const page = await this.request<PullResponse>(`/v1/pull?since=${since}&limit=${PULL_PAGE}`, { method: 'GET' });
+      const [checkpoint, known] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
+      const since = Number(checkpoint?.value ?? 0);
+      const page = await this.request<PullResponse>(
+        `/v1/pull?since=${since}&limit=${this.options.pullPage ?? PULL_PAGE}&purgedThrough=${Number(known?.value ?? 0)}`,
+        { method: 'GET' },
+      );
       await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
         markFromServer(tx.idbtrans);
         // Older than the server's tombstone retention: what this browser holds may include records
@@ -144,6 +209,11 @@ export class SyncClient {
         if (page.mustRefetch) await this.dropSyncedCopies();
         await this.apply(page.changes, outcome);
         await this.db.syncState.put({ key: 'checkpoint', value: page.next });
+        // Starting from scratch: deletes purged by now cannot concern this browser, so the pages
+        // that follow continue this pass instead of being told to start over (see mustRefetchAfter).
+        if ((since === 0 || page.mustRefetch) && page.purgedThrough !== undefined) {
+          await this.db.syncState.put({ key: 'purgedThrough', value: page.purgedThrough });
+        }
       });
       outcome.pulled += page.changes.length;
       if (!page.more) return;
@@ -161,13 +231,18 @@ export class SyncClient {
   }
 
   /**
-   * Stores server records, except those this browser has a change to still waiting: that change
-   * goes out with the version it was based on, and the server's merge decides. A page is a handful
-   * of bulk writes, not three per record (10,000 records: 23 s one by one in Chromium).
+   * Stores server records, each with this browser's changes still waiting laid over it (the
+   * server's merge decides them when they arrive). A page is a handful of bulk writes, not three
+   * per record (10,000 records: 23 s one by one in Chromium).
    */
   private async apply(changes: SyncRecord[], outcome: SyncOutcome): Promise<void> {
+    if (changes.length === 0) return;
     const keys = changes.map((c) => recordKey(c.collection, c.id));
-    const pending = new Set((await this.db.outbox.where('key').anyOf(keys).keys()) as string[]);
+    const waiting = new Map<string, OutboxEntry[]>();
+    if ((await this.db.outbox.count()) > 0) {
+      const entries = await this.db.outbox.where('key').anyOf(keys).sortBy('seq');
+      for (const e of entries) if (!e.rejected) waiting.set(e.key, [...(waiting.get(e.key) ?? []), e]);
+    }
     const puts = new Map<string, unknown[]>();
     const deletes = new Map<string, string[]>();
     const versions: { key: string; version: number }[] = [];
@@ -175,13 +250,16 @@ export class SyncClient {
     changes.forEach((change, i) => {
       const schema = SCHEMAS[change.collection];
       const key = keys[i] as string;
-      if (!schema || pending.has(key)) return;
-      if (change.deleted) {
+      if (!schema) return;
+      const pending = waiting.get(key);
+      const shown = pending ? overlay(change, pending) : change;
+      if (change.deleted) forgotten.push(key);
+      else versions.push({ key, version: change.version });
+      if (shown.deleted) {
         deletes.set(change.collection, [...(deletes.get(change.collection) ?? []), change.id]);
-        forgotten.push(key);
         return;
       }
-      const parsed = schema.safeParse(change.fields);
+      const parsed = schema.safeParse(shown.fields);
       if (!parsed.success) {
         outcome.refused.push(`${change.collection} ${change.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
         return;
@@ -189,7 +267,6 @@ export class SyncClient {
       const rows = puts.get(change.collection) ?? [];
       rows.push(parsed.data);
       puts.set(change.collection, rows);
-      versions.push({ key, version: change.version });
     });
     for (const [collection, rows] of puts) await this.db.table(collection).bulkPut(rows);
     for (const [collection, ids] of deletes) await this.db.table(collection).bulkDelete(ids);
@@ -228,21 +305,6 @@ export async function callServer<T>(
     );
   }
   return body;
-}
-
-function toMutation(entry: OutboxEntry): Mutation {
-  return {
-    mutationId: entry.mutationId,
-    collection: entry.collection as Collection,
-    id: entry.id,
-    baseVersion: entry.baseVersion,
-    op: entry.op,
-    ...(entry.fields ? { fields: entry.fields } : {}),
-  };
-}
-
-async function hasPending(db: CompanionDb, key: string): Promise<boolean> {
-  return (await db.outbox.where('key').equals(key).count()) > 0;
 }
 
 export async function pendingCount(db: CompanionDb): Promise<number> {

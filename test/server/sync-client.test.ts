@@ -136,7 +136,9 @@ describe('sync between browsers of one team', () => {
     await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple A'), 2000);
     await recordShopCapture(b.db, capture('USLCQPEV3N', 'Maple B'), 3000);
     await a.client.sync();
-    expect((await b.client.sync()).conflicts).toEqual(['shops USLCQPEV3N: name']);
+    expect((await b.client.sync()).conflicts).toEqual([
+      expect.objectContaining({ collection: 'shops', id: 'USLCQPEV3N', fields: ['name'], mine: { name: 'Maple B' } }),
+    ]);
     await a.client.sync();
     const [left, right] = [await a.db.shops.get('USLCQPEV3N'), await b.db.shops.get('USLCQPEV3N')];
     expect(left).toEqual(right);
