@@ -19,7 +19,10 @@ export interface PageWatch {
 
 type Check = (watch: PageWatch) => void;
 
-const COALESCE_MS = 50;
+/** A page quiet for this long is checked in the same task as its change: badges come with the rows, one layout. */
+const QUIET_MS = 100;
+/** A page that keeps changing is checked when it pauses, and at least this often. */
+const BUSY_MAX_WAIT_MS = 300;
 const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
 const OWN = new Set(['SAC-BADGE', 'SAC-OVERLAY']);
 const FULL: PageBatch = { full: true, touched: () => true, onlyWithin: () => false };
@@ -30,7 +33,9 @@ const FULL: PageBatch = { full: true, touched: () => true, onlyWithin: () => fal
  */
 function isOwnMutation(record: MutationRecord): boolean {
   if (record.type !== 'childList' || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
-  return [...record.addedNodes].every((n) => OWN.has(n.nodeName));
+  const added = record.addedNodes;
+  for (let i = 0; i < added.length; i++) if (!OWN.has((added[i] as Node).nodeName)) return false;
+  return true;
 }
 
 /**
@@ -41,7 +46,7 @@ function isOwnMutation(record: MutationRecord): boolean {
 class SharedWatcher {
   private readonly checks = new Map<Check, PageWatch>();
   private readonly observer = new MutationObserver((records) => this.collect(records));
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  private pending: { cancel(): void } | undefined;
   private targets = new Set<Element>();
   private fullPass = false;
   /** Whether anything outside a table changed: only then can what the page calls itself have changed. */
@@ -59,7 +64,7 @@ class SharedWatcher {
     this.checks.delete(check);
     if (this.checks.size > 0) return;
     this.observer.disconnect();
-    clearTimeout(this.pending);
+    this.pending?.cancel();
     this.pending = undefined;
   }
 
@@ -76,18 +81,35 @@ class SharedWatcher {
     // What the page calls itself may have changed: forget it now, not at the next batch, so a check
     // that runs before then (a helper starting after in-app navigation) reads it afresh.
     if (this.outsideTables) documentChanged(this.doc);
-    if (relevant) this.schedule(false);
+    if (!relevant) return;
+    if (this.pending === undefined && performance.now() - this.lastRun > QUIET_MS) this.runAll();
+    else this.whenIdle();
   }
 
   /**
-   * Throttled, not debounced: the first change after a quiet spell is checked at once (badges
-   * appear with the rows), and a storm gets at most one check per 50 ms.
+   * A first change after a quiet spell is checked at once, inside the page's own task (this callback
+   * runs as a microtask after it), so the browser lays the rows out once, with their badges. A page
+   * that keeps re-rendering is checked when it pauses (at most 300 ms later): checking every frame of
+   * a storm would double the page's own work for badges nobody can read while they flicker.
    */
+  private whenIdle(): void {
+    if (this.pending !== undefined || this.checks.size === 0) return;
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) {
+      const id = idle(() => this.runAll(), { timeout: BUSY_MAX_WAIT_MS });
+      this.pending = { cancel: () => (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(id) };
+    } else {
+      const id = setTimeout(() => this.runAll(), QUIET_MS);
+      this.pending = { cancel: () => clearTimeout(id) };
+    }
+  }
+
+  /** A check that no mutation caused (a timer, a navigation): on its own task, soon. */
   schedule(full: boolean): void {
     this.fullPass ||= full;
     if (this.pending !== undefined || this.checks.size === 0) return;
-    const wait = Math.max(0, this.lastRun + COALESCE_MS - performance.now());
-    this.pending = setTimeout(() => this.runAll(), wait);
+    const id = setTimeout(() => this.runAll(), 0);
+    this.pending = { cancel: () => clearTimeout(id) };
   }
 
   private lastRun = Number.NEGATIVE_INFINITY;

@@ -1,8 +1,8 @@
 import type { DateOrder } from '../../shared/page-dates';
 import { WordList } from '../../shared/page-words';
 import { readStatus } from '../../shared/statuses';
-import { type RecordSet, recordCells, type ValueKind, valueKind } from './record-sets';
-import { type Piece, textPieces } from './text-pieces';
+import { type RecordSet, recordCell, recordCells, type ValueKind, valueKind } from './record-sets';
+import { boundedText, type Piece, textPieces } from './text-pieces';
 import type { FieldShape, FieldSpec, PageVocabulary } from './vocabulary/vocabulary';
 
 /**
@@ -142,18 +142,18 @@ function planColumns<K extends string>(
       }
     }
   }
+  const planned = Object.entries(columns) as [K, number][];
   return {
     vocabulary,
     columns,
     namedColumns,
     read(record) {
-      const cells = recordCells(record);
       const values: Partial<Record<K, string>> = {};
       const elements: Partial<Record<K, Element>> = {};
-      for (const key of Object.keys(columns) as K[]) {
-        const cell = cells[columns[key] as number];
+      for (const [key, index] of planned) {
+        const cell = recordCell(record, index);
         if (!cell) continue;
-        values[key] = joinPieces(textPieces(cell));
+        values[key] = boundedText(cell);
         elements[key] = cell;
       }
       findInsideCells(record, vocabulary.fields, values, elements, kindOf);

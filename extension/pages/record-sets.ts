@@ -69,10 +69,6 @@ function isRowOfCells(el: Element): boolean {
   return el.tagName === 'TR' || el.getAttribute('role') === 'row' || el.tagName === 'DL';
 }
 
-function shapeKey(el: Element): string {
-  return `${el.tagName}|${el.getAttribute('role') ?? ''}`;
-}
-
 interface Candidate {
   parent: Element;
   /** Children holding values, with the kinds each holds. */
@@ -143,14 +139,25 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
     records = [single];
     container = single.parentElement ?? container;
   }
-  const shape = shapeKey(records[0] as Element);
+  const first = records[0] as Element;
+  const tag = first.tagName;
+  const role = first.getAttribute('role');
   const kinds = new Set(signature.split('+') as ValueKind[]);
   const header = findHeader(container, records, root);
   return {
     container,
     header,
     kinds,
-    records: () => [...container.children].filter((el) => shapeKey(el) === shape && !isHeaderLike(el, header)),
+    // Runs on every batch of a re-render storm: a plain loop over the children, no selector.
+    records: () => {
+      const out: Element[] = [];
+      for (let el = container.firstElementChild; el; el = el.nextElementSibling) {
+        if (el.tagName !== tag || el.getAttribute('role') !== role) continue;
+        if (header && (el === header.element || el.contains(header.element))) continue;
+        out.push(el);
+      }
+      return out;
+    },
   };
 }
 
@@ -192,8 +199,12 @@ export function recordCells(record: Element): Element[] {
   return cellsOfRow(record);
 }
 
-function isHeaderLike(el: Element, header: HeaderRow | null): boolean {
-  return header !== null && (el === header.element || el.contains(header.element));
+/** One cell of a record by column index, without listing the others. */
+export function recordCell(record: Element, index: number): Element | undefined {
+  if (record.tagName === 'TR') return (record as HTMLTableRowElement).cells[index] ?? undefined;
+  let el = record;
+  for (let depth = 0; depth < 3 && el.children.length === 1; depth++) el = el.children[0] as Element;
+  return el.children[index] ?? undefined;
 }
 
 /** A row's cells that say what the columns are: header words, no values. */

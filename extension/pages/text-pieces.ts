@@ -38,6 +38,9 @@ function collect(node: Element, out: Piece[]): void {
 /** The text of `el` with a space at every element boundary. */
 export function boundedText(el: Element | null | undefined): string {
   if (!el) return '';
+  // Most cells hold one text node: read it without building pieces (this runs for every cell of a re-render).
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3) return normalizeText(only.nodeValue);
   const pieces = textPieces(el);
   if (pieces.length === 1) return (pieces[0] as Piece).text;
   return pieces.map((p) => p.text).join(' ');

@@ -10,57 +10,47 @@ export const TONES: Record<BadgeTone, string> = {
   unreadable: 'background:#f5f3ff;color:#5b21b6;border-color:#c4b5fd;border-style:dashed',
 };
 
-const BASE =
-  ':host{all:initial;display:inline-block;margin-left:6px;vertical-align:middle}' +
-  'span{font:600 11px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;border:1px solid;border-radius:999px;padding:0 7px;white-space:nowrap}' +
+/**
+ * A small badge in a list record: one light-DOM element with its label as text (`textContent`, so
+ * always text), styled by one stylesheet adopted by the document. Not a shadow root per badge: in a
+ * 500-row list that keeps re-rendering, 500 shadow trees made every style and layout pass of the
+ * page's own table markedly slower (bench/storm-ratio.ts). The label is what the page itself shows
+ * (days left from its own dates), so a page script reading it learns nothing it does not know.
+ */
+const CSS =
+  // !important: a page's own rules (`td *`, say) must not restyle the badge.
+  'sac-badge[data-sac-helper]{all:initial!important;display:inline-block!important;margin-left:6px!important;vertical-align:middle!important;' +
+  'font:600 11px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;border:1px solid!important;border-radius:999px!important;' +
+  'padding:0 7px!important;white-space:nowrap!important}' +
   Object.entries(TONES)
-    .map(([tone, css]) => `.${tone}{${css}}`)
+    .map(([tone, css]) => `sac-badge[data-sac-helper][data-tone="${tone}"]{${css.replace(/;/g, '!important;')}!important}`)
     .join('');
 
-/**
- * A small badge in a table row. Plain DOM in an open shadow root rather than a Preact tree: a page
- * may hold hundreds of rows, and the badge's text is set with textContent, so it is always text.
- */
-let shared: CSSStyleSheet | null | undefined;
+const adoptedBy = new WeakSet<Document>();
 
-/** One constructed stylesheet adopted by every badge: parsing a <style> per badge costs a 500-row page dearly. */
-function sharedSheet(): CSSStyleSheet | null {
-  if (shared === undefined) {
-    try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(BASE);
-    } catch {
-      shared = null;
-    }
+function adoptStyles(doc: Document): void {
+  if (adoptedBy.has(doc)) return;
+  adoptedBy.add(doc);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    (doc.head ?? doc.documentElement).append(style);
   }
-  return shared;
 }
 
 export function createRowBadge(helper: string): HTMLElement {
+  adoptStyles(document);
   const host = document.createElement('sac-badge');
   host.setAttribute('data-sac-helper', helper);
-  const root = host.attachShadow({ mode: 'open' });
-  const sheet = sharedSheet();
-  if (sheet) root.adoptedStyleSheets = [sheet];
-  else {
-    const style = document.createElement('style');
-    style.textContent = BASE;
-    root.append(style);
-  }
-  root.append(document.createElement('span'));
   return host;
 }
 
 export function renderRowBadge(host: HTMLElement, view: BadgeView): void {
-  const span = host.shadowRoot?.querySelector('span');
-  if (!span) return;
-  // A class per tone from the one shared sheet: no style attribute to parse per badge.
-  span.textContent = view.label;
-  span.className = view.tone;
-  span.title = view.title;
+  host.textContent = view.label;
+  host.title = view.title;
   host.setAttribute('data-tone', view.tone);
-}
-
-export function badgeLabel(host: Element): string {
-  return host.shadowRoot?.querySelector('span')?.textContent ?? '';
 }

@@ -105,9 +105,7 @@ export async function storedRecords(browser: ExtensionBrowser, table: string): P
 
 /** The labels of the row badges one helper put on the page, in row order. */
 export function rowBadgeLabels(page: Page, helper: string): Promise<string[]> {
-  return page.$$eval(`sac-badge[data-sac-helper="${helper}"]`, (hosts) =>
-    hosts.map((h) => h.shadowRoot?.querySelector('span')?.textContent ?? ''),
-  );
+  return page.$$eval(`sac-badge[data-sac-helper="${helper}"]`, (hosts) => hosts.map((h) => h.textContent ?? ''));
 }
 
 /** The text of a helper's corner panel (in its open shadow root). */

@@ -46,7 +46,7 @@ describe('My Services expiry badges', () => {
     const tones = await page.$$eval('sac-badge', (hosts) => hosts.map((h) => h.getAttribute('data-tone')));
     expect(tones).toEqual(['urgent', 'today', 'inactive', 'inactive', 'inactive', 'ok', 'notice', 'unreadable', 'unreadable']);
     // Unreadable keeps the raw text for the user to see.
-    const titles = await page.$$eval('sac-badge', (hosts) => hosts.map((h) => h.shadowRoot?.querySelector('span')?.title ?? ''));
+    const titles = await page.$$eval('sac-badge', (hosts) => hosts.map((h) => (h as HTMLElement).title));
     expect(titles[7]).toContain('"Permanent"');
     expect(titles[8]).toContain('"Paused"');
     await expect.poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 }).toContain('Saved for shop USLCQPEV3N');
