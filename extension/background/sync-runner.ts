@@ -6,12 +6,14 @@ import { whenLocalChange } from '../sync/outbox-middleware';
 import {
   callServer,
   keepMine,
+  listOverruled,
   type Overruled,
   pendingCount,
   queueSnapshot,
   SyncClient,
   type SyncConnection,
   SyncHttpError,
+  saveOverruled,
 } from '../sync/sync-client';
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
@@ -90,7 +92,7 @@ export function startSyncRunner(db: CompanionDb) {
         lastError: null,
         pending: outcome.pending,
         refused: outcome.refused,
-        conflicts: [...outcome.conflicts, ...(status.conflicts ?? []).filter((c) => typeof c === 'object')].slice(0, 20),
+        conflicts: (await listOverruled(db)).slice(0, 20),
         rejected: aside.length,
         setAside: aside.slice(0, 20).map((e) => `${e.collection} ${e.id}: ${e.rejected}`),
       });
@@ -200,11 +202,11 @@ export function startSyncRunner(db: CompanionDb) {
     },
     /** Puts this browser's overruled values back (one action), and sends them. */
     async keepMine(index: number): Promise<void> {
-      const status = await statusItem.getValue();
-      const overruled = status.conflicts[index];
-      if (!overruled || typeof overruled !== 'object') throw new Error('That overruled change is no longer listed.');
+      const overruled = (await listOverruled(db))[index];
+      if (!overruled) throw new Error('That overruled change is no longer listed.');
       await keepMine(db, overruled);
-      await setStatus({ conflicts: status.conflicts.filter((_, i) => i !== index) });
+      await saveOverruled(db, (kept) => kept.filter((_, i) => i !== index));
+      await setStatus({ conflicts: (await listOverruled(db)).slice(0, 20) });
       await syncNow();
     },
     /** Redeems an invite link; everything this browser knows is then sent to the team. */
@@ -264,7 +266,7 @@ export function startSyncRunner(db: CompanionDb) {
       await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
         await db.outbox.clear();
         await db.syncVersions.clear();
-        await db.syncState.delete('checkpoint');
+        await db.syncState.bulkDelete(['checkpoint', 'purgedThrough', 'overruled']);
       });
     },
   };

@@ -46,10 +46,10 @@ export interface SyncVersion {
   version: number;
 }
 
-/** Small sync facts: the pull checkpoint and this browser's client id. */
+/** Small sync facts: the pull checkpoint, this browser's client id, its overruled changes. */
 export interface SyncStateEntry {
-  key: 'checkpoint' | 'clientId' | 'purgedThrough';
-  value: string | number;
+  key: 'checkpoint' | 'clientId' | 'purgedThrough' | 'overruled';
+  value: string | number | unknown[];
 }
 
 /**

@@ -160,7 +160,7 @@ export class SyncClient {
    */
   private async settle(entries: Entry[], results: MutationResult[], outcome: SyncOutcome): Promise<void> {
     const overruled: Overruled[] = [];
-    await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions'], async (tx) => {
+    await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
       markFromServer(tx.idbtrans);
       await this.db.outbox.bulkDelete(entries.map((e) => e.seq));
       const later = await this.db.outbox
@@ -189,8 +189,13 @@ export class SyncClient {
       }
       if (rebased.size > 0) await this.db.outbox.bulkPut([...rebased.values()]);
       await this.apply(fromServer, outcome);
+      // Kept with the answer, so a worker stopped right after still tells the person.
+      if (overruled.length > 0) await saveOverruled(this.db, (kept) => [...overruled, ...kept]);
     });
+    if (overruled.length === 0) return;
     await nameWinners(overruled, (path) => this.request(path, { method: 'GET' }));
+    const named = new Map(overruled.map((o) => [overruledKey(o), o]));
+    await saveOverruled(this.db, (kept) => kept.map((o) => named.get(overruledKey(o)) ?? o));
     outcome.conflicts.push(...overruled);
   }
 
@@ -307,6 +312,20 @@ export async function callServer<T>(
   return body;
 }
 
+const overruledKey = (o: Overruled) => `${o.collection}\u0000${o.id}\u0000${o.version}\u0000${o.fields.join()}`;
+const KEPT_OVERRULED = 50;
+
+/** This browser's overruled changes, most recent first, as kept in its database. */
+export async function listOverruled(db: CompanionDb): Promise<Overruled[]> {
+  return ((await db.syncState.get('overruled'))?.value as Overruled[] | undefined) ?? [];
+}
+
+export async function saveOverruled(db: CompanionDb, change: (kept: Overruled[]) => Overruled[]): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    await db.syncState.put({ key: 'overruled', value: change(await listOverruled(db)).slice(0, KEPT_OVERRULED) });
+  });
+}
+
 export async function pendingCount(db: CompanionDb): Promise<number> {
   return db.outbox.filter((e) => !e.rejected).count();
 }
@@ -328,7 +347,7 @@ export async function queueSnapshot(db: CompanionDb): Promise<number> {
   return db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async () => {
     await db.outbox.clear();
     await db.syncVersions.clear();
-    await db.syncState.delete('checkpoint');
+    await db.syncState.bulkDelete(['checkpoint', 'purgedThrough']);
     let queued = 0;
     const now = Date.now();
     for (const name of SYNCED_TABLES) {
