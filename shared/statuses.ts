@@ -145,6 +145,13 @@ export function readStatus<K extends StatusKind>(kind: K, text: string): StatusR
   return status === undefined ? { known: false, raw } : { known: true, status, raw };
 }
 
+/** Whether a page text is a status word of any of these kinds; normalised once, for every text of a page. */
+export function isStatusWord(text: string, kinds: readonly StatusKind[]): boolean {
+  if (/\d/.test(text)) return false;
+  const key = normalizeWords(text);
+  return kinds.some((kind) => (LABELS[kind] as Record<string, string>)[key] !== undefined);
+}
+
 /** Statuses after which a TSP authorization no longer counts down. */
 export function isAuthorizationCountingDown(status: TspAuthorizationStatus): boolean {
   return status === 'active';

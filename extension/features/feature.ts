@@ -2,6 +2,7 @@ import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type HelperReport, sendMessage } from '../messaging';
 import { forgetRecognition } from '../pages/page-recognition';
+import { onTabMessage } from '../tab-messaging';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
@@ -176,6 +177,13 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly Featur
       hideNotice(state);
     }
   });
+  // Diagnostics asks the tab for its outline: the first helper that can describe this page answers.
+  const outliner = features.find((f) => f.outline);
+  if (outliner?.outline) {
+    const outline = outliner.outline;
+    const stopListening = onTabMessage('pageOutline', () => outline(document));
+    life.signal.addEventListener('abort', stopListening);
+  }
   // A navigation that changes no DOM (the same view, another query) must still be seen.
   ctx.addEventListener(window, 'wxt:locationchange', () => watchRef?.recheckIn(0));
   watchPage(document, life.signal, check);

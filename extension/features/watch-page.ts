@@ -82,6 +82,7 @@ class SharedWatcher {
     // that runs before then (a helper starting after in-app navigation) reads it afresh.
     if (this.outsideTables) documentChanged(this.doc);
     if (!relevant) return;
+    generations.set(this.doc, domGeneration(this.doc) + 1);
     if (this.pending === undefined && performance.now() - this.lastRun > QUIET_MS) this.runAll();
     else this.whenIdle();
   }
@@ -160,6 +161,12 @@ function runCheck(check: Check, watch: PageWatch): void {
 }
 
 const watchers = new WeakMap<Document, SharedWatcher>();
+const generations = new WeakMap<Document, number>();
+
+/** Counts the page's own changes: what was read at one count still holds while the count is the same. */
+export function domGeneration(doc: Document): number {
+  return generations.get(doc) ?? 0;
+}
 
 /**
  * Calls `check` now, then after every batch of DOM changes and whenever it asks for a recheck,

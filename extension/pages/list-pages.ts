@@ -1,6 +1,6 @@
 import { sellerCenterHost } from '../../shared/markets';
 import { type DateOrder, dateOrderFor } from '../../shared/page-dates';
-import type { PageBatch } from '../features/watch-page';
+import { domGeneration, type PageBatch } from '../features/watch-page';
 import { type Recognition, type RecognitionScope, recognise } from './page-recognition';
 import { BUSINESS_CENTER_LISTS, SELLER_CENTER_LISTS } from './vocabulary';
 import type { PageVocabulary } from './vocabulary/vocabulary';
@@ -28,6 +28,7 @@ export function recogniseList<K extends string>(
     order: dateOrderOf(url),
     vocabularies: listsFor(url),
     unchangedOutside: (container) => !batch.full && batch.onlyWithin(container),
+    generation: domGeneration(doc),
   };
   return recognise(scope, vocabulary);
 }

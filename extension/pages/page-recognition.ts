@@ -30,9 +30,11 @@ export interface RecognitionScope {
   vocabularies: readonly PageVocabulary<string>[];
   /** Whether the last reading still holds: nothing changed outside its list since. */
   unchangedOutside(container: Element): boolean;
+  /** The page's change count now (watch-page's domGeneration). */
+  generation: number;
 }
 
-const readings = new WeakMap<Document, { key: string; reading: Reading }>();
+const readings = new WeakMap<Document, { key: string; generation: number; reading: Reading }>();
 
 const SAMPLE = 10;
 
@@ -106,12 +108,12 @@ export function recognise<K extends string>(scope: RecognitionScope, vocabulary:
   const last = readings.get(scope.doc);
   let reading = last?.key === key ? last.reading : undefined;
   const set = reading?.set;
+  // Nothing changed since it was read (another helper asking, a timer's recheck), or only inside its list.
   const stillHolds =
-    set?.container.isConnected && (!set.header || set.header.element.isConnected) && scope.unchangedOutside(set.container);
-  if (!stillHolds || !reading) {
-    reading = read(scope, statusKinds);
-    readings.set(scope.doc, { key, reading });
-  }
+    last?.generation === scope.generation ||
+    (set?.container.isConnected && (!set.header || set.header.element.isConnected) && scope.unchangedOutside(set.container));
+  if (!stillHolds || !reading) reading = read(scope, statusKinds);
+  readings.set(scope.doc, { key, generation: scope.generation, reading });
   return (reading.results.get(vocabulary as PageVocabulary<string>) ?? { state: 'no', why: 'not asked' }) as Recognition<K>;
 }
 

@@ -1,7 +1,7 @@
 import { type DateOrder, dateShape } from '../../shared/page-dates';
 import { normalizeWords } from '../../shared/page-words';
 import { SHOP_CODE_PATTERN } from '../../shared/shop-code';
-import { readStatus, type StatusKind } from '../../shared/statuses';
+import { isStatusWord, type StatusKind } from '../../shared/statuses';
 import { type Piece, textPieces } from './text-pieces';
 
 /**
@@ -52,7 +52,7 @@ function kindOfValue(value: string, order: DateOrder, statusKinds: readonly Stat
     if (ID.test(value)) return 'id';
   }
   if (value.length >= 10 && value.length <= 13 && SHOP_CODE_PATTERN.test(value)) return 'code';
-  if (value.length <= 40 && statusKinds.some((kind) => readStatus(kind, value).known)) return 'status';
+  if (value.length <= 40 && isStatusWord(value, statusKinds)) return 'status';
   return null;
 }
 
@@ -231,13 +231,14 @@ function findHeader(container: Element, records: Element[], root: Element): Head
   const width = cellsOfRow(first).length;
   if (width < 2) return null;
   const before = (el: Element) => (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const isRecord = new Set(records);
   let scope: Element | null = container;
   for (let level = 0; scope && level < 5; level++, scope = scope.parentElement) {
     const rows = [...scope.querySelectorAll('tr, [role="row"]')];
-    if (level === 0) rows.unshift(...[...container.children].filter((c) => c !== first && !records.includes(c)));
+    if (level === 0) rows.unshift(...[...container.children].filter((c) => !isRecord.has(c)));
     let found: HeaderRow | null = null;
     for (const row of rows) {
-      if (records.includes(row) || !before(row) || row.contains(first)) continue;
+      if (isRecord.has(row) || !before(row) || row.contains(first)) continue;
       const labels = headerLabels(row, width);
       // The nearest header before the records is theirs.
       if (labels) found = { element: row, labels };

@@ -84,6 +84,30 @@ describe('My Services pages built differently', () => {
   });
 });
 
+describe('Copy page outline, from Diagnostics', () => {
+  it("copies the open tab's structure with every shop name, code and date masked", async () => {
+    const variant = myServicesVariants().find((v) => v.name.includes('dl groups')) as Variant<unknown>;
+    const url = await serve({ ...variant, path: '/partner/center/outline' });
+    const page = await session.open(url);
+    await expect.poll(() => rowBadgeLabels(page, 'my-services-badges'), { timeout: 10_000 }).toEqual(SERVICE_BADGES);
+    const dashboard = await session.browser.extensionPage('/dashboard.html?tab=Diagnostics');
+    // Extension origins cannot be granted clipboard reads: the copy is read back from the TikTok tab.
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `https://${variant.host}` });
+    const section = dashboard.locator('div', { has: dashboard.locator('h2', { hasText: url }) }).last();
+    await section.getByRole('button', { name: 'Copy page outline' }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('Page outline copied');
+    await page.bringToFront();
+    const outline = await page.evaluate(() => navigator.clipboard.readText());
+    expect(outline).toContain('dl');
+    expect(outline).toContain('"Service name"');
+    for (const secret of ['Ads management', 'Growth Partners', 'Spark Agency', '2026', '2025', '2027', 'days left']) {
+      expect(outline).not.toContain(secret);
+    }
+    await dashboard.close();
+    await page.close();
+  });
+});
+
 describe('My request and Partner Management pages built differently', () => {
   it.each(
     sample(

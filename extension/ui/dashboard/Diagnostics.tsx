@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HelperReport } from '../../messaging';
 import { sendMessage } from '../../messaging';
+import { sendToTab } from '../../tab-messaging';
 import { Badge } from '../Badge';
+import { copyText } from '../clipboard';
 
 type TabReports = { tabId: number; reports: HelperReport[] };
 
@@ -44,9 +46,35 @@ export function Diagnostics() {
         <div key={tab.tabId}>
           <h2 class="muted">{tab.reports[0]?.url ?? `tab ${tab.tabId}`}</h2>
           <HelperTable reports={tab.reports} />
+          <OutlineButton tabId={tab.tabId} />
         </div>
       ))}
     </div>
+  );
+}
+
+/** The tab's page outline, values masked, for a bug report when a helper does not match a page. */
+function OutlineButton({ tabId }: { tabId: number }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      const outline = await sendToTab('pageOutline', undefined, tabId);
+      setSaid((await copyText(outline)) ? 'Page outline copied: shop names, codes and dates in it are masked.' : 'Copy failed.');
+    } catch {
+      setSaid('That tab no longer answers (closed, or reloaded before the extension): reload the tab and try again.');
+    }
+  };
+  return (
+    <p>
+      <button type="button" onClick={copy}>
+        Copy page outline
+      </button>{' '}
+      {said && (
+        <span class="muted" role="status">
+          {said}
+        </span>
+      )}
+    </p>
   );
 }
 
