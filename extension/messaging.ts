@@ -61,6 +61,8 @@ interface ProtocolMap {
   syncJoin(data: { invite: string; name: string; label: string }): PublicConnection;
   syncLeave(): void;
   syncNow(): SyncView;
+  /** Keep mine: puts this browser's overruled values back, the `index`th of the listed conflicts. */
+  syncKeepMine(data: { index: number }): SyncView;
   teamMembers(): { members: TeamMember[] };
   teamRemoveMember(data: { memberId: string }): { removed: string; revokedDevices: string[] };
   teamInvite(data: { role: 'admin' | 'member' | 'viewer' }): TeamInvite;

@@ -136,6 +136,10 @@ export default defineBackground(() => {
   onMessage('syncStatus', () => sync.status());
   onMessage('syncJoin', ({ data }) => sync.join(JoinSchema.parse(data)));
   onMessage('syncLeave', () => sync.leave());
+  onMessage('syncKeepMine', async ({ data }) => {
+    await sync.keepMine(Number(data.index));
+    return sync.status();
+  });
   onMessage('teamMembers', () => sync.teamRequest('/v1/members'));
   onMessage('teamRemoveMember', ({ data }) =>
     sync.teamRequest(`/v1/members/${encodeURIComponent(RemoveMemberSchema.parse(data).memberId)}`, { method: 'DELETE' }),

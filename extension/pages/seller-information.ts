@@ -80,7 +80,8 @@ export function readShopName(doc: Document): string | undefined {
     const content = byTestId.querySelector('[class*="content-"]');
     const labels = findLabels(byTestId, SHOP_NAME_LABEL);
     const text = content ? visibleText(content) : labels[0] ? textWithout(byTestId, labels[0]) : visibleText(byTestId);
-    if (text) return text.slice(0, 200);
+    // By code points: cutting at 200 UTF-16 units could split an emoji into a lone surrogate.
+    if (text) return Array.from(text).slice(0, 200).join('');
   }
   for (const label of findLabels(doc.body ?? doc, SHOP_NAME_LABEL)) {
     for (const candidate of valueCandidates(label, 2)) {

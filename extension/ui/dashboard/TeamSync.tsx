@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { type SyncView, sendMessage } from '../../messaging';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
+import { OverruledChanges } from './OverruledChanges';
 import { TeamMembers } from './TeamMembers';
 
 /** Joining a team with an invite link, and what sync is doing; updates as the background syncs. */
@@ -73,18 +74,14 @@ export function TeamSync() {
               {status.refused.length > 3 ? ` and ${status.refused.length - 3} more` : ''}
             </p>
           )}
-          {(status.conflicts ?? []).length > 0 && (
-            <details data-testid="sync-conflicts">
-              <summary>
-                {status.conflicts.length} change(s) of yours were overruled by a teammate's earlier edit of the same field
-              </summary>
-              <ul>
-                {status.conflicts.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            </details>
+          {status.setAside && status.setAside.length > 0 && (
+            <ul class="error" data-testid="sync-set-aside">
+              {status.setAside.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           )}
+          <OverruledChanges conflicts={(status.conflicts ?? []).filter((c) => typeof c === 'object')} onChange={setView} />
           <button type="button" disabled={busy} onClick={() => act(() => sendMessage('syncNow'), 'Synced.')}>
             Sync now
           </button>{' '}
