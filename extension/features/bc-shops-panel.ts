@@ -3,7 +3,8 @@ import type { BcOverview } from '../db/access-requests';
 import { sendMessage } from '../messaging';
 import { isShopsPage, orgIdOf, readShopList } from '../pages/business-center';
 import { pageOutline } from '../pages/page-outline';
-import { BUSINESS_CENTER_LISTS, isVocabularyWord } from '../pages/vocabulary';
+import { isVocabularyWord } from '../pages/vocabulary';
+import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
 import type { IntakeOutcome } from '../ui/access-requests';
 import { BcPanel } from '../ui/BcPanel';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
@@ -28,7 +29,7 @@ export const bcShopsPanel: Feature = {
     title: 'Business Center Shops: helper unavailable here',
     detail: 'This looks like Assets > Shops, but its list could not be recognised.',
   },
-  outline: (doc) => pageOutline(doc.body, isVocabularyWord(BUSINESS_CENTER_LISTS)),
+  outline: (doc) => pageOutline(doc.body, isVocabularyWord([BC_SHOPS])),
   init({ signal, document, url, report }) {
     const panel = new ShadowOverlay('bc-shops-panel', OVERLAY_CSS, 'display: block;');
     let overview: BcOverview | null = null;

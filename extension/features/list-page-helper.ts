@@ -47,7 +47,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
     id: spec.id,
     hosts,
     include(url, doc, batch) {
-      const found = recogniseList(url, doc, batch, spec.vocabulary);
+      const found = recogniseList(url, doc, batch, spec.vocabulary, SELLER_CENTER_LISTS);
       if (found.state === 'match') return { state: 'match' };
       return found.state === 'maybe' ? found : { state: 'no', why: `not ${pageName}: ${found.why}` };
     },
@@ -141,7 +141,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       const start = () =>
         watchPage(document, signal, (watch) => {
-          const found = recogniseList(url(), document, watch.batch, spec.vocabulary);
+          const found = recogniseList(url(), document, watch.batch, spec.vocabulary, SELLER_CENTER_LISTS);
           // The runner stops this helper when the page no longer matches; until then, nothing to do.
           if (found.state !== 'match') return;
           const full = watch.batch.full || found.plan !== plan;

@@ -23,6 +23,8 @@ type Check = (watch: PageWatch) => void;
 const QUIET_MS = 100;
 /** A page that keeps changing is checked when it pauses, and at least this often. */
 const BUSY_MAX_WAIT_MS = 300;
+/** Up to this many added nodes is an update of a few rows, checked at once even on a busy page. */
+const SMALL_UPDATE = 50;
 const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
 const OWN = new Set(['SAC-BADGE', 'SAC-OVERLAY']);
 const FULL: PageBatch = { full: true, touched: () => true, onlyWithin: () => false };
@@ -68,11 +70,15 @@ class SharedWatcher {
     this.pending = undefined;
   }
 
+  /** Nodes the page added since the last check: a few rows is an update, hundreds a whole re-render. */
+  private added = 0;
+
   private collect(records: MutationRecord[]): void {
     let relevant = false;
     for (const record of records) {
       if (isOwnMutation(record)) continue;
       relevant = true;
+      this.added += record.addedNodes.length;
       const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
       if (!target) continue;
       this.targets.add(target);
@@ -83,15 +89,19 @@ class SharedWatcher {
     if (this.outsideTables) documentChanged(this.doc);
     if (!relevant) return;
     generations.set(this.doc, domGeneration(this.doc) + 1);
-    if (this.pending === undefined && performance.now() - this.lastRun > QUIET_MS) this.runAll();
-    else this.whenIdle();
+    const quiet = performance.now() - this.lastRun > QUIET_MS;
+    if (quiet || this.added <= SMALL_UPDATE) {
+      this.pending?.cancel();
+      this.runAll();
+    } else this.whenIdle();
   }
 
   /**
-   * A first change after a quiet spell is checked at once, inside the page's own task (this callback
-   * runs as a microtask after it), so the browser lays the rows out once, with their badges. A page
-   * that keeps re-rendering is checked when it pauses (at most 300 ms later): checking every frame of
-   * a storm would double the page's own work for badges nobody can read while they flicker.
+   * A small update, or the first change after a quiet spell, is checked at once, inside the page's
+   * own task (this callback runs as a microtask after it), so the browser lays the rows out once,
+   * with their badges. A page that keeps re-rendering whole lists is checked when it pauses (at most
+   * 300 ms later): redoing 500 badges every frame of such a storm would double the page's own work
+   * for badges nobody can read while they flicker.
    */
   private whenIdle(): void {
     if (this.pending !== undefined || this.checks.size === 0) return;
@@ -117,6 +127,7 @@ class SharedWatcher {
 
   private runAll(): void {
     this.pending = undefined;
+    this.added = 0;
     this.lastRun = performance.now();
     const batch: PageBatch = this.fullPass ? FULL : batchOf(this.targets);
     this.targets = new Set();

@@ -137,7 +137,7 @@ function codeOf(values: { code?: string }, record: Element): string | undefined 
  * when no list of shops is recognised. Rows that show no code (names only) are left out.
  */
 export function readShopList(url: URL, doc: Document, batch: PageBatch): ListedShop[] | null {
-  const found = recogniseList(url, doc, batch, BC_SHOPS);
+  const found = recogniseList(url, doc, batch, BC_SHOPS, [BC_SHOPS]);
   if (found.state !== 'match') return null;
   return found.set.records().flatMap((record) => {
     const { values } = found.plan.read(record);

@@ -1,6 +1,7 @@
 import type { AuthorizationRow } from '../../shared/authorization-badge';
 import type { PageBatch } from '../features/watch-page';
 import { recogniseList } from './list-pages';
+import { SELLER_CENTER_LISTS } from './vocabulary';
 import { MY_SERVICES } from './vocabulary/my-services';
 
 /**
@@ -9,7 +10,7 @@ import { MY_SERVICES } from './vocabulary/my-services';
  * authorization, a date or period), with its route and heading as hints.
  */
 export function isMyServicesPage(url: URL, doc: Document, batch: PageBatch): boolean {
-  return recogniseList(url, doc, batch, MY_SERVICES).state === 'match';
+  return recogniseList(url, doc, batch, MY_SERVICES, SELLER_CENTER_LISTS).state === 'match';
 }
 
 /** A record's fields as text; records with neither a service nor a partner are not authorizations. */

@@ -7,7 +7,15 @@ import {
   partnerManagementVariants,
   type Variant,
 } from '../variants/list-variants';
-import { captureSellerUsShop, type E2eSession, panelText, rowBadgeLabels, startSession, storedRecords } from './browser';
+import {
+  captureSellerUsShop,
+  type E2eSession,
+  panelText,
+  rowBadgeLabels,
+  SCREENSHOTS,
+  startSession,
+  storedRecords,
+} from './browser';
 
 /**
  * A sample of the layout variants, end to end: the built extension in Debian's Chromium reads each
@@ -80,6 +88,7 @@ describe('My Services pages built differently', () => {
     await page.evaluate(() => (window as unknown as { __more(n: number): void }).__more(2));
     await expect.poll(() => rowBadgeLabels(page, 'my-services-badges')).toHaveLength(10);
     expect(await badgesPerRecord(page, 'my-services-badges')).toEqual({ badges: 10, records: 10, orphans: 0 });
+    await page.screenshot({ path: `${SCREENSHOTS}/my-services-cards-variant.png` });
     await page.close();
   });
 });

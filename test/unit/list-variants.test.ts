@@ -7,6 +7,7 @@ import { toServiceRow } from '../../extension/pages/my-services';
 import { forgetRecognition } from '../../extension/pages/page-recognition';
 import { toPartnerRow } from '../../extension/pages/partner-management';
 import { toRequestRow } from '../../extension/pages/tsp-requests';
+import { SELLER_CENTER_LISTS } from '../../extension/pages/vocabulary';
 import { MY_REQUEST } from '../../extension/pages/vocabulary/my-request';
 import { MY_SERVICES } from '../../extension/pages/vocabulary/my-services';
 import { PARTNER_MANAGEMENT } from '../../extension/pages/vocabulary/partner-management';
@@ -51,11 +52,11 @@ describe('My Services, in every markup, header words and date shape', () => {
   });
   it.each(variants.map((v) => [v.name, v] as const))('%s', (_name, variant) => {
     const url = load(variant);
-    const found = recogniseList(url, document, FULL, MY_SERVICES);
+    const found = recogniseList(url, document, FULL, MY_SERVICES, SELLER_CENTER_LISTS);
     expect(found.state).toBe('match');
     if (found.state !== 'match') return;
-    expect(recogniseList(url, document, FULL, MY_REQUEST).state).toBe('no');
-    expect(recogniseList(url, document, FULL, PARTNER_MANAGEMENT).state).toBe('no');
+    expect(recogniseList(url, document, FULL, MY_REQUEST, SELLER_CENTER_LISTS).state).toBe('no');
+    expect(recogniseList(url, document, FULL, PARTNER_MANAGEMENT, SELLER_CENTER_LISTS).state).toBe('no');
     const order = dateOrderOf(url);
     const records = found.set.records();
     const read = records.map((record) => {
@@ -80,10 +81,10 @@ describe('My request, in every markup and header words', () => {
   const variants = myRequestVariants();
   it.each(variants.map((v) => [v.name, v] as const))('%s', (_name, variant) => {
     const url = load(variant);
-    const found = recogniseList(url, document, FULL, MY_REQUEST);
+    const found = recogniseList(url, document, FULL, MY_REQUEST, SELLER_CENTER_LISTS);
     expect(found.state).toBe('match');
     if (found.state !== 'match') return;
-    expect(recogniseList(url, document, FULL, MY_SERVICES).state).toBe('no');
+    expect(recogniseList(url, document, FULL, MY_SERVICES, SELLER_CENTER_LISTS).state).toBe('no');
     const read = found.set.records().map((record) => {
       const row = toRequestRow(found.plan.read(record).values);
       const status = row ? readStatus('tspRequest', row.status) : null;
@@ -97,7 +98,7 @@ describe('Partner Management, in every markup and header words', () => {
   const variants = partnerManagementVariants();
   it.each(variants.map((v) => [v.name, v] as const))('%s', (_name, variant) => {
     const url = load(variant);
-    const found = recogniseList(url, document, FULL, PARTNER_MANAGEMENT);
+    const found = recogniseList(url, document, FULL, PARTNER_MANAGEMENT, SELLER_CENTER_LISTS);
     expect(found.state).toBe('match');
     if (found.state !== 'match') return;
     const read = found.set.records().map((record) => {

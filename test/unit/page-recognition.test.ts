@@ -34,15 +34,16 @@ describe('a page that is no list page', () => {
       <tr><td>576461234</td><td>2026-11-20</td><td>Closed</td></tr><tr><td>576461235</td><td>2026-11-21</td><td>Active</td></tr>
       <tr><td>576461236</td><td>2026-11-22</td><td>Completed</td></tr></tbody></table></main>`,
     );
-    for (const vocabulary of SELLER_CENTER_LISTS) expect(recogniseList(url, document, FULL, vocabulary).state).toBe('no');
+    for (const vocabulary of SELLER_CENTER_LISTS)
+      expect(recogniseList(url, document, FULL, vocabulary, SELLER_CENTER_LISTS).state).toBe('no');
   });
 
   it('says "maybe" (then unavailable) when its route or heading names a list page whose records are not there', () => {
     const url = page('<h2>My Services</h2><p>Something went wrong. Try again later.</p>', '/tsp/my-services');
-    const found = recogniseList(url, document, FULL, MY_SERVICES);
+    const found = recogniseList(url, document, FULL, MY_SERVICES, SELLER_CENTER_LISTS);
     expect(found.state).toBe('maybe');
     if (found.state === 'maybe') expect(found.tried.join(' ')).toContain('no repeated records');
-    expect(recogniseList(url, document, FULL, MY_REQUEST).state).toBe('no');
+    expect(recogniseList(url, document, FULL, MY_REQUEST, SELLER_CENTER_LISTS).state).toBe('no');
   });
 
   it('says what it found when the records do not fit: never a guess', () => {
@@ -51,8 +52,10 @@ describe('a page that is no list page', () => {
       '/partner/list',
     );
     // Without a route or heading hint, dates alone are not My Services (no status words).
-    expect(recogniseList(page(document.body.innerHTML, '/x'), document, FULL, MY_SERVICES).state).not.toBe('match');
-    expect(recogniseList(url, document, FULL, PARTNER_MANAGEMENT).state).toBe('no');
+    expect(recogniseList(page(document.body.innerHTML, '/x'), document, FULL, MY_SERVICES, SELLER_CENTER_LISTS).state).not.toBe(
+      'match',
+    );
+    expect(recogniseList(url, document, FULL, PARTNER_MANAGEMENT, SELLER_CENTER_LISTS).state).toBe('no');
   });
 });
 

@@ -1,6 +1,5 @@
 import { WordList } from '../../../shared/page-words';
 import { readStatus } from '../../../shared/statuses';
-import { BC_SHOPS } from './bc-shops';
 import { MY_REQUEST } from './my-request';
 import { MY_SERVICES } from './my-services';
 import { PARTNER_MANAGEMENT } from './partner-management';
@@ -8,7 +7,6 @@ import type { PageVocabulary } from './vocabulary';
 
 /** The list pages of Seller Center: they compete for one page's records. */
 export const SELLER_CENTER_LISTS: readonly PageVocabulary<string>[] = [MY_SERVICES, MY_REQUEST, PARTNER_MANAGEMENT];
-export const BUSINESS_CENTER_LISTS: readonly PageVocabulary<string>[] = [BC_SHOPS];
 
 /** Whether a text is one of the words the helpers look for (a label or a status): kept unmasked in outlines. */
 export function isVocabularyWord(vocabularies: readonly PageVocabulary<string>[]): (text: string) => boolean {
