@@ -1,5 +1,5 @@
 import type { TspRequestRow } from '../../db/requests';
-import type { PageVocabulary } from './vocabulary';
+import { PARTNER_WORDS, type PageVocabulary } from './vocabulary';
 
 /** Seller Center > TikTok Shop Partner > My request (seed 000): the seller's requests to partners. */
 export const MY_REQUEST: PageVocabulary<keyof TspRequestRow> = {
@@ -14,17 +14,7 @@ export const MY_REQUEST: PageVocabulary<keyof TspRequestRow> = {
     {
       key: 'partner',
       shape: 'title',
-      labels: [
-        'partner',
-        'partner name',
-        'service provider',
-        'provider',
-        'tsp',
-        'tsp name',
-        'tiktok shop partner',
-        'partner company',
-        'requested partner',
-      ],
+      labels: [...PARTNER_WORDS, 'requested partner'],
       tids: ['partner', 'provider', 'tsp_name'],
     },
     {

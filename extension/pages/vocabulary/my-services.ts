@@ -1,5 +1,5 @@
 import type { AuthorizationRow } from '../../../shared/authorization-badge';
-import type { PageVocabulary } from './vocabulary';
+import { PARTNER_WORDS, type PageVocabulary } from './vocabulary';
 
 /** Seller Center > TikTok Shop Partner > My Services (seed 000): authorized TSP services and their expiry. */
 export const MY_SERVICES: PageVocabulary<keyof AuthorizationRow> = {
@@ -20,17 +20,7 @@ export const MY_SERVICES: PageVocabulary<keyof AuthorizationRow> = {
     {
       key: 'partner',
       shape: 'text',
-      labels: [
-        'partner',
-        'partner name',
-        'service provider',
-        'provider',
-        'tsp',
-        'tsp name',
-        'tiktok shop partner',
-        'partner company',
-        'developer',
-      ],
+      labels: [...PARTNER_WORDS, 'developer'],
       tids: ['partner', 'provider', 'tsp_name'],
     },
     {

@@ -30,3 +30,15 @@ export interface PageVocabulary<K extends string> {
   route: RegExp;
   heading: RegExp;
 }
+
+/** How Seller Center names a TikTok Shop Partner, on every page that lists them. */
+export const PARTNER_WORDS = [
+  'partner',
+  'partner name',
+  'service provider',
+  'provider',
+  'tsp',
+  'tsp name',
+  'tiktok shop partner',
+  'partner company',
+] as const;
