@@ -17,7 +17,7 @@ import type { OutboxEntry } from '../db/database';
  */
 export const SYNCED_TABLES: readonly Collection[] = ['shops', 'authorizations', 'tspRequests', 'partnerAccess', 'accessRequests'];
 const SYNCED = new Set<string>(SYNCED_TABLES);
-const SYNC_TABLES = ['outbox', 'syncVersions'];
+const SYNC_TABLES = ['outbox', 'syncVersions', 'syncState'];
 
 const FROM_SERVER = Symbol('sac.fromServer');
 
@@ -140,17 +140,27 @@ function change(id: string, before: unknown, after: unknown): Change | null {
 function queue(down: DBCore, trans: DBCoreMutateRequest['trans'], collection: Collection, changes: Change[]): Promise<unknown> {
   const keys = changes.map((c) => recordKey(collection, c.id));
   const outbox = down.table('outbox');
+  // A change's base is the version this browser had seen: the pull checkpoint (every record here
+  // reflects the server up to it), or the version of this browser's own change the server
+  // answered later than that.
   return down
-    .table('syncVersions')
-    .getMany({ trans, keys })
-    .then((versions) =>
+    .table('syncState')
+    .get({ trans, key: 'checkpoint' })
+    .then((state) => Number((state as { value?: unknown } | undefined)?.value ?? 0))
+    .then((checkpoint) =>
+      down
+        .table('syncVersions')
+        .getMany({ trans, keys })
+        .then((versions) => ({ checkpoint, versions })),
+    )
+    .then(({ checkpoint, versions }) =>
       unsentEntries(outbox, trans, keys).then((unsent) => {
         const now = Date.now();
         const added: OutboxEntry[] = [];
         const folded = new Map<number, OutboxEntry>();
         changes.forEach((c, i) => {
           const key = keys[i] as string;
-          const base = c.existed ? ((versions[i] as { version: number } | undefined)?.version ?? 0) : 0;
+          const base = c.existed ? Math.max((versions[i] as { version: number } | undefined)?.version ?? 0, checkpoint) : 0;
           const last = unsent.get(key);
           if (last && c.op === 'upsert' && c.existed) {
             const merged = fold(last, c, base);

@@ -199,29 +199,41 @@ export class SyncClient {
     outcome.conflicts.push(...overruled);
   }
 
+  /**
+   * Pulls page after page; the next page is fetched while this one is being stored (a join's
+   * 10,000 records: the network and the server no longer wait on IndexedDB, nor it on them).
+   */
   private async pull(outcome: SyncOutcome): Promise<void> {
+    const [checkpoint, stored] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
+    let since = Number(checkpoint?.value ?? 0);
+    let known = Number(stored?.value ?? 0);
+    const fetchPage = (after: number, purge: number) =>
+      this.request<PullResponse>(`/v1/pull?since=${after}&limit=${this.options.pullPage ?? PULL_PAGE}&purgedThrough=${purge}`, {
+        method: 'GET',
+      });
+    let next = fetchPage(since, known);
     for (;;) {
-      const [checkpoint, known] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
-      const since = Number(checkpoint?.value ?? 0);
-      const page = await this.request<PullResponse>(
-        `/v1/pull?since=${since}&limit=${this.options.pullPage ?? PULL_PAGE}&purgedThrough=${Number(known?.value ?? 0)}`,
-        { method: 'GET' },
-      );
+      const page = await next;
+      // Starting from scratch: deletes purged by now cannot concern this browser, so the pages
+      // that follow continue this pass instead of being told to start over (see mustRefetchAfter).
+      const fresh = (since === 0 || page.mustRefetch) && page.purgedThrough !== undefined;
+      if (fresh) known = page.purgedThrough as number;
+      const following = page.more ? fetchPage(page.next, known) : null;
+      // Awaited below; until then a failure must not count as unhandled.
+      following?.catch(() => {});
       await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
         markFromServer(tx.idbtrans);
         // Older than the server's tombstone retention: what this browser holds may include records
         // deleted since; start over from the server's copy, keeping every change not yet sent.
         if (page.mustRefetch) await this.dropSyncedCopies();
-        await this.apply(page.changes, outcome);
+        await this.apply(page.changes, outcome, false);
         await this.db.syncState.put({ key: 'checkpoint', value: page.next });
-        // Starting from scratch: deletes purged by now cannot concern this browser, so the pages
-        // that follow continue this pass instead of being told to start over (see mustRefetchAfter).
-        if ((since === 0 || page.mustRefetch) && page.purgedThrough !== undefined) {
-          await this.db.syncState.put({ key: 'purgedThrough', value: page.purgedThrough });
-        }
+        if (fresh) await this.db.syncState.put({ key: 'purgedThrough', value: known });
       });
       outcome.pulled += page.changes.length;
-      if (!page.more) return;
+      if (!following) return;
+      since = page.next;
+      next = following;
     }
   }
 
@@ -238,9 +250,11 @@ export class SyncClient {
   /**
    * Stores server records, each with this browser's changes still waiting laid over it (the
    * server's merge decides them when they arrive). A page is a handful of bulk writes, not three
-   * per record (10,000 records: 23 s one by one in Chromium).
+   * per record (10,000 records: 23 s one by one in Chromium). A pulled record needs no version of
+   * its own: the checkpoint stored with it is its base (see the outbox middleware); a record that
+   * arrives in an answer, ahead of the checkpoint, keeps its version (`versions`).
    */
-  private async apply(changes: SyncRecord[], outcome: SyncOutcome): Promise<void> {
+  private async apply(changes: SyncRecord[], outcome: SyncOutcome, keepVersions = true): Promise<void> {
     if (changes.length === 0) return;
     const keys = changes.map((c) => recordKey(c.collection, c.id));
     const waiting = new Map<string, OutboxEntry[]>();
@@ -275,8 +289,10 @@ export class SyncClient {
     });
     for (const [collection, rows] of puts) await this.db.table(collection).bulkPut(rows);
     for (const [collection, ids] of deletes) await this.db.table(collection).bulkDelete(ids);
-    await this.db.syncVersions.bulkPut(versions);
-    await this.db.syncVersions.bulkDelete(forgotten);
+    if (keepVersions) {
+      await this.db.syncVersions.bulkPut(versions);
+      await this.db.syncVersions.bulkDelete(forgotten);
+    }
   }
 
   private request<T>(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<T> {
