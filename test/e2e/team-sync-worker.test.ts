@@ -30,6 +30,8 @@ interface HoldingProxy {
   holdNext(path: string): Promise<void>;
   /** Drops the held answer's connection (its worker is gone anyway). */
   drop(): void;
+  /** While down, every request and socket is refused, as by a server that is not there. */
+  setDown(down: boolean): void;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,12 @@ async function holdingProxy(target: string): Promise<HoldingProxy> {
   const upstream = new URL(target);
   let hold: { path: string; held: () => void } | null = null;
   let heldResponse: ServerResponse | null = null;
+  let down = false;
   const forward = (req: IncomingMessage, res: ServerResponse) => {
+    if (down) {
+      res.destroy();
+      return;
+    }
     const out = request(
       { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
       (answer) => {
@@ -61,6 +68,10 @@ async function holdingProxy(target: string): Promise<HoldingProxy> {
   const proxy: Server = createServer(forward);
   // The live socket is passed through as bytes.
   proxy.on('upgrade', (req, socket, head) => {
+    if (down) {
+      socket.destroy();
+      return;
+    }
     const out = connect(Number(upstream.port), upstream.hostname, () => {
       out.write(
         `${req.method} ${req.url} HTTP/1.1\r\n${Object.entries(req.headers)
@@ -81,6 +92,9 @@ async function holdingProxy(target: string): Promise<HoldingProxy> {
       new Promise((held) => {
         hold = { path, held };
       }),
+    setDown: (value) => {
+      down = value;
+    },
     drop: () => {
       heldResponse?.destroy();
       heldResponse = null;
@@ -194,13 +208,16 @@ describe('the service worker stopped mid-sync', () => {
     await page.goto('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
     await shopCodeOverlay(page).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 15_000 });
     await held;
+    // Whatever wakes the worker next must not reach the server before the outbox is read.
+    (proxies[0] as HoldingProxy).setDown(true);
+    await page.close();
     await stopWorker(ana);
     (proxies[0] as HoldingProxy).drop();
-    await page.close();
     // The server has the change; the browser never heard so, and still holds it in its outbox.
     expect(await serverAudit('USLCQPEV3N')).toHaveLength(1);
     expect((await storedRecords(ana, 'outbox')).map((e) => e.id)).toEqual(['USLCQPEV3N']);
 
+    (proxies[0] as HoldingProxy).setDown(false);
     const settings = await wake(ana);
     await expect.poll(async () => (await storedRecords(ana, 'outbox')).length, { timeout: 20_000 }).toBe(0);
     await expect.poll(() => settings.getByTestId('sync-state').textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
@@ -221,10 +238,12 @@ describe('the service worker stopped mid-sync', () => {
     await page.close();
     // Ana's push pokes Ben's worker, whose pull reaches the server and is held.
     await held;
+    (proxies[1] as HoldingProxy).setDown(true);
     await stopWorker(ben);
     (proxies[1] as HoldingProxy).drop();
     expect((await storedRecords(ben, 'shops')).map((s) => s.shopCode)).toEqual(['USLCQPEV3N']);
 
+    (proxies[1] as HoldingProxy).setDown(false);
     const settings = await wake(ben);
     await expect
       .poll(async () => (await storedRecords(ben, 'shops')).map((s) => s.shopCode).sort(), { timeout: 20_000 })
