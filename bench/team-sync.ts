@@ -4,11 +4,13 @@
  *  - joining a team that already holds 10,000 authorizations: Join clicked -> all 10,000 in the
  *    browser's IndexedDB (the extension's initial pull);
  *  - a shop one member's browser saw -> the same change in another member's IndexedDB (Seller
- *    information visited again, so the change is a new "last seen"), 10 times.
+ *    information visited again, so the change is a new "last seen"), 15 times;
+ *  - a new shop code shown in one member's overlay -> the code in the other member's already-open
+ *    dashboard (each round a Seller information page with a code nobody has seen), 15 times.
  * Run: npm run bench:team (builds the extension and the server first).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,7 +20,7 @@ import { startFixtureServer } from '../test/e2e/fixture-server';
 import { startServer } from '../test/server/server-process';
 
 const SEEDED = 10_000;
-const ROUNDS = 10;
+const ROUNDS = 15;
 const pct = (v: number[], p: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] ?? Number.NaN;
 
@@ -57,6 +59,24 @@ function whenCount(page: Page, table: string, count: number): Promise<number> {
         check();
       }),
     { table, count },
+  );
+}
+
+/** Resolves with the page's clock when the dashboard lists the shop code (a row appears). */
+function whenListed(page: Page, shopCode: string): Promise<number> {
+  return page.evaluate(
+    (shopCode) =>
+      new Promise<number>((done) => {
+        const found = () => document.querySelector(`[data-shop-code="${shopCode}"]`) !== null;
+        if (found()) return done(Date.now());
+        const observer = new MutationObserver(() => {
+          if (!found()) return;
+          observer.disconnect();
+          done(Date.now());
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      }),
+    shopCode,
   );
 }
 
@@ -137,6 +157,35 @@ async function main() {
       await page.close();
       await new Promise((r) => setTimeout(r, 300));
     }
+
+    // A new code each round: Seller information served with a code nobody has seen yet.
+    const fixture = readFileSync(
+      resolve(import.meta.dirname, '../test/fixtures/seller-center/seller-information-old.html'),
+      'utf8',
+    );
+    await ana.context.route(
+      (url) => url.searchParams.has('bench'),
+      (route) => {
+        const code = new URL(route.request().url()).searchParams.get('code') ?? '';
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture.replaceAll('USLCQPEV3N', code) });
+      },
+    );
+    const dashboard = await ben.extensionPage('/dashboard.html?tab=Shops');
+    await dashboard.waitForSelector('[data-shop-code="USLCQPEV3N"]', { timeout: 15_000 });
+    const toDashboard: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const code = `USLCB${String(round).padStart(5, '0')}`;
+      const listed = whenListed(dashboard, code);
+      const page = await ana.context.newPage();
+      await page.goto(`https://seller-us.tiktok.com/profile/seller-profile?bench=1&code=${code}&tab=seller_information_old`);
+      await shopCodeOverlay(page).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+      const shownAt = Date.now();
+      toDashboard.push(Math.max(0, (await listed) - shownAt));
+      await page.close();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await dashboard.close();
+
     const results = {
       machine: `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       initialPull10kIntoIndexedDbMs: initialPullMs,
@@ -145,6 +194,12 @@ async function main() {
         p95: pct(latencies, 95),
         max: Math.max(...latencies),
         samples: latencies,
+      },
+      overlayToOtherDashboardMs: {
+        p50: pct(toDashboard, 50),
+        p95: pct(toDashboard, 95),
+        max: Math.max(...toDashboard),
+        samples: toDashboard,
       },
     };
     writeFileSync(resolve(import.meta.dirname, 'results/team-sync.json'), `${JSON.stringify(results, null, 2)}\n`);
