@@ -72,17 +72,19 @@ export function startSyncRunner(db: CompanionDb) {
   }
 
   async function runOnce(): Promise<void> {
-    const connection = await connectionItem.getValue();
+    const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
     if (!connection) {
       // Not in a team: nothing will send these; joining queues a full snapshot instead.
       await db.outbox.clear();
       return;
     }
-    const status = await statusItem.getValue();
     if (status.state === 'revoked') return;
-    await setStatus({ state: 'syncing' });
+    // Shown while syncing, but the sync does not wait for the storage write (a change's way to the
+    // team is on this path); the final status is written after it.
+    const marked = setStatus({ state: 'syncing' });
     try {
       const outcome = await new SyncClient(db, connection).sync();
+      await marked;
       const aside = await db.outbox.filter((e) => Boolean(e.rejected)).toArray();
       clearTimeout(retry);
       retryDelayMs = 1000;
@@ -99,6 +101,7 @@ export function startSyncRunner(db: CompanionDb) {
       // The server answers again: the live socket can come back now, not at its next backoff.
       void ensureSocket();
     } catch (error) {
+      await marked.catch(() => {});
       const revoked = error instanceof SyncHttpError && error.status === 401;
       const pending = await pendingCount(db);
       await setStatus({

@@ -84,6 +84,8 @@ export class SyncClient {
    * batch and set aside, so one bad change never holds the rest.
    */
   private async push(outcome: SyncOutcome): Promise<void> {
+    // A poke's sync usually has nothing to send: no read-write transaction for it.
+    if ((await this.db.outbox.count()) === 0) return;
     const clientId = await clientIdOf(this.db);
     const size = this.options.pushBatch ?? PUSH_BATCH;
     let batch = size;
