@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { SHARED_RECORD_SCHEMAS } from '../../shared/schemas';
+import {
+  PartnerAccessSchema,
+  ShopAccessRequestSchema,
+  ShopSchema,
+  TspAuthorizationSchema,
+  TspRequestSchema,
+} from '../../shared/schemas';
 import type { MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
 import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
@@ -42,7 +48,13 @@ export class SyncHttpError extends Error {
 }
 
 /** Every record another browser sends is checked against the same schema as this browser's own. */
-const SCHEMAS: Partial<Record<string, z.ZodType>> = SHARED_RECORD_SCHEMAS;
+const SCHEMAS: Partial<Record<string, z.ZodType>> = {
+  shops: ShopSchema,
+  authorizations: TspAuthorizationSchema,
+  tspRequests: TspRequestSchema,
+  partnerAccess: PartnerAccessSchema,
+  accessRequests: ShopAccessRequestSchema,
+};
 
 const PUSH_BATCH = 500;
 const PULL_PAGE = 5000;

@@ -28,8 +28,8 @@ export function syncRoutes(store: Store, onCommit: (teamId: string, version: num
       },
     )
     .get('/pull', validate('query', PullQuerySchema), async (c) => {
-      const { since, limit } = c.req.valid('query');
-      const body = await store.pullJson(c.get('principal').teamId, since, limit);
+      const { since, limit, purgedThrough } = c.req.valid('query');
+      const body = await store.pullJson(c.get('principal').teamId, since, limit, purgedThrough);
       return c.body(body, 200, { 'content-type': 'application/json' });
     });
 }

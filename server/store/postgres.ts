@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import type { Collection, MutationResult, PullResponse } from '../../shared/sync-protocol';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
-import { pullPageJson } from '../sync/pull-page';
+import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
 import { isStale } from './last-seen';
 import {
@@ -83,10 +83,10 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     return { token, deviceId };
   }
 
-  async function pullJson(teamId: string, since: number, limit: number): Promise<string> {
+  async function pullJson(teamId: string, since: number, limit: number, knownPurge = 0): Promise<string> {
     const [team] = await sql<{ purged_through: bigint }[]>`SELECT purged_through FROM teams WHERE id = ${teamId}`;
     if (!team) throw new Error(`no team ${teamId}`);
-    const mustRefetch = since > 0 && since < Number(team.purged_through);
+    const mustRefetch = mustRefetchAfter(since, knownPurge, Number(team.purged_through));
     // fields::text: the page is written from the stored JSON text, never parsed here.
     const rows = await sql<{ collection: string; id: string; version: bigint; deleted: boolean; fields_json: string }[]>`
       SELECT collection, id, version, deleted, fields::text AS fields_json FROM records
@@ -102,6 +102,8 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       limit,
       since,
       mustRefetch,
+      rows.length > limit,
+      Number(team.purged_through),
     );
   }
 
@@ -337,8 +339,8 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
         return { tombstones: purged.length, teams: through.size, answers: answers.count };
       }) as Promise<PurgeReport>;
     },
-    async pull(teamId, since, limit): Promise<PullResponse> {
-      return JSON.parse(await pullJson(teamId, since, limit));
+    async pull(teamId, since, limit, knownPurge): Promise<PullResponse> {
+      return JSON.parse(await pullJson(teamId, since, limit, knownPurge));
     },
   };
 }

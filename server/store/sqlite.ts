@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
-import { pullPageJson } from '../sync/pull-page';
+import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
 import { isStale } from './last-seen';
 import {
@@ -195,10 +195,10 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     return { tombstones: purged.length, teams: through.size, answers };
   });
 
-  async function pullJson(teamId: string, since: number, limit: number): Promise<string> {
+  async function pullJson(teamId: string, since: number, limit: number, knownPurge = 0): Promise<string> {
     const team = q.teamState.get(teamId) as { seq: number; purged_through: number } | undefined;
     if (!team) throw new Error(`no team ${teamId}`);
-    const mustRefetch = since > 0 && since < team.purged_through;
+    const mustRefetch = mustRefetchAfter(since, knownPurge, team.purged_through);
     const rows = q.pull.all(teamId, mustRefetch ? 0 : since, limit + 1) as Omit<RecordRow, 'field_versions'>[];
     return pullPageJson(
       rows.map((r) => ({
@@ -211,6 +211,8 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       limit,
       since,
       mustRefetch,
+      rows.length > limit,
+      team.purged_through,
     );
   }
 
@@ -320,8 +322,8 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     async purge(olderThan) {
       return purge(olderThan);
     },
-    async pull(teamId, since, limit): Promise<PullResponse> {
-      return JSON.parse(await pullJson(teamId, since, limit));
+    async pull(teamId, since, limit, knownPurge): Promise<PullResponse> {
+      return JSON.parse(await pullJson(teamId, since, limit, knownPurge));
     },
   };
 }

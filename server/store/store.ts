@@ -70,9 +70,10 @@ export interface Store {
   /** The live (not deleted) records of one collection. */
   records(teamId: string, collection: Collection): Promise<SyncRecord[]>;
   push(principal: Principal, request: PushRequest): Promise<MutationResult[]>;
-  pull(teamId: string, since: number, limit: number): Promise<PullResponse>;
+  /** `knownPurge`: the purge mark the browser started from scratch under (see mustRefetchAfter). */
+  pull(teamId: string, since: number, limit: number, knownPurge?: number): Promise<PullResponse>;
   /** The same page as `pull`, as the JSON text the route sends. */
-  pullJson(teamId: string, since: number, limit: number): Promise<string>;
+  pullJson(teamId: string, since: number, limit: number, knownPurge?: number): Promise<string>;
   /**
    * Drops tombstones and idempotency answers last changed before `olderThan` (epoch ms). A client
    * whose checkpoint is older than a team's purged tombstones is told to refetch on its next pull.

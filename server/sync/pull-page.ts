@@ -13,12 +13,28 @@ export interface PullRow {
  * server under its memory budget while many members pull at once). `rows` holds up to limit + 1
  * rows; the extra one only says whether more remain.
  */
-export function pullPageJson(rows: PullRow[], limit: number, since: number, mustRefetch: boolean): string {
+export function pullPageJson(
+  rows: PullRow[],
+  limit: number,
+  since: number,
+  mustRefetch: boolean,
+  more = rows.length > limit,
+  purgedThrough = 0,
+): string {
   const page = rows.slice(0, limit);
   const changes = page.map(
     (r) =>
       `{"collection":${JSON.stringify(r.collection)},"id":${JSON.stringify(r.id)},"version":${r.version},"deleted":${r.deleted},"fields":${r.fieldsJson}}`,
   );
   const next = page.at(-1)?.version ?? (mustRefetch ? 0 : since);
-  return `{"changes":[${changes.join(',')}],"next":${next},"more":${rows.length > limit},"mustRefetch":${mustRefetch}}`;
+  return `{"changes":[${changes.join(',')}],"next":${next},"more":${more},"mustRefetch":${mustRefetch},"purgedThrough":${purgedThrough}}`;
+}
+
+/**
+ * Whether a browser must drop its copies and pull from 0: it may have missed a delete that was
+ * purged. `known` is the purge mark as of its last start from scratch (deletes purged before that
+ * cannot concern it), so a refetch continues page by page to its end instead of restarting.
+ */
+export function mustRefetchAfter(since: number, known: number, purgedThrough: number): boolean {
+  return since > 0 && Math.max(since, known) < purgedThrough;
 }

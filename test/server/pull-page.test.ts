@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PullRow, pullPageJson } from '../../server/sync/pull-page';
+import { mustRefetchAfter, type PullRow, pullPageJson } from '../../server/sync/pull-page';
 import { purgedThroughByTeam } from '../../server/sync/purge';
 
 const row = (version: number, id: string, fields: unknown, deleted = false): PullRow => ({
@@ -22,6 +22,7 @@ describe('pull page JSON, written from stored text', () => {
       next: 5,
       more: false,
       mustRefetch: false,
+      purgedThrough: 0,
     });
   });
 
@@ -32,8 +33,17 @@ describe('pull page JSON, written from stored text', () => {
   });
 
   it('keeps the checkpoint when nothing is new, and restarts it from 0 on a refetch', () => {
-    expect(JSON.parse(pullPageJson([], 100, 42, false))).toEqual({ changes: [], next: 42, more: false, mustRefetch: false });
-    expect(JSON.parse(pullPageJson([], 100, 42, true))).toEqual({ changes: [], next: 0, more: false, mustRefetch: true });
+    const page = (mustRefetch: boolean) => ({ changes: [], more: false, mustRefetch, purgedThrough: 7 });
+    expect(JSON.parse(pullPageJson([], 100, 42, false, false, 7))).toEqual({ ...page(false), next: 42 });
+    expect(JSON.parse(pullPageJson([], 100, 42, true, false, 7))).toEqual({ ...page(true), next: 0 });
+  });
+
+  it('tells a browser to refetch only when a delete it may hold was purged since it last started from scratch', () => {
+    expect(mustRefetchAfter(0, 0, 50)).toBe(false);
+    expect(mustRefetchAfter(10, 0, 50)).toBe(true);
+    expect(mustRefetchAfter(10, 50, 50)).toBe(false);
+    expect(mustRefetchAfter(10, 40, 50)).toBe(true);
+    expect(mustRefetchAfter(60, 0, 50)).toBe(false);
   });
 });
 

@@ -95,6 +95,7 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
       next: 2,
       more: false,
       mustRefetch: false,
+      purgedThrough: 0,
     });
     expect((await store.pull(alice.teamId, 2, 100)).changes).toEqual([]);
   });
@@ -221,8 +222,17 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect(fromZero.mustRefetch).toBe(false);
     // Checkpoint 2 predates the purged delete of A (version 3): the client may hold A still.
     const stale = await store.pull(alice.teamId, 2, 100);
-    expect(stale).toMatchObject({ mustRefetch: true, next: 4 });
+    expect(stale).toMatchObject({ mustRefetch: true, next: 4, purgedThrough: 3 });
     expect(stale.changes.map((c) => c.id)).toEqual(['B', 'C']);
+    // A refetch goes on page by page under the purge mark it started with, and ends.
+    const first = await store.pull(alice.teamId, 2, 1);
+    expect(first).toMatchObject({ mustRefetch: true, next: 2, more: true, changes: [{ id: 'B' }] });
+    expect(await store.pull(alice.teamId, first.next, 1, first.purgedThrough)).toMatchObject({
+      mustRefetch: false,
+      more: false,
+      changes: [{ id: 'C' }],
+    });
+    expect((await store.pull(alice.teamId, 2, 1, 2)).mustRefetch).toBe(true);
     expect(await store.pull(alice.teamId, 3, 100)).toMatchObject({ mustRefetch: false, changes: [{ id: 'C' }] });
     expect((await store.pull(teamB.teamId, 1, 100)).mustRefetch).toBe(false);
 
