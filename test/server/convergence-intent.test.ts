@@ -200,7 +200,6 @@ describe.each(STORES)("the users' intent survives random schedules: %s", (_name,
         for (const i of [0, 1, 2]) if (unanswered[i]) replayedAfterPurge[i] = true;
       }
     }
-    const end = schedule.length;
     for (let round = 0; round < 3; round++) for (const i of [0, 1, 2]) await sync(i);
 
     // Agreement, nothing left behind, every pull (and refetch) finished.

@@ -47,11 +47,11 @@ export function OverruledChanges({ conflicts, onChange }: { conflicts: Overruled
               ? `deleted by ${o.by ?? 'a teammate'}${when(o.at)} while you changed it.`
               : o.fields.length === 0
                 ? `you deleted it; ${o.by ?? 'a teammate'} had changed it${when(o.at)}, so it was kept.`
-                : o.fields
+                : `${o.fields
                     .map(
                       (f) => `${f}: yours ${o.cleared?.includes(f) ? '(cleared)' : shown(o.mine[f])}, kept ${shown(o.theirs[f])}`,
                     )
-                    .join('; ') + ` (by ${o.by ?? 'a teammate'}${when(o.at)}).`}{' '}
+                    .join('; ')} (by ${o.by ?? 'a teammate'}${when(o.at)}).`}{' '}
             <button type="button" disabled={busy} onClick={() => keep(index)}>
               Keep mine
             </button>
