@@ -53,11 +53,10 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
     'october',
     'november',
     'december',
-  ].flatMap((name, m) => [
-    [name, m],
-    [name.slice(0, 3), m],
-    ...(m === 8 ? [['sept', 8] as [string, number]] : []),
-  ]) as [string, number][],
+  ].flatMap((name, m) => [[name, m], [name.slice(0, 3), m], ...(m === 8 ? [['sept', 8] as [string, number]] : [])]) as [
+    string,
+    number,
+  ][],
 );
 
 const TIME = String.raw`(?:(?:\s+|T|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:\s*([AaPp][Mm]))?)?`;
