@@ -1,16 +1,21 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { UpgradeWebSocket } from 'hono/ws';
-import { type AuthEnv, limitFailedAuth, requireDevice } from './auth';
-import { authorizationCalendar } from './calendar';
+import { type AuthEnv, limitFailedAuth } from './auth';
 import { jsonError } from './errors';
+import { checkRequestText, limitBodies } from './limits';
 import { LiveHub } from './live';
 import { openApiDocument } from './openapi';
+import { auditRoutes } from './routes/audit';
+import { calendarAdminRoutes, calendarFeedRoutes } from './routes/calendar';
+import { deviceRoutes } from './routes/devices';
 import { inviteRoutes } from './routes/invites';
+import { liveRoute } from './routes/live';
+import { memberRoutes } from './routes/members';
 import { quotaRoutes } from './routes/quota';
-import { syncRoutes } from './routes/sync';
-import { calendarAdminRoutes, teamRoutes } from './routes/team';
+import { pullRoutes, pushRoutes } from './routes/sync';
+import { storeFault } from './store/faults';
 import type { Store } from './store/store';
 import { VERSION } from './version';
 
@@ -26,13 +31,21 @@ export interface AppDeps {
   onCommit?: (teamId: string, version: number) => void;
   upgradeWebSocket?: UpgradeWebSocket;
   /** Who is calling, for rate limits: the socket's address. */
-  clientKey?: (c: import('hono').Context) => string;
+  clientKey?: (c: Context) => string;
 }
 
 /** Extension pages call from chrome-extension:// or moz-extension:// origins; no host permission needed. */
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
 
-/** Builds the Hono app; index.ts only serves it, and tests call `app.request()` with no port. */
+/** A path as logs may show it: the calendar secret in a feed URL is a credential. */
+export function loggablePath(url: string): string {
+  return new URL(url).pathname.replace(/^\/calendar\/[^/]+/, '/calendar/<secret>');
+}
+
+/**
+ * Builds the Hono app; index.ts only serves it, and tests call `app.request()` with no port. One
+ * router per resource, chained so that `App` carries every route's input and output for `hc<App>`.
+ */
 export function createApp({
   store,
   log = () => {},
@@ -43,20 +56,21 @@ export function createApp({
   clientKey,
 }: AppDeps) {
   const commit = onCommit ?? ((teamId: string, version: number) => void hub.poke(teamId, version));
-  const key = clientKey ?? ((c: import('hono').Context) => c.req.header('x-forwarded-for') ?? 'local');
-  const app = new Hono<AuthEnv>();
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-      allowHeaders: ['authorization', 'content-type'],
-      maxAge: 600,
-    }),
-  );
+  const key = clientKey ?? ((c: Context) => c.req.header('x-forwarded-for') ?? 'local');
+  const disconnect = (teamId: string, deviceId: string) => hub.disconnectDevice(teamId, deviceId);
   const failedAuth = limitFailedAuth(key);
-  app.use('/v1/*', failedAuth);
-  app.use('/calendar/*', failedAuth);
-  app
+  const app = new Hono<AuthEnv>()
+    .use(
+      cors({
+        origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: 600,
+      }),
+    )
+    .use(limitBodies())
+    .use(checkRequestText())
+    .use('/v1/*', failedAuth)
+    .use('/calendar/*', failedAuth)
     .get('/health', (c) => c.json({ ok: true, version: VERSION }))
     .get('/ready', async (c) => {
       try {
@@ -64,69 +78,36 @@ export function createApp({
         return c.json({ ok: true, store: store.kind });
       } catch (error) {
         log({ level: 'error', msg: 'store not ready', error: String(error) });
-        return jsonError(c, 503, 'store_unavailable', `The ${store.kind} store is not answering.`);
+        const why = storeFault(error)?.message ?? `The ${store.kind} store is not answering or takes no writes.`;
+        return jsonError(c, 503, 'store_unavailable', why);
       }
     })
     .get('/openapi.json', (c) => c.json(openApiDocument(publicUrl)))
-    .route('/v1/invites', inviteRoutes(store, key))
-    .get('/calendar/:file', async (c) => {
-      // The secret in the URL is the credential: calendar apps cannot send a token.
-      const secret = c.req.param('file').replace(/\.ics$/, '');
-      const teamId = /^cal_[A-Za-z0-9_-]{20,}$/.test(secret) ? await store.teamOfCalendarSecret(secret) : null;
-      if (!teamId) {
-        c.set('authFailed', true);
-        return jsonError(c, 404, 'not_found', 'No calendar at this address (it may have been revoked).');
-      }
-      const body = authorizationCalendar(await store.records(teamId, 'authorizations'));
-      return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
-    });
+    .route('/v1/invites', inviteRoutes(store, publicUrl, key))
+    .route('/v1/push', pushRoutes(store, commit))
+    .route('/v1/pull', pullRoutes(store))
+    .route('/v1/members', memberRoutes(store, disconnect))
+    .route('/v1/devices', deviceRoutes(store, disconnect))
+    .route('/v1/quota', quotaRoutes(store))
+    .route('/v1/audit', auditRoutes(store))
+    .route('/v1/calendar', calendarAdminRoutes(store, publicUrl))
+    .route('/calendar', calendarFeedRoutes(store));
+  if (upgradeWebSocket) app.route('/v1/live', liveRoute(store, hub, upgradeWebSocket));
 
-  if (upgradeWebSocket) {
-    app.get(
-      '/v1/live',
-      upgradeWebSocket(async (c) => {
-        const principal = await store.authenticate(c.req.query('token') ?? '');
-        if (!principal) c.set('authFailed', true);
-        let timer: ReturnType<typeof setInterval> | undefined;
-        return {
-          onOpen(_event, ws) {
-            if (!principal) return ws.close(4001, 'unknown or revoked token');
-            hub.add(principal.teamId, principal.deviceId, ws);
-            ws.send(JSON.stringify({ type: 'hello', teamId: principal.teamId }));
-            // A message at least every 20 s keeps an MV3 service worker, and proxies, awake.
-            timer = setInterval(() => ws.send(JSON.stringify({ type: 'ping' })), 20_000);
-          },
-          onMessage(event, ws) {
-            if (String(event.data).includes('"ping"')) ws.send(JSON.stringify({ type: 'pong' }));
-          },
-          onClose(_event, ws) {
-            clearInterval(timer);
-            if (principal) hub.remove(principal.teamId, ws);
-          },
-        };
-      }),
-    );
-  }
-
-  const v1 = new Hono()
-    .use('*', requireDevice(store))
-    .route('/', syncRoutes(store, commit))
-    .route(
-      '/',
-      teamRoutes(store, publicUrl, (teamId, deviceId) => hub.disconnectDevice(teamId, deviceId)),
-    )
-    .route('/', calendarAdminRoutes(store, publicUrl))
-    .route('/', quotaRoutes(store));
-  app.route('/v1', v1);
-
-  app.notFound((c) => jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.notFound((c) => jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${loggablePath(c.req.url)}`));
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       const code = /json/i.test(error.message) ? 'invalid_json' : 'bad_request';
       return jsonError(c, error.status as 400, code, error.message);
     }
     if (error instanceof SyntaxError) return jsonError(c, 400, 'invalid_json', 'The body is not valid JSON.');
-    log({ level: 'error', msg: 'unhandled error', path: new URL(c.req.url).pathname, error: String(error) });
+    const fault = storeFault(error);
+    if (fault) {
+      log({ level: 'warn', msg: fault.code, path: loggablePath(c.req.url), error: String(error) });
+      c.header('retry-after', '5');
+      return jsonError(c, fault.status, fault.code, fault.message);
+    }
+    log({ level: 'error', msg: 'unhandled error', path: loggablePath(c.req.url), error: String(error) });
     return jsonError(c, 500, 'internal', 'Something went wrong on the server; it was logged.');
   });
   return app;

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
-import { inviteLink } from './routes/team';
+import { inviteLink } from './routes/invites';
 import { openStore } from './store/open';
 import { ROLES, type Role } from './store/store';
 

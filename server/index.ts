@@ -3,6 +3,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { clientAddress, readConfig } from './config';
+import { WS_MESSAGE_LIMIT_BYTES } from './limits';
 import { LiveHub } from './live';
 import { openStore } from './store/open';
 import type { openPostgresStore } from './store/postgres';
@@ -39,7 +40,10 @@ if (store.kind === 'postgres') {
 }
 
 const root = new Hono();
-const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app: root });
+const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: root });
+// ws reads its options at each upgrade; @hono/node-ws takes none, and ws's own default is 100 MiB a
+// message. Larger messages close the socket with 1009.
+wss.options.maxPayload = WS_MESSAGE_LIMIT_BYTES;
 const app = createApp({
   store,
   log,

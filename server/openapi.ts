@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PullQuerySchema, PushRequestSchema } from '../shared/sync-protocol';
-import { RedeemSchema } from './routes/invites';
+import { AuditQuerySchema } from './routes/audit';
+import { InviteRequestSchema, RedeemSchema } from './routes/invites';
 import { QuotaClaimSchema } from './routes/quota';
-import { AuditQuerySchema, InviteRequestSchema } from './routes/team';
 import { VERSION } from './version';
 
 const json = (schema: z.ZodType) => ({

@@ -9,9 +9,26 @@ import {
   TSP_REQUEST_STATUSES,
 } from './statuses';
 
+/**
+ * Every field is bounded, so a record that passes can be read by anyone (a calendar, a browser on
+ * the last release): bounds are loose enough that whatever the extension has ever written passes.
+ */
+export const LATEST_TIMESTAMP = Date.UTC(2200, 0, 1);
 /** Milliseconds since the epoch. Client clocks are for display; the server stamps what orders. */
-const Timestamp = z.number().int().nonnegative();
+const Timestamp = z.number().int().nonnegative().max(LATEST_TIMESTAMP);
+/** A date read from a page: the date reader takes years 2000 to 2100 only (a day of slack for time zones). */
+const PageDate = z
+  .number()
+  .int()
+  .min(Date.UTC(1999, 11, 31))
+  .max(Date.UTC(2101, 0, 2));
 const PageText = z.string().trim().max(500);
+/** Ids the extension derives (codes, org ids, "org:code:method"): as long as the protocol allows. */
+const RecordId = z.string().max(300);
+/** A quota day, YYYY-MM-DD; not checked by pattern, so an older browser's value still passes. */
+const Day = z.string().max(32);
+/** Lists that grow with events (status changes, resends): long enough for years of use. */
+const MAX_EVENTS = 1000;
 
 /** Upper-case letters and digits; the strict pattern lives in shop-code.ts, this is the storage rule. */
 export const ShopCodeSchema = z.string().regex(/^[A-Z0-9]{6,20}$/, 'shop code: 6 to 20 upper-case letters or digits');
@@ -38,29 +55,32 @@ export const BusinessCenterSchema = z.object({
   /** TikTok's org_id, digits only in every URL seen. */
   orgId: z.string().regex(/^\d{6,25}$/, 'Business Center id: the digits of org_id'),
   name: PageText.optional(),
-  quotaTimeZone: z.string().default('UTC'),
+  quotaTimeZone: z.string().max(100).default('UTC'),
   /** The quota day on which TikTok said the daily limit was reached; nothing more is sent that day. */
-  limitReachedDay: z.string().optional(),
+  limitReachedDay: Day.optional(),
   lastSeenAt: Timestamp,
 });
 export type BusinessCenter = z.infer<typeof BusinessCenterSchema>;
 
 export const ShopAccessRequestSchema = z.object({
   /** Derived from (orgId, shopCode, method) so two members' offline records merge. */
-  id: z.string(),
+  id: RecordId,
   businessCenterId: BusinessCenterSchema.shape.orgId,
   shopCode: ShopCodeSchema,
   method: z.enum(ACCESS_METHODS),
   status: z.enum(SHOP_ACCESS_STATUSES),
   requestedBy: PageText.optional(),
   requestedAt: Timestamp.optional(),
-  approvalLink: z.url().optional(),
+  approvalLink: z.url().max(2048).optional(),
   lastError: PageText.optional(),
   /** What kind of error TikTok showed, so the panel can say what to do next. */
   errorKind: z.enum(['invalid', 'limit', 'already', 'other']).optional(),
   /** The quota day a queued request waits for. */
-  queuedFor: z.string().optional(),
-  resends: z.array(z.object({ at: Timestamp, via: z.enum(['email', 'link']) })).default([]),
+  queuedFor: Day.optional(),
+  resends: z
+    .array(z.object({ at: Timestamp, via: z.enum(['email', 'link']) }))
+    .max(MAX_EVENTS)
+    .default([]),
   updatedAt: Timestamp,
 });
 export type ShopAccessRequest = z.infer<typeof ShopAccessRequestSchema>;
@@ -70,10 +90,13 @@ export function shopAccessRequestId(businessCenterId: string, shopCode: string, 
 }
 
 const StatusHistory = <S extends z.ZodType>(status: S) =>
-  z.array(z.object({ status, rawStatus: PageText, seenAt: Timestamp })).default([]);
+  z
+    .array(z.object({ status, rawStatus: PageText, seenAt: Timestamp }))
+    .max(MAX_EVENTS)
+    .default([]);
 
 export const TspRequestSchema = z.object({
-  id: z.string(),
+  id: RecordId,
   shopCode: ShopCodeSchema.optional(),
   partner: PageText,
   status: z.enum(TSP_REQUEST_STATUSES).nullable(),
@@ -84,15 +107,15 @@ export const TspRequestSchema = z.object({
 export type TspRequest = z.infer<typeof TspRequestSchema>;
 
 export const TspAuthorizationSchema = z.object({
-  id: z.string(),
+  id: RecordId,
   shopCode: ShopCodeSchema,
   serviceName: PageText,
   partner: PageText,
   serviceType: z.enum(SERVICE_TYPES).nullable(),
   status: z.enum(TSP_AUTHORIZATION_STATUSES).nullable(),
   rawStatus: PageText,
-  authorizedAt: Timestamp.nullable(),
-  expiresAt: Timestamp.nullable(),
+  authorizedAt: PageDate.nullable(),
+  expiresAt: PageDate.nullable(),
   /** The page's own text for the dates, kept when it could not be read. */
   rawAuthorizedAt: PageText.optional(),
   rawExpiresAt: PageText.optional(),
@@ -101,10 +124,10 @@ export const TspAuthorizationSchema = z.object({
 export type TspAuthorization = z.infer<typeof TspAuthorizationSchema>;
 
 export const PartnerAccessSchema = z.object({
-  id: z.string(),
+  id: RecordId,
   shopCode: ShopCodeSchema,
   businessCenterName: PageText,
-  businessCenterId: z.string().optional(),
+  businessCenterId: z.string().max(64).optional(),
   /** Manager, Ad promotion, ...: what the Business Center may do, as the page words it. */
   permission: PageText.optional(),
   status: z.enum(PARTNER_ACCESS_STATUSES).nullable(),
@@ -112,3 +135,15 @@ export const PartnerAccessSchema = z.object({
   lastSeenAt: Timestamp,
 });
 export type PartnerAccess = z.infer<typeof PartnerAccessSchema>;
+
+/**
+ * The schema of each collection a team shares, by the sync protocol's names. The server checks
+ * every pushed field against it; browsers check every record they receive.
+ */
+export const SHARED_RECORD_SCHEMAS = {
+  shops: ShopSchema,
+  authorizations: TspAuthorizationSchema,
+  tspRequests: TspRequestSchema,
+  partnerAccess: PartnerAccessSchema,
+  accessRequests: ShopAccessRequestSchema,
+} as const;

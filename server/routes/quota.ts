@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DAILY_REQUEST_QUOTA } from '../../shared/quota';
 import { BusinessCenterSchema } from '../../shared/schemas';
-import { type AuthEnv, requireRole } from '../auth';
+import { type AuthEnv, requireDevice, requireRole } from '../auth';
 import type { Store } from '../store/store';
 import { validate } from '../validate';
 
@@ -20,12 +20,13 @@ export const QuotaClaimSchema = z.object({
  */
 export function quotaRoutes(store: Store) {
   return new Hono<AuthEnv>()
-    .post('/quota/claim', requireRole('member'), validate('json', QuotaClaimSchema), async (c) => {
+    .use(requireDevice(store), requireRole('member'))
+    .post('/claim', validate('json', QuotaClaimSchema), async (c) => {
       const { businessCenterId, day, count } = c.req.valid('json');
       const result = await store.claimQuota(c.get('principal').teamId, businessCenterId, day, count, DAILY_REQUEST_QUOTA);
       return c.json({ ...result, limit: DAILY_REQUEST_QUOTA });
     })
-    .post('/quota/release', requireRole('member'), validate('json', QuotaClaimSchema), async (c) => {
+    .post('/release', validate('json', QuotaClaimSchema), async (c) => {
       const { businessCenterId, day, count } = c.req.valid('json');
       return c.json(await store.releaseQuota(c.get('principal').teamId, businessCenterId, day, count));
     });

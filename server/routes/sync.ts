@@ -1,35 +1,50 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { PullQuerySchema, PushRequestSchema } from '../../shared/sync-protocol';
-import { type AuthEnv, requireRole } from '../auth';
+import { type AuthEnv, requireDevice, requireRole } from '../auth';
 import { jsonError } from '../errors';
+import { mutationProblem } from '../records';
+import { TeamStorageFull } from '../store/faults';
 import type { Store } from '../store/store';
 import { validate } from '../validate';
 
-export const MAX_PUSH_BYTES = 1024 * 1024;
+/** Push: mutations checked one by one against the shared schemas, the rest merged in one transaction. */
+export function pushRoutes(store: Store, onCommit: (teamId: string, version: number) => void) {
+  return new Hono<AuthEnv>().post(
+    '/',
+    requireDevice(store),
+    requireRole('member'),
+    validate('json', PushRequestSchema),
+    async (c) => {
+      const principal = c.get('principal');
+      const request = c.req.valid('json');
+      const problems = request.mutations.map(mutationProblem);
+      const accepted = request.mutations.filter((_, i) => problems[i] === null);
+      let stored: Awaited<ReturnType<Store['push']>> = [];
+      try {
+        if (accepted.length > 0) stored = await store.push(principal, { ...request, mutations: accepted });
+      } catch (error) {
+        if (error instanceof TeamStorageFull) return jsonError(c, 413, 'team_storage_full', error.message);
+        throw error;
+      }
+      const last = Math.max(0, ...stored.map((r) => ('version' in r ? r.version : 0)));
+      if (last > 0) onCommit(principal.teamId, last);
+      let next = 0;
+      const results = request.mutations.map((m, i) => {
+        const problem = problems[i];
+        return problem === null || problem === undefined
+          ? (stored[next++] as (typeof stored)[number])
+          : { mutationId: m.mutationId, status: 'rejected' as const, reason: problem };
+      });
+      return c.json({ results });
+    },
+  );
+}
 
-/** Push and pull, the whole sync protocol over HTTP. */
-export function syncRoutes(store: Store, onCommit: (teamId: string, version: number) => void) {
-  return new Hono<AuthEnv>()
-    .post(
-      '/push',
-      requireRole('member'),
-      bodyLimit({
-        maxSize: MAX_PUSH_BYTES,
-        onError: (c) => jsonError(c, 413, 'too_large', `A push may be at most ${MAX_PUSH_BYTES} bytes; split it.`),
-      }),
-      validate('json', PushRequestSchema),
-      async (c) => {
-        const principal = c.get('principal');
-        const results = await store.push(principal, c.req.valid('json'));
-        const last = Math.max(0, ...results.map((r) => ('version' in r ? r.version : 0)));
-        if (last > 0) onCommit(principal.teamId, last);
-        return c.json({ results });
-      },
-    )
-    .get('/pull', validate('query', PullQuerySchema), async (c) => {
-      const { since, limit, purgedThrough } = c.req.valid('query');
-      const body = await store.pullJson(c.get('principal').teamId, since, limit, purgedThrough);
-      return c.body(body, 200, { 'content-type': 'application/json' });
-    });
+/** Pull: a page of changes after a version, written from the stored JSON text. */
+export function pullRoutes(store: Store) {
+  return new Hono<AuthEnv>().get('/', requireDevice(store), validate('query', PullQuerySchema), async (c) => {
+    const { since, limit, purgedThrough } = c.req.valid('query');
+    const body = await store.pullJson(c.get('principal').teamId, since, limit, purgedThrough);
+    return c.body(body, 200, { 'content-type': 'application/json' });
+  });
 }

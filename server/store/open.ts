@@ -4,6 +4,11 @@ import { openSqliteStore } from './sqlite';
 import type { Store } from './store';
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file under DATA_DIR. */
-export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'>): Promise<Store> {
-  return config.databaseUrl ? openPostgresStore(config.databaseUrl, config.databaseSchema) : openSqliteStore(config.dataDir);
+export async function openStore(
+  config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'> & Partial<ServerConfig>,
+): Promise<Store> {
+  const options = { teamStorageBytes: config.teamStorageBytes, lockWaitMs: config.lockWaitMs };
+  return config.databaseUrl
+    ? openPostgresStore(config.databaseUrl, config.databaseSchema, options)
+    : openSqliteStore(config.dataDir, undefined, options);
 }

@@ -1,8 +1,11 @@
 import postgres from 'postgres';
 import type { Collection, MutationResult, PullResponse } from '../../shared/sync-protocol';
+import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES, RECORD_LIMIT_BYTES } from '../limits';
+import { recordTooLarge } from '../records';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
 import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
+import { DEFAULT_LOCK_WAIT_MS, TeamStorageFull } from './faults';
 import { isStale } from './last-seen';
 import {
   AUDIT_SELECT,
@@ -17,8 +20,8 @@ import {
   toInviteInfo,
   toMemberInfo,
 } from './rows';
-import { ADDED_COLUMNS, addedColumnSql, indexesSql, tablesSql } from './schema';
-import type { Redeemed, Role, Store } from './store';
+import { ADDED_COLUMNS, addedColumnSql, backfillSizesSql, indexesSql, tablesSql } from './schema';
+import type { Redeemed, Role, Store, StoreOptions } from './store';
 import { hashToken, newId, newToken } from './tokens';
 
 interface RecordRow {
@@ -28,6 +31,7 @@ interface RecordRow {
   deleted: boolean;
   fields: Record<string, unknown>;
   field_versions: Record<string, number>;
+  size?: bigint | null;
 }
 
 function toStored(row: RecordRow): StoredRecord {
@@ -47,11 +51,17 @@ function toStored(row: RecordRow): StoredRecord {
  * order and a puller never skips a change that commits later with a smaller number.
  * `schema` lets the conformance tests run isolated side by side in one database.
  */
-export async function openPostgresStore(url: string, schema = 'public'): Promise<Store & { sql: postgres.Sql }> {
+export async function openPostgresStore(
+  url: string,
+  schema = 'public',
+  { teamStorageBytes = DEFAULT_TEAM_STORAGE_MB * 1024 * 1024, lockWaitMs = DEFAULT_LOCK_WAIT_MS }: StoreOptions = {},
+): Promise<Store & { sql: postgres.Sql }> {
   const sql = postgres(url, {
     max: 10,
     onnotice: () => {},
-    connection: { search_path: schema },
+    // A lock held elsewhere fails the statement after lockWaitMs (answered 503) instead of holding
+    // a pooled connection, and every request queued behind it, for as long as the lock lasts.
+    connection: { search_path: schema, lock_timeout: lockWaitMs },
     types: { bigint: postgres.BigInt },
   });
   if (schema !== 'public') await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
@@ -61,7 +71,19 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     await tx.unsafe(tablesSql('postgres'));
     for (const added of ADDED_COLUMNS) await tx.unsafe(addedColumnSql('postgres', added));
     await tx.unsafe(indexesSql());
+    await tx.unsafe(backfillSizesSql('postgres'));
   });
+
+  /**
+   * The last version of a page of at most `limit` rows and PULL_PAGE_LIMIT_BYTES of fields (the row
+   * that crosses the cap is kept), from the kept sizes alone, so no large record is read to find it.
+   */
+  const pageCut = (head: postgres.PendingQuery<postgres.Row[]>, limit: number) => sql`
+    head AS (${head}),
+    page AS (SELECT version, size, row_number() OVER w AS n, SUM(size) OVER w AS upto FROM head
+      WINDOW w AS (ORDER BY version ROWS UNBOUNDED PRECEDING)),
+    cut AS (SELECT MAX(version) FILTER (WHERE n <= ${limit} AND upto - size < ${PULL_PAGE_LIMIT_BYTES}) AS through,
+      MAX(version) AS last FROM page)`;
 
   async function newMember(tx: postgres.TransactionSql<{ bigint: bigint }>, teamId: string, name: string): Promise<string> {
     const memberId = newId();
@@ -87,10 +109,17 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     const [team] = await sql<{ purged_through: bigint }[]>`SELECT purged_through FROM teams WHERE id = ${teamId}`;
     if (!team) throw new Error(`no team ${teamId}`);
     const mustRefetch = mustRefetchAfter(since, knownPurge, Number(team.purged_through));
+    const after = mustRefetch ? 0 : since;
+    const head = sql`SELECT version, COALESCE(size, octet_length(fields::text)) AS size FROM records
+      WHERE team_id = ${teamId} AND version > ${after} ORDER BY version LIMIT ${limit + 1}`;
     // fields::text: the page is written from the stored JSON text, never parsed here.
-    const rows = await sql<{ collection: string; id: string; version: bigint; deleted: boolean; fields_json: string }[]>`
-      SELECT collection, id, version, deleted, fields::text AS fields_json FROM records
-      WHERE team_id = ${teamId} AND version > ${mustRefetch ? 0 : since} ORDER BY version LIMIT ${limit + 1}`;
+    const rows = await sql<
+      { collection: string; id: string; version: bigint; deleted: boolean; fields_json: string; more: boolean }[]
+    >`
+      WITH ${pageCut(head, limit)}
+      SELECT r.collection, r.id, r.version, r.deleted, r.fields::text AS fields_json, cut.last > cut.through AS more
+      FROM cut JOIN records r ON r.team_id = ${teamId} AND r.version > ${after} AND r.version <= cut.through
+      ORDER BY r.version`;
     return pullPageJson(
       rows.map((r) => ({
         collection: r.collection,
@@ -102,7 +131,7 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       limit,
       since,
       mustRefetch,
-      rows.length > limit,
+      rows[0]?.more ?? false,
       Number(team.purged_through),
     );
   }
@@ -111,14 +140,17 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     kind: 'postgres',
     sql,
     async ping() {
-      await sql`SELECT 1`;
+      // Ready means writable: a standby, or a database set read-only, answers reads only.
+      const [row] = await sql<{ writable: boolean }[]>`
+        SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable`;
+      if (!row?.writable) throw new Error('the database is read-only');
     },
     async close() {
       await sql.end({ timeout: 5 });
     },
     async createTeam(name) {
       const teamId = newId();
-      await sql`INSERT INTO teams (id, name, created_at) VALUES (${teamId}, ${name}, ${Date.now()})`;
+      await sql`INSERT INTO teams (id, name, created_at, stored_bytes) VALUES (${teamId}, ${name}, ${Date.now()}, 0)`;
       return { teamId };
     },
     async createDeviceToken(teamId: string, role: Role, label: string, memberId?: string) {
@@ -140,25 +172,32 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       if (!row) return null;
       const now = Date.now();
       if (isStale(row.last_seen_at === null ? null : Number(row.last_seen_at), now)) {
-        await sql`UPDATE devices SET last_seen_at = ${now} WHERE id = ${row.id}`;
+        // Best effort: a device row another transaction holds is skipped, never waited for.
+        await sql`UPDATE devices SET last_seen_at = ${now}
+          WHERE id = (SELECT id FROM devices WHERE id = ${row.id} FOR UPDATE SKIP LOCKED)`.catch(() => {});
       }
       return { teamId: row.team_id, deviceId: row.id, memberId: row.member_id ?? row.id, role: row.role };
     },
     async revokeDevice(teamId, deviceId) {
-      const rows = await sql`UPDATE devices SET revoked_at = ${Date.now()}
-        WHERE id = ${deviceId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING id`;
-      return rows.length === 1;
+      return sql.begin(async (tx) => {
+        const now = Date.now();
+        const rows = await tx`UPDATE devices SET revoked_at = ${now}
+          WHERE id = ${deviceId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING id`;
+        if (rows.length !== 1) return false;
+        await tx`UPDATE invites SET revoked_at = ${now} WHERE created_by = ${deviceId} AND revoked_at IS NULL`;
+        return true;
+      }) as Promise<boolean>;
     },
     async listDevices(teamId) {
       const rows = await sql<DeviceRow[]>`
         SELECT ${sql.unsafe(DEVICE_COLUMNS)} FROM devices WHERE team_id = ${teamId} ORDER BY created_at`;
       return rows.map(toDeviceInfo);
     },
-    async createInvite(teamId, role, { maxUses, expiresAt, memberId }) {
+    async createInvite(teamId, role, { maxUses, expiresAt, memberId, createdBy }) {
       const code = newToken('inv');
       const inviteId = hashToken(code);
-      await sql`INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id)
-        VALUES (${inviteId}, ${teamId}, ${role}, ${maxUses}, ${expiresAt}, ${memberId ?? null})`;
+      await sql`INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id, created_by)
+        VALUES (${inviteId}, ${teamId}, ${role}, ${maxUses}, ${expiresAt}, ${memberId ?? null}, ${createdBy ?? null})`;
       return { code, inviteId };
     },
     async listInvites(teamId) {
@@ -175,7 +214,9 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       return sql.begin(async (tx) => {
         const [invite] = await tx<{ team_id: string; role: Role; member_id: string | null }[]>`
           UPDATE invites SET uses = uses + 1 WHERE code_hash = ${hashToken(code)} AND revoked_at IS NULL
-          AND expires_at > ${Date.now()} AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role, member_id`;
+          AND expires_at > ${Date.now()} AND (max_uses IS NULL OR uses < max_uses)
+          AND (created_by IS NULL OR created_by IN (SELECT id FROM devices WHERE revoked_at IS NULL))
+          RETURNING team_id, role, member_id`;
         if (!invite) return null;
         if (invite.member_id) {
           const [member] = await tx`SELECT id FROM members WHERE id = ${invite.member_id} AND removed_at IS NULL`;
@@ -199,7 +240,8 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
         if (removed.length !== 1) return null;
         const revoked = await tx<{ id: string }[]>`UPDATE devices SET revoked_at = ${now}
           WHERE member_id = ${memberId} AND team_id = ${teamId} AND revoked_at IS NULL RETURNING id`;
-        await tx`UPDATE invites SET revoked_at = ${now} WHERE member_id = ${memberId} AND revoked_at IS NULL`;
+        await tx`UPDATE invites SET revoked_at = ${now} WHERE revoked_at IS NULL
+          AND (member_id = ${memberId} OR created_by IN (SELECT id FROM devices WHERE member_id = ${memberId}))`;
         return { revokedDevices: revoked.map((r) => r.id) };
       }) as Promise<{ revokedDevices: string[] } | null>;
     },
@@ -224,10 +266,18 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
       const [row] = await sql<{ team_id: string }[]>`SELECT team_id FROM calendars WHERE secret_hash = ${hashToken(secret)}`;
       return row?.team_id ?? null;
     },
-    async records(teamId, collection) {
-      const rows = await sql<RecordRow[]>`SELECT collection, id, version, deleted, fields, field_versions FROM records
-        WHERE team_id = ${teamId} AND collection = ${collection} AND NOT deleted ORDER BY version`;
+    async records(teamId, collection, after = 0, limit = 1000) {
+      const live = sql`team_id = ${teamId} AND collection = ${collection} AND NOT deleted AND version > ${after}`;
+      const head = sql`SELECT version, COALESCE(size, octet_length(fields::text)) AS size FROM records WHERE ${live} ORDER BY version LIMIT ${limit + 1}`;
+      const rows = await sql<RecordRow[]>`
+        WITH ${pageCut(head, limit)}
+        SELECT collection, id, version, deleted, fields, field_versions FROM cut JOIN records ON ${live}
+          AND version <= cut.through ORDER BY version`;
       return rows.map((r) => publicRecord(toStored(r)));
+    },
+    async storedBytes(teamId) {
+      const [row] = await sql<{ stored_bytes: bigint | null }[]>`SELECT stored_bytes FROM teams WHERE id = ${teamId}`;
+      return Number(row?.stored_bytes ?? 0);
     },
     async push(principal, request) {
       const { teamId, deviceId } = principal;
@@ -240,7 +290,8 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
         const mutationIds = tx.array(mutations.map((m) => m.mutationId));
         const [, [team], replayRows, currentRows] = await Promise.all([
           tx`BEGIN`,
-          tx<{ seq: bigint }[]>`UPDATE teams SET seq = seq + ${mutations.length} WHERE id = ${teamId} RETURNING seq`,
+          tx<{ seq: bigint; stored_bytes: bigint }[]>`
+            UPDATE teams SET seq = seq + ${mutations.length} WHERE id = ${teamId} RETURNING seq, stored_bytes`,
           // One primary-key lookup per id, whatever the statistics say: LIMIT 1 keeps each LATERAL
           // subquery a lookup, where a plain join may hash every answer a client ever got (14 ms at
           // 10,000 answers against 1 ms).
@@ -249,7 +300,7 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
             CROSS JOIN LATERAL (SELECT mutation_id, result FROM mutations
               WHERE team_id = ${teamId} AND client_id = ${clientId} AND mutation_id = k.id LIMIT 1) m`,
           tx<RecordRow[]>`
-            SELECT r.collection, r.id, r.version, r.deleted, r.fields, r.field_versions
+            SELECT r.collection, r.id, r.version, r.deleted, r.fields, r.field_versions, r.size
             FROM unnest(${tx.array(mutations.map((m) => m.collection))}::text[], ${tx.array(mutations.map((m) => m.id))}::text[]) AS k(collection, id)
             CROSS JOIN LATERAL (SELECT * FROM records
               WHERE team_id = ${teamId} AND collection = k.collection AND id = k.id LIMIT 1) r`,
@@ -258,6 +309,8 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
         const replays = new Map(replayRows.map((row) => [row.mutation_id, row.result]));
         const key = (collection: string, id: string) => `${collection}\u0000${id}`;
         const current = new Map<string, StoredRecord>(currentRows.map((row) => [key(row.collection, row.id), toStored(row)]));
+        const storedSize = new Map(currentRows.map((row) => [key(row.collection, row.id), Number(row.size ?? 0)]));
+        const sizes = new Map<string, number>();
         let seq = Number(team.seq) - mutations.length;
         const now = Date.now();
         const results: MutationResult[] = [];
@@ -272,8 +325,11 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
             continue;
           }
           const k = key(m.collection, m.id);
-          const { write, result } = mergeMutation(current.get(k) ?? null, m, seq);
+          let { write, result } = mergeMutation(current.get(k) ?? null, m, seq);
+          const size = write ? Buffer.byteLength(JSON.stringify(write.fields)) : 0;
+          if (size > RECORD_LIMIT_BYTES) ({ write, result } = recordTooLarge(m.mutationId, size));
           if (write) {
+            sizes.set(k, size);
             current.set(k, write);
             writes.set(k, write);
             audit.push({ version: write.version, collection: m.collection, id: m.id, op: m.op, status: result.status });
@@ -282,15 +338,21 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
           answered.push({ mutationId: m.mutationId, result });
           results.push(result);
         }
-        const w = [...writes.values()];
+        const w = [...writes].map(([k, write]) => ({ ...write, size: sizes.get(k) ?? 0 }));
+        // Checked on the whole push: a push that frees space, or keeps it level, always goes through.
+        const added = [...sizes].reduce((sum, [k, size]) => sum + size - (storedSize.get(k) ?? 0), 0);
+        const used = Number(team.stored_bytes ?? 0);
+        if (added > 0 && used + added > teamStorageBytes) throw new TeamStorageFull(used, added, teamStorageBytes);
         const writing: Promise<unknown>[] = [];
+        if (added !== 0) writing.push(tx`UPDATE teams SET stored_bytes = stored_bytes + ${added} WHERE id = ${teamId}`);
         if (w.length > 0) {
-          writing.push(tx`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at)
-            SELECT ${teamId}, collection, id, version, deleted, fields, "fieldVersions", ${now}
+          writing.push(tx`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at, size)
+            SELECT ${teamId}, collection, id, version, deleted, fields, "fieldVersions", ${now}, size
             FROM jsonb_to_recordset(${tx.json(w as never)})
-              AS x(collection text, id text, version bigint, deleted bool, fields jsonb, "fieldVersions" jsonb)
+              AS x(collection text, id text, version bigint, deleted bool, fields jsonb, "fieldVersions" jsonb, size bigint)
             ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-              fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at`);
+              fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at,
+              size = excluded.size`);
           writing.push(tx`INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
             SELECT ${teamId}, version, ${deviceId}, collection, id, op, status, ${now}
             FROM jsonb_to_recordset(${tx.json(audit as never)}) AS x(version bigint, collection text, id text, op text, status text)`);
@@ -329,8 +391,13 @@ export async function openPostgresStore(url: string, schema = 'public'): Promise
     },
     async purge(olderThan) {
       return sql.begin(async (tx) => {
-        const purged = await tx<{ team_id: string; version: bigint }[]>`
-          DELETE FROM records WHERE deleted AND changed_at < ${olderThan} RETURNING team_id, version`;
+        const purged = await tx<{ team_id: string; version: bigint; size: bigint | null }[]>`
+          DELETE FROM records WHERE deleted AND changed_at < ${olderThan} RETURNING team_id, version, size`;
+        const freed = new Map<string, number>();
+        for (const r of purged) freed.set(r.team_id, (freed.get(r.team_id) ?? 0) + Number(r.size ?? 0));
+        for (const [teamId, bytes] of freed) {
+          await tx`UPDATE teams SET stored_bytes = stored_bytes - ${bytes} WHERE id = ${teamId}`;
+        }
         const through = purgedThroughByTeam(purged.map((r) => ({ teamId: r.team_id, version: Number(r.version) })));
         for (const [teamId, version] of through) {
           await tx`UPDATE teams SET purged_through = GREATEST(purged_through, ${version}) WHERE id = ${teamId}`;

@@ -49,12 +49,31 @@ export const ADDED_COLUMNS = [
   { table: 'mutations', column: 'at', type: 'time' },
   { table: 'devices', column: 'member_id', type: 'id' },
   { table: 'invites', column: 'member_id', type: 'id' },
+  // Bytes of each record's fields and of each team's records, for the storage quota and pull pages.
+  { table: 'records', column: 'size', type: 'bytes' },
+  { table: 'teams', column: 'stored_bytes', type: 'bytes' },
+  // Invites belong to the device that made them: revoking it revokes them.
+  { table: 'invites', column: 'created_by', type: 'id' },
 ] as const;
 
 export function addedColumnSql(dialect: Dialect, { table, column, type }: (typeof ADDED_COLUMNS)[number]): string {
   const ifMissing = dialect === 'postgres' ? 'IF NOT EXISTS ' : '';
-  const definition = type === 'time' ? `${types(dialect).int} NOT NULL DEFAULT 0` : 'TEXT';
+  const definition =
+    type === 'time' ? `${types(dialect).int} NOT NULL DEFAULT 0` : type === 'bytes' ? types(dialect).int : 'TEXT';
   return `ALTER TABLE ${table} ADD COLUMN ${ifMissing}${column} ${definition}`;
+}
+
+/**
+ * Sizes for rows written before sizes were kept (NULL): a record's is the length of its stored
+ * JSON text, a team's the sum of its records'. Later writes keep both exact.
+ */
+export function backfillSizesSql(dialect: Dialect): string {
+  const length = dialect === 'sqlite' ? 'length(CAST(fields AS BLOB))' : 'octet_length(fields::text)';
+  return `
+UPDATE records SET size = ${length} WHERE size IS NULL;
+UPDATE teams SET stored_bytes = (SELECT COALESCE(SUM(size), 0) FROM records WHERE records.team_id = teams.id)
+  WHERE stored_bytes IS NULL;
+`;
 }
 
 export function indexesSql(): string {
@@ -64,5 +83,6 @@ CREATE INDEX IF NOT EXISTS tombstones_by_time ON records (changed_at) WHERE dele
 CREATE INDEX IF NOT EXISTS mutations_by_time ON mutations (at);
 CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
 CREATE INDEX IF NOT EXISTS devices_by_member ON devices (member_id);
+CREATE INDEX IF NOT EXISTS invites_by_creator ON invites (created_by);
 `;
 }

@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
+import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES, RECORD_LIMIT_BYTES } from '../limits';
+import { recordTooLarge as tooLarge } from '../records';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
 import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
+import { DEFAULT_LOCK_WAIT_MS, storeFault, TeamStorageFull, whenUnlocked } from './faults';
 import { isStale } from './last-seen';
 import {
   AUDIT_SELECT,
@@ -19,8 +22,8 @@ import {
   toInviteInfo,
   toMemberInfo,
 } from './rows';
-import { ADDED_COLUMNS, addedColumnSql, indexesSql, tablesSql } from './schema';
-import type { Principal, Role, Store } from './store';
+import { ADDED_COLUMNS, addedColumnSql, backfillSizesSql, indexesSql, tablesSql } from './schema';
+import type { Principal, Role, Store, StoreOptions } from './store';
 import { hashToken, newId, newToken } from './tokens';
 
 interface RecordRow {
@@ -30,6 +33,19 @@ interface RecordRow {
   deleted: number;
   fields: string;
   field_versions: string;
+  size?: number | null;
+}
+
+/** Rows in version order until `limit` or past `maxBytes` of fields; whether more remain. */
+function capped<R extends { fields: string }>(rows: Iterable<R>, limit: number, maxBytes: number) {
+  const page: R[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (page.length === limit || bytes >= maxBytes) return { page, more: true };
+    page.push(row);
+    bytes += row.fields.length;
+  }
+  return { page, more: false };
 }
 
 function toStored(row: RecordRow): StoredRecord {
@@ -48,10 +64,16 @@ function toStored(row: RecordRow): StoredRecord {
  * synchronous=FULL makes a write that was acknowledged survive a crash of the process or machine.
  * better-sqlite3 is synchronous, so each push is one transaction that nothing interleaves with.
  */
-export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'): Store & { path: string } {
+export function openSqliteStore(
+  dataDir: string,
+  fileName = 'companion.sqlite',
+  { teamStorageBytes = DEFAULT_TEAM_STORAGE_MB * 1024 * 1024, lockWaitMs = DEFAULT_LOCK_WAIT_MS }: StoreOptions = {},
+): Store & { path: string } {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, fileName);
-  const db = new Database(path);
+  // No busy handler: SQLite's would wait on the event loop (see whenUnlocked).
+  const db = new Database(path, { timeout: 0 });
+  const write = <T>(fn: () => T) => whenUnlocked(fn, lockWaitMs);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -61,11 +83,12 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     if (!columns.includes(added.column)) db.exec(addedColumnSql('sqlite', added));
   }
   db.exec(indexesSql());
+  db.exec(backfillSizesSql('sqlite'));
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '2')`).run();
 
   const q = {
     ping: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    insertTeam: db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)'),
+    insertTeam: db.prepare('INSERT INTO teams (id, name, created_at, stored_bytes) VALUES (?, ?, ?, 0)'),
     insertDevice: db.prepare(
       'INSERT INTO devices (id, team_id, role, label, token_hash, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -76,7 +99,11 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     revokeMemberDevices: db.prepare(
       'UPDATE devices SET revoked_at = ? WHERE member_id = ? AND team_id = ? AND revoked_at IS NULL RETURNING id',
     ),
-    revokeMemberInvites: db.prepare('UPDATE invites SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL'),
+    revokeMemberInvites: db.prepare(
+      `UPDATE invites SET revoked_at = ? WHERE revoked_at IS NULL
+       AND (member_id = ? OR created_by IN (SELECT id FROM devices WHERE member_id = ?))`,
+    ),
+    revokeDeviceInvites: db.prepare('UPDATE invites SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL'),
     listInvites: db.prepare(`SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? ORDER BY expires_at`),
     revokeInvite: db.prepare('UPDATE invites SET revoked_at = ? WHERE code_hash = ? AND team_id = ? AND revoked_at IS NULL'),
     deviceByHash: db.prepare(
@@ -84,19 +111,24 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     ),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND team_id = ? AND revoked_at IS NULL'),
-    bumpSeq: db.prepare('UPDATE teams SET seq = seq + ? WHERE id = ? RETURNING seq'),
+    bumpSeq: db.prepare('UPDATE teams SET seq = seq + ? WHERE id = ? RETURNING seq, stored_bytes'),
+    addStoredBytes: db.prepare('UPDATE teams SET stored_bytes = stored_bytes + ? WHERE id = ?'),
+    storedBytes: db.prepare('SELECT stored_bytes FROM teams WHERE id = ?'),
     teamState: db.prepare('SELECT seq, purged_through FROM teams WHERE id = ?'),
     getRecord: db.prepare(
-      'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND collection = ? AND id = ?',
+      'SELECT collection, id, version, deleted, fields, field_versions, size FROM records WHERE team_id = ? AND collection = ? AND id = ?',
     ),
     putRecord: db.prepare(
-      `INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at, size)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-       fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at`,
+       fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at,
+       size = excluded.size`,
     ),
     getMutation: db.prepare('SELECT result FROM mutations WHERE team_id = ? AND client_id = ? AND mutation_id = ?'),
     putMutation: db.prepare('INSERT INTO mutations (team_id, client_id, mutation_id, result, at) VALUES (?, ?, ?, ?, ?)'),
-    purgeTombstones: db.prepare('DELETE FROM records WHERE deleted AND changed_at < ? RETURNING team_id, version'),
+    purgeTombstones: db.prepare('DELETE FROM records WHERE deleted AND changed_at < ? RETURNING team_id, version, size'),
+    dropStoredBytes: db.prepare('UPDATE teams SET stored_bytes = stored_bytes - ? WHERE id = ?'),
     raisePurgedThrough: db.prepare('UPDATE teams SET purged_through = max(purged_through, ?) WHERE id = ?'),
     purgeAnswers: db.prepare('DELETE FROM mutations WHERE at < ?'),
     openQuotaDay: db.prepare('INSERT OR IGNORE INTO quota_claims (team_id, org_id, day) VALUES (?, ?, ?)'),
@@ -112,11 +144,13 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     ),
     listDevices: db.prepare(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE team_id = ? ORDER BY created_at`),
     insertInvite: db.prepare(
-      'INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO invites (code_hash, team_id, role, max_uses, expires_at, member_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     useInvite: db.prepare(
       `UPDATE invites SET uses = uses + 1 WHERE code_hash = ? AND revoked_at IS NULL AND expires_at > ?
-       AND (max_uses IS NULL OR uses < max_uses) RETURNING team_id, role, member_id`,
+       AND (max_uses IS NULL OR uses < max_uses)
+       AND (created_by IS NULL OR created_by IN (SELECT id FROM devices WHERE revoked_at IS NULL))
+       RETURNING team_id, role, member_id`,
     ),
     auditRows: db.prepare(
       `${AUDIT_SELECT} WHERE a.team_id = ? AND a.version > ? AND (? IS NULL OR a.collection = ?)
@@ -129,7 +163,8 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     dropCalendar: db.prepare('DELETE FROM calendars WHERE team_id = ?'),
     calendarTeam: db.prepare('SELECT team_id FROM calendars WHERE secret_hash = ?'),
     liveRecords: db.prepare(
-      'SELECT collection, id, version, deleted, fields, field_versions FROM records WHERE team_id = ? AND collection = ? AND deleted = 0 ORDER BY version',
+      `SELECT collection, id, version, deleted, fields, field_versions FROM records
+       WHERE team_id = ? AND collection = ? AND deleted = 0 AND version > ? ORDER BY version LIMIT ?`,
     ),
     pull: db.prepare(
       'SELECT collection, id, version, deleted, fields FROM records WHERE team_id = ? AND version > ? ORDER BY version LIMIT ?',
@@ -139,32 +174,44 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
   const push = db.transaction((principal: Principal, request: PushRequest): MutationResult[] => {
     const { teamId, deviceId } = principal;
     // One block of sequence numbers for the whole push, taken inside the write transaction.
-    const last = (q.bumpSeq.get(request.mutations.length, teamId) as { seq: number } | undefined)?.seq;
-    if (last === undefined) throw new Error(`no team ${teamId}`);
-    let seq = last - request.mutations.length;
+    const team = q.bumpSeq.get(request.mutations.length, teamId) as { seq: number; stored_bytes: number } | undefined;
+    if (team === undefined) throw new Error(`no team ${teamId}`);
+    let seq = team.seq - request.mutations.length;
+    let added = 0;
     const now = Date.now();
-    return request.mutations.map((m) => {
+    const results = request.mutations.map((m) => {
       seq++;
       const replay = q.getMutation.get(teamId, request.clientId, m.mutationId) as { result: string } | undefined;
       if (replay) return JSON.parse(replay.result) as MutationResult;
       const row = q.getRecord.get(teamId, m.collection, m.id) as RecordRow | undefined;
-      const { write, result } = mergeMutation(row ? toStored(row) : null, m, seq);
-      if (write) {
+      let { write, result } = mergeMutation(row ? toStored(row) : null, m, seq);
+      const fields = write && JSON.stringify(write.fields);
+      const size = fields === null ? 0 : Buffer.byteLength(fields);
+      if (size > RECORD_LIMIT_BYTES) ({ write, result } = tooLarge(m.mutationId, size));
+      if (write && fields !== null) {
+        added += size - (row?.size ?? 0);
         q.putRecord.run(
           teamId,
           write.collection,
           write.id,
           write.version,
           write.deleted ? 1 : 0,
-          JSON.stringify(write.fields),
+          fields,
           JSON.stringify(write.fieldVersions),
           now,
+          size,
         );
         q.audit.run(teamId, write.version, deviceId, m.collection, m.id, m.op, result.status, now);
       }
       q.putMutation.run(teamId, request.clientId, m.mutationId, JSON.stringify(result), now);
       return result;
     });
+    // Checked on the whole push: a push that frees space, or keeps it level, always goes through.
+    if (added > 0 && team.stored_bytes + added > teamStorageBytes) {
+      throw new TeamStorageFull(team.stored_bytes, added, teamStorageBytes);
+    }
+    if (added !== 0) q.addStoredBytes.run(added, teamId);
+    return results;
   });
 
   function newMember(teamId: string, name: string): string {
@@ -188,7 +235,8 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
   });
 
   const purge = db.transaction((olderThan: number): PurgeReport => {
-    const purged = q.purgeTombstones.all(olderThan) as { team_id: string; version: number }[];
+    const purged = q.purgeTombstones.all(olderThan) as { team_id: string; version: number; size: number | null }[];
+    for (const r of purged) q.dropStoredBytes.run(r.size ?? 0, r.team_id);
     const through = purgedThroughByTeam(purged.map((r) => ({ teamId: r.team_id, version: r.version })));
     for (const [teamId, version] of through) q.raisePurgedThrough.run(version, teamId);
     const answers = q.purgeAnswers.run(olderThan).changes;
@@ -199,9 +247,10 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     const team = q.teamState.get(teamId) as { seq: number; purged_through: number } | undefined;
     if (!team) throw new Error(`no team ${teamId}`);
     const mustRefetch = mustRefetchAfter(since, knownPurge, team.purged_through);
-    const rows = q.pull.all(teamId, mustRefetch ? 0 : since, limit + 1) as Omit<RecordRow, 'field_versions'>[];
+    const rows = q.pull.iterate(teamId, mustRefetch ? 0 : since, limit + 1) as Iterable<Omit<RecordRow, 'field_versions'>>;
+    const { page, more } = capped(rows, limit, PULL_PAGE_LIMIT_BYTES);
     return pullPageJson(
-      rows.map((r) => ({
+      page.map((r) => ({
         collection: r.collection,
         id: r.id,
         version: r.version,
@@ -211,7 +260,7 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
       limit,
       since,
       mustRefetch,
-      rows.length > limit,
+      more,
       team.purged_through,
     );
   }
@@ -221,21 +270,24 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     path,
     async ping() {
       q.ping.get('schema_version');
+      // Ready means writable: take the write lock and give it back at once, waiting only briefly.
+      await whenUnlocked(() => db.transaction(() => {}).immediate(), Math.min(lockWaitMs, 250));
     },
     async close() {
       db.close();
     },
     async createTeam(name) {
       const teamId = newId();
-      q.insertTeam.run(teamId, name, Date.now());
+      await write(() => q.insertTeam.run(teamId, name, Date.now()));
       return { teamId };
     },
     async createDeviceToken(teamId: string, role: Role, label: string, memberId?: string) {
-      return db.transaction(() => {
+      const create = db.transaction(() => {
         if (memberId && !q.activeMember.get(memberId, teamId)) throw new Error(`no member ${memberId} in team ${teamId}`);
         const member = memberId ?? newMember(teamId, label);
         return { ...newDevice(teamId, role, label, member), memberId: member };
-      })();
+      });
+      return write(() => create.immediate());
     },
     async authenticate(token) {
       const row = q.deviceByHash.get(hashToken(token)) as
@@ -243,26 +295,39 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
         | undefined;
       if (!row) return null;
       const now = Date.now();
-      if (isStale(row.last_seen_at, now)) q.touchDevice.run(now, row.id);
+      if (isStale(row.last_seen_at, now)) {
+        // Best effort: a locked database must not turn every read away for want of "last seen".
+        try {
+          q.touchDevice.run(now, row.id);
+        } catch (error) {
+          if (!storeFault(error)) throw error;
+        }
+      }
       return { teamId: row.team_id, deviceId: row.id, memberId: row.member_id ?? row.id, role: row.role };
     },
     async revokeDevice(teamId, deviceId) {
-      return q.revoke.run(Date.now(), deviceId, teamId).changes === 1;
+      const revoke = db.transaction(() => {
+        const now = Date.now();
+        if (q.revoke.run(now, deviceId, teamId).changes !== 1) return false;
+        q.revokeDeviceInvites.run(now, deviceId);
+        return true;
+      });
+      return write(() => revoke.immediate());
     },
     async listDevices(teamId) {
       return (q.listDevices.all(teamId) as DeviceRow[]).map(toDeviceInfo);
     },
-    async createInvite(teamId, role, { maxUses, expiresAt, memberId }) {
+    async createInvite(teamId, role, { maxUses, expiresAt, memberId, createdBy }) {
       const code = newToken('inv');
       const inviteId = hashToken(code);
-      q.insertInvite.run(inviteId, teamId, role, maxUses, expiresAt, memberId ?? null);
+      await write(() => q.insertInvite.run(inviteId, teamId, role, maxUses, expiresAt, memberId ?? null, createdBy ?? null));
       return { code, inviteId };
     },
     async listInvites(teamId) {
       return (q.listInvites.all(teamId) as InviteRow[]).map(toInviteInfo);
     },
     async revokeInvite(teamId, inviteId) {
-      return q.revokeInvite.run(Date.now(), inviteId, teamId).changes === 1;
+      return (await write(() => q.revokeInvite.run(Date.now(), inviteId, teamId))).changes === 1;
     },
     async redeemInvite(code, label, name) {
       const redeem = db.transaction(() => {
@@ -275,19 +340,20 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
         const { token, deviceId } = newDevice(invite.team_id, invite.role, label, memberId);
         return { token, teamId: invite.team_id, role: invite.role, deviceId, memberId };
       });
-      return redeem.immediate();
+      return write(() => redeem.immediate());
     },
     async listMembers(teamId) {
       return (q.listMembers.all(teamId) as MemberRow[]).map(toMemberInfo);
     },
     async removeMember(teamId, memberId) {
-      return db.transaction(() => {
+      const remove = db.transaction(() => {
         const now = Date.now();
         if (q.removeMember.run(now, memberId, teamId).changes !== 1) return null;
         const revoked = q.revokeMemberDevices.all(now, memberId, teamId) as { id: string }[];
-        q.revokeMemberInvites.run(now, memberId);
+        q.revokeMemberInvites.run(now, memberId, memberId);
         return { revokedDevices: revoked.map((r) => r.id) };
-      })();
+      });
+      return write(() => remove.immediate());
     },
     async audit(teamId, filter) {
       const c = filter.collection ?? null;
@@ -296,31 +362,35 @@ export function openSqliteStore(dataDir: string, fileName = 'companion.sqlite'):
     },
     async rotateCalendarSecret(teamId) {
       const secret = newToken('cal');
-      q.putCalendar.run(teamId, hashToken(secret));
+      await write(() => q.putCalendar.run(teamId, hashToken(secret)));
       return { secret };
     },
     async revokeCalendarSecret(teamId) {
-      q.dropCalendar.run(teamId);
+      await write(() => q.dropCalendar.run(teamId));
     },
     async teamOfCalendarSecret(secret) {
       return (q.calendarTeam.get(hashToken(secret)) as { team_id: string } | undefined)?.team_id ?? null;
     },
-    async records(teamId, collection) {
-      return (q.liveRecords.all(teamId, collection) as RecordRow[]).map((r) => publicRecord(toStored(r)));
+    async records(teamId, collection, after = 0, limit = 1000) {
+      const rows = q.liveRecords.iterate(teamId, collection, after, limit) as Iterable<RecordRow>;
+      return capped(rows, limit, PULL_PAGE_LIMIT_BYTES).page.map((r) => publicRecord(toStored(r)));
+    },
+    async storedBytes(teamId) {
+      return (q.storedBytes.get(teamId) as { stored_bytes: number } | undefined)?.stored_bytes ?? 0;
     },
     async push(principal, request) {
-      return push.immediate(principal, request);
+      return write(() => push.immediate(principal, request));
     },
     pullJson,
     async claimQuota(teamId, orgId, day, count, limit) {
-      return claimQuota.immediate(teamId, orgId, day, count, limit);
+      return write(() => claimQuota.immediate(teamId, orgId, day, count, limit));
     },
     async releaseQuota(teamId, orgId, day, count) {
-      const row = q.releaseClaims.get(count, teamId, orgId, day) as { claimed: number } | undefined;
+      const row = (await write(() => q.releaseClaims.get(count, teamId, orgId, day))) as { claimed: number } | undefined;
       return { claimed: row?.claimed ?? 0 };
     },
     async purge(olderThan) {
-      return purge(olderThan);
+      return write(() => purge.immediate(olderThan));
     },
     async pull(teamId, since, limit, knownPurge): Promise<PullResponse> {
       return JSON.parse(await pullJson(teamId, since, limit, knownPurge));

@@ -13,10 +13,18 @@ export interface Principal {
   role: Role;
 }
 
+/** Limits a store enforces itself, since only it sees a team's records inside the write transaction. */
+export interface StoreOptions {
+  /** Bytes of record JSON one team may keep (default DEFAULT_TEAM_STORAGE_MB). */
+  teamStorageBytes?: number;
+  /** How long a write waits for a lock another process holds before failing (default 5 s). */
+  lockWaitMs?: number;
+}
+
 /** What the routes need of a store; SQLite (embedded) and PostgreSQL implement the same interface. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** Resolves when the store can answer; rejects with the reason otherwise. */
+  /** Resolves when the store can answer and take writes; rejects with the reason otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
   createTeam(name: string): Promise<{ teamId: string }>;
@@ -32,12 +40,13 @@ export interface Store {
   listDevices(teamId: string): Promise<DeviceInfo[]>;
   /**
    * Invites are stored hashed; `maxUses` null means any number of uses until it expires. An invite
-   * with a member adds a browser to that member; one without makes a new member.
+   * with a member adds a browser to that member; one without makes a new member. An invite made
+   * by a device (`createdBy`) dies with it: revoking the device, or removing its member, revokes it.
    */
   createInvite(
     teamId: string,
     role: Role,
-    options: { maxUses: number | null; expiresAt: number; memberId?: string },
+    options: { maxUses: number | null; expiresAt: number; memberId?: string; createdBy?: string },
   ): Promise<{ code: string; inviteId: string }>;
   listInvites(teamId: string): Promise<InviteInfo[]>;
   revokeInvite(teamId: string, inviteId: string): Promise<boolean>;
@@ -67,12 +76,18 @@ export interface Store {
   ): Promise<{ granted: number; claimed: number }>;
   /** Gives back claims that were not used (TikTok refused the request, or the batch stopped). */
   releaseQuota(teamId: string, orgId: string, day: string, count: number): Promise<{ claimed: number }>;
-  /** The live (not deleted) records of one collection. */
-  records(teamId: string, collection: Collection): Promise<SyncRecord[]>;
+  /**
+   * The live (not deleted) records of one collection changed after version `after`, in version
+   * order: at most `limit` (default 1,000) and PULL_PAGE_LIMIT_BYTES of fields (one more record may
+   * cross it). Read page after page until one comes back empty.
+   */
+  records(teamId: string, collection: Collection, after?: number, limit?: number): Promise<SyncRecord[]>;
+  /** The bytes of record JSON the team keeps, counted against its storage quota. */
+  storedBytes(teamId: string): Promise<number>;
   push(principal: Principal, request: PushRequest): Promise<MutationResult[]>;
   /** `knownPurge`: the purge mark the browser started from scratch under (see mustRefetchAfter). */
   pull(teamId: string, since: number, limit: number, knownPurge?: number): Promise<PullResponse>;
-  /** The same page as `pull`, as the JSON text the route sends. */
+  /** The same page as `pull`, as the JSON text the route sends; capped at PULL_PAGE_LIMIT_BYTES of fields too. */
   pullJson(teamId: string, since: number, limit: number, knownPurge?: number): Promise<string>;
   /**
    * Drops tombstones and idempotency answers last changed before `olderThan` (epoch ms). A client

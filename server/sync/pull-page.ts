@@ -18,6 +18,7 @@ export function pullPageJson(
   limit: number,
   since: number,
   mustRefetch: boolean,
+  // A page cut short by its byte cap has more after it however few rows it holds.
   more = rows.length > limit,
   purgedThrough = 0,
 ): string {

@@ -69,7 +69,9 @@ describe('configuration', () => {
     expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(() => readConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
     expect(clientAddress('203.0.113.9, 10.0.0.2', '10.0.0.2', false)).toBe('10.0.0.2');
-    expect(clientAddress('203.0.113.9, 10.0.0.2', '10.0.0.2', true)).toBe('203.0.113.9');
+    // One proxy: it appended the rightmost entry; everything left of it is the client's own word.
+    expect(clientAddress('203.0.113.9, 10.0.0.2', '10.0.0.3', true)).toBe('10.0.0.2');
+    expect(clientAddress('1.2.3.4', '10.0.0.3', true)).toBe('1.2.3.4');
     expect(clientAddress(undefined, '10.0.0.2', true)).toBe('10.0.0.2');
     expect(clientAddress(undefined, undefined, false)).toBe('unknown');
   });

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { type AuthEnv, RANK, requireDevice } from '../auth';
+import { jsonError } from '../errors';
+import type { Role, Store } from '../store/store';
+
+export type OnRevoke = (teamId: string, deviceId: string) => void;
+
+export const isManager = (role: Role) => RANK[role] >= RANK.admin;
+
+/**
+ * The team's browsers. Power follows the person who holds it: an admin revokes members' and
+ * admins' browsers, never an owner's (that would lock the owner out), as with removing members.
+ */
+export function deviceRoutes(store: Store, onRevoke: OnRevoke) {
+  return new Hono<AuthEnv>()
+    .use(requireDevice(store))
+    .get('/', async (c) => c.json({ devices: await store.listDevices(c.get('principal').teamId) }))
+    .delete('/:id', async (c) => {
+      const principal = c.get('principal');
+      const id = c.req.param('id');
+      if (id !== principal.deviceId) {
+        const target = (await store.listDevices(principal.teamId)).find((d) => d.deviceId === id && d.revokedAt === null);
+        if (!isManager(principal.role) || (target && RANK[target.role] > RANK[principal.role])) {
+          return jsonError(c, 403, 'forbidden', "Owners and admins revoke other browsers; admins cannot revoke an owner's.");
+        }
+      }
+      if (!(await store.revokeDevice(principal.teamId, id)))
+        return jsonError(c, 404, 'not_found', 'No such active device in your team.');
+      onRevoke(principal.teamId, id);
+      return c.json({ revoked: id });
+    });
+}
