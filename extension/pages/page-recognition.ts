@@ -1,4 +1,5 @@
 import type { DateOrder } from '../../shared/page-dates';
+import { normalizeWords } from '../../shared/page-words';
 import type { StatusKind } from '../../shared/statuses';
 import { pageSays } from './landmarks';
 import { type FieldPlan, knownStatus, planFields, type ReadRecord } from './record-fields';
@@ -38,6 +39,20 @@ const readings = new WeakMap<Document, { key: string; generation: number; readin
 
 const SAMPLE = 10;
 
+/** Status words any list of anything may show (orders, products): alone they prove no page. */
+const GENERIC_STATUS = new Set([
+  'active',
+  'completed',
+  'closed',
+  'pending',
+  'approved',
+  'expired',
+  'rejected',
+  'declined',
+  'canceled',
+  'removed',
+]);
+
 function hinted(vocabulary: PageVocabulary<string>, url: URL, doc: Document): boolean {
   return vocabulary.route.test(url.pathname + url.search) || pageSays(doc, vocabulary.heading);
 }
@@ -62,11 +77,25 @@ function score<K extends string>(
   const explained = [...set.kinds].filter((k) => shapes.has(k)).length / Math.max(1, set.kinds.size);
   const named = plan.namedColumns / Math.max(1, set.header?.labels.length ?? 1);
   const missing = required.filter((key) => !sample.some((r) => has(r, key)));
+  // Without a hint, shapes alone are not enough: an order list has titles, dates and "Completed" too. The
+  // page must also name two of this page's fields in its headers or labels, show whole periods, or use a
+  // status word only this page uses ("Partner reviewing", "Authorization Canceled").
+  const namedFields = set.header ? plan.namedColumns : Math.max(0, ...sample.map((r) => r.labelled ?? 0));
+  const distinctive =
+    statusField !== undefined &&
+    sample.some(
+      (r) => knownStatus(vocabulary, r.values[statusField]) && !GENERIC_STATUS.has(normalizeWords(r.values[statusField] ?? '')),
+    );
+  const vouched = hint || namedFields >= 2 || set.kinds.has('period') || distinctive;
   return {
     plan,
-    complete,
+    complete: vouched ? complete : 0,
     score: complete * 2 + statuses + explained + named + (hint ? 0.5 : 0),
-    why: missing.length ? `records without ${missing.join(', ')}` : `only ${Math.round(complete * 100)}% of records complete`,
+    why: !vouched
+      ? `headers or labels name fewer than two ${vocabulary.pageName} fields`
+      : missing.length
+        ? `records without ${missing.join(', ')}`
+        : `only ${Math.round(complete * 100)}% of records complete`,
   };
 }
 

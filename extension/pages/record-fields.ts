@@ -16,6 +16,8 @@ export interface ReadRecord<K extends string> {
   values: Partial<Record<K, string>>;
   /** The element each field was read from, inside the record: where a badge for it goes. */
   elements: Partial<Record<K, Element>>;
+  /** How many of its fields a label inside the record named (cards, lists, `<dl>`). */
+  labelled?: number;
 }
 
 const ACTIONS = new WordList(['action', 'actions', 'operation', 'operations', 'operate', 'manage', 'more', 'options']);
@@ -204,6 +206,7 @@ function readLabelled<K extends string>(
   const elements: Partial<Record<K, Element>> = {};
   const pieces = textPieces(record);
   const leftovers: Piece[] = [];
+  let labelled = 0;
   const set = (key: K, text: string, element: Element) => {
     if (values[key] !== undefined) return false;
     values[key] = text;
@@ -216,12 +219,13 @@ function readLabelled<K extends string>(
     const label = words.labelOf(piece.text);
     if (label !== undefined && values[label] === undefined) {
       current = label;
+      labelled++;
       continue;
     }
     const inline = /^([^:\uFF1A]{1,40})[:\uFF1A]\s*(.+)$/.exec(piece.text);
     const inlineKey = inline ? words.labelOf(inline[1] as string) : undefined;
     if (inline && inlineKey !== undefined) {
-      set(inlineKey, inline[2] as string, piece.element);
+      if (set(inlineKey, inline[2] as string, piece.element)) labelled++;
       current = null;
       continue;
     }
@@ -255,7 +259,7 @@ function readLabelled<K extends string>(
     leftovers.push(piece);
   }
   placeByShape(leftovers, vocabulary.fields, values, kindOf, set);
-  return { values, elements };
+  return { values, elements, labelled };
 }
 
 function placeByShape<K extends string>(

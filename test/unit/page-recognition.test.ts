@@ -38,6 +38,18 @@ describe('a page that is no list page', () => {
       expect(recogniseList(url, document, FULL, vocabulary, SELLER_CENTER_LISTS).state).toBe('no');
   });
 
+  it('does not take an order list for My Services, though it has titles, dates and "Completed"', () => {
+    const url = page(
+      `<main><h2>Orders</h2><table><thead><tr><th>Product</th><th>Created</th><th>Order status</th></tr></thead><tbody>
+      <tr><td>Linen throw</td><td>2026-11-20</td><td>Completed</td></tr><tr><td>Oak tray</td><td>2026-11-21</td><td>Active</td></tr>
+      <tr><td>Clay mug</td><td>2026-11-22</td><td>Completed</td></tr></tbody></table></main>`,
+      '/order/list',
+    );
+    for (const vocabulary of SELLER_CENTER_LISTS) {
+      expect(recogniseList(url, document, FULL, vocabulary, SELLER_CENTER_LISTS).state).toBe('no');
+    }
+  });
+
   it('says "maybe" (then unavailable) when its route or heading names a list page whose records are not there', () => {
     const url = page('<h2>My Services</h2><p>Something went wrong. Try again later.</p>', '/tsp/my-services');
     const found = recogniseList(url, document, FULL, MY_SERVICES, SELLER_CENTER_LISTS);
