@@ -33,6 +33,7 @@ export function openApiDocument(publicUrl: string) {
     paths: {
       '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'ok' } } } },
       '/ready': { get: { summary: 'Readiness: the store answers', responses: { 200: { description: 'ready' }, 503: error } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/v1/invites/redeem': {
         post: {
           summary: 'Turn an invite into a device token',

@@ -1,10 +1,10 @@
+import type { ClientResponse } from 'hono/client';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
 import { whenLocalChange } from '../sync/outbox-middleware';
 import {
-  callServer,
   keepMine,
   listOverruled,
   type Overruled,
@@ -15,6 +15,7 @@ import {
   SyncHttpError,
   saveOverruled,
 } from '../sync/sync-client';
+import { type Answer, answer, type TeamCall, type TeamServer, teamServer } from '../sync/team-server';
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
 export interface SyncStatus {
@@ -222,9 +223,11 @@ export function startSyncRunner(db: CompanionDb) {
             : 'That is not an invite link: it looks like https://your-server/join#inv_...',
         );
       }
-      const body = await callServer<{ token: string; teamId: string; memberId: string; deviceId: string; role: string }>(
-        `${link.serverUrl}/v1/invites/redeem`,
-        { method: 'POST', body: { invite: link.code, label: input.label, name: input.name } },
+      const body = await answer(
+        link.serverUrl,
+        teamServer(link.serverUrl).v1.invites.redeem.$post({
+          json: { invite: link.code, label: input.label, name: input.name },
+        }),
       );
       closeSocket();
       const connection: SyncConnection = {
@@ -250,16 +253,13 @@ export function startSyncRunner(db: CompanionDb) {
     /** The authenticated request function while this browser is in a team (and not removed), else null. */
     async teamRequester() {
       const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
-      return connection && status.state !== 'revoked' ? this.teamRequest.bind(this) : null;
+      return connection && status.state !== 'revoked' ? (this.teamCall.bind(this) as TeamCall) : null;
     },
     /** An authenticated call to the team's server for the admin views; the token never leaves the background. */
-    async teamRequest<T>(
-      path: string,
-      init: { method: 'GET' | 'POST' | 'DELETE'; body?: unknown } = { method: 'GET' },
-    ): Promise<T> {
+    async teamCall<R extends ClientResponse<unknown>>(call: (server: TeamServer) => Promise<R>): Promise<Answer<R>> {
       const connection = await connectionItem.getValue();
       if (!connection) throw new Error('This browser is not in a team.');
-      return callServer<T>(`${connection.serverUrl}${path}`, { ...init, token: connection.token });
+      return answer(connection.serverUrl, call(teamServer(connection.serverUrl, connection.token)));
     },
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {

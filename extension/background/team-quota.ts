@@ -1,8 +1,7 @@
 import type { BatchPlan } from '../db/access-requests';
 import { deferToNextDay } from '../db/access-requests';
 import type { CompanionDb } from '../db/database';
-
-type TeamRequest = <T>(path: string, init: { method: 'POST'; body: unknown }) => Promise<T>;
+import type { TeamCall } from '../sync/team-server';
 
 /**
  * In a team, a batch first claims its requests from the server, which hands out each Business
@@ -10,20 +9,14 @@ type TeamRequest = <T>(path: string, init: { method: 'POST'; body: unknown }) =>
  * slots. What the team has already claimed waits for the next day. When the server cannot be
  * reached, this browser's own count (which includes every request synced from the team) decides.
  */
-export async function claimForPlan(
-  db: CompanionDb,
-  request: TeamRequest | null,
-  orgId: string,
-  plan: BatchPlan,
-): Promise<BatchPlan> {
-  if (!request || plan.sendNow.length === 0) return plan;
+export async function claimForPlan(db: CompanionDb, team: TeamCall | null, orgId: string, plan: BatchPlan): Promise<BatchPlan> {
+  if (!team || plan.sendNow.length === 0) return plan;
   let granted: number;
   let claimed: number;
   try {
-    ({ granted, claimed } = await request<{ granted: number; claimed: number }>('/v1/quota/claim', {
-      method: 'POST',
-      body: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length },
-    }));
+    ({ granted, claimed } = await team((server) =>
+      server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length } }),
+    ));
   } catch {
     return { ...plan, teamNote: "Could not check the team's shared count (server unreachable); counted from this browser." };
   }
@@ -39,7 +32,7 @@ export async function claimForPlan(
 }
 
 /** Requests TikTok refused, or a batch never tried, did not use their claims: give them back (best effort; a lost release only makes the count cautious). */
-export async function releaseClaim(request: TeamRequest | null, orgId: string, day: string, count = 1): Promise<void> {
-  if (!request) return;
-  await request('/v1/quota/release', { method: 'POST', body: { businessCenterId: orgId, day, count } }).catch(() => {});
+export async function releaseClaim(team: TeamCall | null, orgId: string, day: string, count = 1): Promise<void> {
+  if (!team) return;
+  await team((server) => server.v1.quota.release.$post({ json: { businessCenterId: orgId, day, count } })).catch(() => {});
 }

@@ -140,17 +140,19 @@ export default defineBackground(() => {
     await sync.keepMine(Number(data.index));
     return sync.status();
   });
-  onMessage('teamMembers', () => sync.teamRequest('/v1/members'));
+  onMessage('teamMembers', () => sync.teamCall((server) => server.v1.members.$get()));
   onMessage('teamRemoveMember', ({ data }) =>
-    sync.teamRequest(`/v1/members/${encodeURIComponent(RemoveMemberSchema.parse(data).memberId)}`, { method: 'DELETE' }),
+    sync.teamCall((server) => server.v1.members[':id'].$delete({ param: { id: RemoveMemberSchema.parse(data).memberId } })),
   );
   onMessage('teamInvite', ({ data }) =>
-    sync.teamRequest('/v1/invites', { method: 'POST', body: { role: TeamInviteSchema.parse(data).role, maxUses: 1 } }),
+    sync.teamCall((server) => server.v1.invites.$post({ json: { role: TeamInviteSchema.parse(data).role, maxUses: 1 } })),
   );
   onMessage('teamCalendar', ({ data }) =>
-    sync.teamRequest('/v1/calendar', { method: CalendarActionSchema.parse(data).action === 'rotate' ? 'POST' : 'DELETE' }),
+    CalendarActionSchema.parse(data).action === 'rotate'
+      ? sync.teamCall((server) => server.v1.calendar.$post())
+      : sync.teamCall((server) => server.v1.calendar.$delete()),
   );
-  onMessage('teamBrowserInvite', () => sync.teamRequest('/v1/invites/browser', { method: 'POST' }));
+  onMessage('teamBrowserInvite', () => sync.teamCall((server) => server.v1.invites.browser.$post()));
   onMessage('syncNow', async () => {
     await sync.syncNow();
     return sync.status();

@@ -59,12 +59,16 @@ export function describeOverruled(
 /** Names who won each conflict and when, from the audit entry at the winning version. */
 export async function nameWinners(
   overruled: Overruled[],
-  audit: (path: string) => Promise<{ entries: { version: number; recordId: string; memberName: string; at: number }[] }>,
+  audit: (query: {
+    since: string;
+    collection: string;
+    limit: string;
+  }) => Promise<{ entries: { version: number; recordId: string; memberName: string; at: number }[] }>,
 ): Promise<void> {
   for (const o of overruled) {
     if (o.version <= 0) continue;
     try {
-      const { entries } = await audit(`/v1/audit?since=${o.version - 1}&collection=${o.collection}&limit=1`);
+      const { entries } = await audit({ since: String(o.version - 1), collection: o.collection, limit: '1' });
       const entry = entries[0];
       if (entry && entry.version === o.version && entry.recordId === o.id) {
         o.by = entry.memberName;

@@ -1,3 +1,4 @@
+import type { ClientResponse } from 'hono/client';
 import type { z } from 'zod';
 import {
   PartnerAccessSchema,
@@ -11,8 +12,10 @@ import type { CompanionDb, OutboxEntry } from '../db/database';
 import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
 import { describeOverruled, nameWinners, type Overruled } from './overruled';
 import { overlay, rebase, toMutation } from './pending';
+import { type Answer, answer, SyncHttpError, type TeamServer, teamServer } from './team-server';
 
 export { keepMine, type Overruled } from './overruled';
+export { SyncHttpError };
 
 /** Where this browser syncs, as the invite redemption gave it. */
 export interface SyncConnection {
@@ -34,17 +37,6 @@ export interface SyncOutcome {
   /** Records from the server this browser refused to store, with why (never silently dropped). */
   refused: string[];
   pending: number;
-}
-
-/** The server said no: 401 means this browser's token was revoked or never valid. */
-export class SyncHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Every record another browser sends is checked against the same schema as this browser's own. */
@@ -74,12 +66,16 @@ type Entry = OutboxEntry & { seq: number };
  * `fetch` is passed in so tests can put the real server in-process.
  */
 export class SyncClient {
+  private readonly server: TeamServer;
+
   constructor(
     private readonly db: CompanionDb,
     private readonly connection: Pick<SyncConnection, 'serverUrl' | 'token'>,
-    private readonly fetchFn?: typeof fetch,
+    fetchFn?: typeof fetch,
     private readonly options: SyncClientOptions = {},
-  ) {}
+  ) {
+    this.server = teamServer(connection.serverUrl, connection.token, fetchFn);
+  }
 
   async sync(): Promise<SyncOutcome> {
     const outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: [], refused: [], pending: 0 };
@@ -110,10 +106,7 @@ export class SyncClient {
       if (entries.length === 0) break;
       let results: MutationResult[];
       try {
-        ({ results } = await this.request<{ results: MutationResult[] }>('/v1/push', {
-          method: 'POST',
-          body: { clientId, mutations: entries.map(toMutation) },
-        }));
+        ({ results } = await this.call(this.server.v1.push.$post({ json: { clientId, mutations: entries.map(toMutation) } })));
       } catch (error) {
         if (!(error instanceof SyncHttpError)) throw error;
         const malformed = error.status === 400 || error.status === 413;
@@ -207,7 +200,7 @@ export class SyncClient {
       if (overruled.length > 0) await saveOverruled(this.db, (kept) => [...overruled, ...kept]);
     });
     if (overruled.length === 0) return;
-    await nameWinners(overruled, (path) => this.request(path, { method: 'GET' }));
+    await nameWinners(overruled, (query) => this.call(this.server.v1.audit.$get({ query })));
     const named = new Map(overruled.map((o) => [overruledKey(o), o]));
     await saveOverruled(this.db, (kept) => kept.map((o) => named.get(overruledKey(o)) ?? o));
     outcome.conflicts.push(...overruled);
@@ -221,10 +214,9 @@ export class SyncClient {
     const [checkpoint, stored] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
     let since = Number(checkpoint?.value ?? 0);
     let known = Number(stored?.value ?? 0);
-    const fetchPage = (after: number, purge: number) =>
-      this.request<PullResponse>(`/v1/pull?since=${after}&limit=${this.options.pullPage ?? PULL_PAGE}&purgedThrough=${purge}`, {
-        method: 'GET',
-      });
+    const limit = String(this.options.pullPage ?? PULL_PAGE);
+    const fetchPage = (after: number, purge: number): Promise<PullResponse> =>
+      this.call(this.server.v1.pull.$get({ query: { since: String(after), limit, purgedThrough: String(purge) } }));
     let next = fetchPage(since, known);
     for (;;) {
       const page = await next;
@@ -309,37 +301,9 @@ export class SyncClient {
     }
   }
 
-  private request<T>(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<T> {
-    return callServer<T>(`${this.connection.serverUrl}${path}`, { ...init, token: this.connection.token }, this.fetchFn);
+  private call<R extends ClientResponse<unknown>>(response: Promise<R>): Promise<Answer<R>> {
+    return answer(this.connection.serverUrl, response);
   }
-}
-
-/**
- * One call to the sync server and its JSON answer. An unreachable server is an Error saying so; an
- * answer that is not 2xx is a SyncHttpError carrying the server's own code and message.
- */
-export async function callServer<T>(
-  url: string,
-  init: { method: string; body?: unknown; token?: string },
-  // Called as a plain function: a worker's fetch called as a method of another object throws "Illegal invocation".
-  fetchFn: typeof fetch = (input, options) => fetch(input, options),
-): Promise<T> {
-  const response = await fetchFn(url, {
-    method: init.method,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  }).catch((error: Error) => {
-    throw new Error(`Could not reach ${new URL(url).origin}: ${error.message}`);
-  });
-  const body = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
-  if (!response.ok || body === null) {
-    throw new SyncHttpError(
-      response.status,
-      body?.error?.code ?? 'http_error',
-      body?.error?.message ?? `The server answered ${response.status}.`,
-    );
-  }
-  return body;
 }
 
 const overruledKey = (o: Overruled) => `${o.collection}\u0000${o.id}\u0000${o.version}\u0000${o.fields.join()}`;

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { PullQuerySchema, PushRequestSchema } from '../../shared/sync-protocol';
+import { Hono, type TypedResponse } from 'hono';
+import { PullQuerySchema, type PullResponse, PushRequestSchema } from '../../shared/sync-protocol';
 import { type AuthEnv, requireDevice, requireRole } from '../auth';
 import { jsonError } from '../errors';
 import { mutationProblem } from '../records';
@@ -45,6 +45,7 @@ export function pullRoutes(store: Store) {
   return new Hono<AuthEnv>().get('/', requireDevice(store), validate('query', PullQuerySchema), async (c) => {
     const { since, limit, purgedThrough } = c.req.valid('query');
     const body = await store.pullJson(c.get('principal').teamId, since, limit, purgedThrough);
-    return c.body(body, 200, { 'content-type': 'application/json' });
+    // Written from the stored JSON text without parsing it again; typed as what it holds, for hc<App>.
+    return c.body(body, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<PullResponse, 200, 'json'>;
   });
 }

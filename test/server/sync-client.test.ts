@@ -9,6 +9,7 @@ import { CompanionDb } from '../../extension/db/database';
 import { recordShopCapture } from '../../extension/db/shops';
 import { recordKey } from '../../extension/sync/outbox-middleware';
 import { queueSnapshot, SyncClient, SyncHttpError } from '../../extension/sync/sync-client';
+import { answer, type TeamCall, teamServer } from '../../extension/sync/team-server';
 import { createApp } from '../../server/app';
 import { openSqliteStore } from '../../server/store/sqlite';
 
@@ -227,16 +228,15 @@ describe('sync between browsers of one team', () => {
 describe("a Business Center's daily quota, shared by the team through the server", () => {
   const org = '7000000000001';
   const codes = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
-  const requester = (token: string | null) =>
-    (async <T>(path: string, init: { method: 'POST'; body: unknown }) => {
-      if (!token) throw new TypeError('fetch failed');
-      const res = await app.request(`http://sync.test${path}`, {
-        method: init.method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(init.body),
+  // The background's own call path (typed client, answer), with the real app in-process; no token: unreachable.
+  const requester = (token: string | null): TeamCall =>
+    ((call) => {
+      const server = teamServer('http://sync.test', token ?? undefined, async (input, init) => {
+        if (!token) throw new TypeError('fetch failed');
+        return app.request(input instanceof Request ? input : String(input), init);
       });
-      return (await res.json()) as T;
-    }) as Parameters<typeof claimForPlan>[1];
+      return answer('http://sync.test', call(server));
+    }) as TeamCall;
   const plan = (sendNow: string[]) => ({ sendNow, queued: [], skipped: [], day: '2026-11-23' });
 
   it('holds back what teammates already claimed today, queued for tomorrow, and says why', async () => {
