@@ -36,7 +36,8 @@ export type Mutation = z.infer<typeof MutationSchema>;
 
 export const PushRequestSchema = z.object({
   clientId: z.string().min(8).max(100),
-  mutations: z.array(MutationSchema).min(1).max(MAX_MUTATIONS_PER_PUSH),
+  // Empty is allowed: a client asks with it whether the server takes pushes at all (see SyncClient.push).
+  mutations: z.array(MutationSchema).max(MAX_MUTATIONS_PER_PUSH),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 

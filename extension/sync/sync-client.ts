@@ -132,13 +132,21 @@ export class SyncClient {
       outcome.pushed += entries.length;
     }
     if (suspects.size === 0) return;
-    // A server that fails on every change is down, not refusing these: they wait for it.
-    if (!delivered) throw lastError;
+    // A server that fails on every change is down, not refusing these: they wait for it. With no
+    // other change to tell by, an empty push asks: a server that takes it fails on this change.
+    if (!delivered && !(await this.takesPushes(clientId))) throw lastError;
     for (const [seq, error] of suspects) {
       await this.db.outbox.update(seq, {
         rejected: `server error ${error.status} on this change (${error.code}): ${error.message}`,
       });
     }
+  }
+
+  private async takesPushes(clientId: string): Promise<boolean> {
+    return this.call(this.server.v1.push.$post({ json: { clientId, mutations: [] } })).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** The next entries to send, the first of each record only, marked sent (never folded into again). */

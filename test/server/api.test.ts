@@ -262,14 +262,7 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
       'invalid_json',
       'member',
     ],
-    [
-      'no mutations',
-      '/v1/push',
-      { method: 'POST', json: { clientId: 'client-0001', mutations: [] } },
-      400,
-      'invalid_request',
-      'member',
-    ],
+    ['no mutations list', '/v1/push', { method: 'POST', json: { clientId: 'client-0001' } }, 400, 'invalid_request', 'member'],
     [
       'an unknown collection',
       '/v1/push',

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
@@ -26,12 +27,16 @@ function readmeRoutes(): string[] {
 }
 
 function appRoutes(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'sac-routes-'));
+  const store = openSqliteStore(dir);
   const app = createApp({
-    store: openSqliteStore(':memory:'),
+    store,
     // The live route is mounted only where the server can upgrade sockets; the table lists it.
     upgradeWebSocket: (() => async () => {}) as unknown as UpgradeWebSocket,
   });
   const served = app.routes.filter((r) => r.method !== 'ALL').map((r) => normal(r.method, r.path));
+  void store.close();
+  rmSync(dir, { recursive: true, force: true });
   return [...new Set(served)].sort();
 }
 

@@ -168,6 +168,20 @@ describe('one bad change does not hold the others (defect 4)', () => {
     expect(aside).toMatchObject({ id: 'PHLCX7Q2MA', rejected: expect.stringContaining('500') });
   });
 
+  it('sets a lone change aside when the server fails on it but takes pushes (an empty one)', async () => {
+    const a = await harness.browser(teamId, { transport: failsOn(CODE) });
+    await recordShopCapture(a.db, capture(CODE), 1000);
+    const first = await a.client.sync().catch((error: Error) => error);
+    // However often it is tried, the change never blocks: it is set aside, shown, and sync goes on.
+    const second = await a.client.sync().catch((error: Error) => error);
+    expect([first, second].some((o) => !(o instanceof Error) && o.pending === 0)).toBe(true);
+    const [aside] = await a.db.outbox.toArray();
+    expect(aside).toMatchObject({ id: CODE, rejected: expect.stringContaining('500') });
+    await recordShopCapture(a.db, capture('GBLCRKQTEX'), 2000);
+    expect(await a.client.sync()).toMatchObject({ pending: 0 });
+    expect((await store.records(teamId, 'shops')).map((r) => r.id)).toEqual(['GBLCRKQTEX']);
+  });
+
   it('sets nothing aside when the server fails every push: the changes wait for it', async () => {
     const down: Transport = (url, init) =>
       url.includes('/v1/push')
