@@ -3,6 +3,7 @@ import type { AuthorizationRow } from '../shared/authorization-badge';
 import type { DateOrder } from '../shared/page-dates';
 import type { Shop, ShopCapture } from '../shared/schemas';
 import type { RejectedCandidate } from '../shared/shop-code';
+import type { ShopTeamState } from './background/shop-team-state';
 import type { PublicConnection, SyncStatus } from './background/sync-runner';
 import type { BatchPlan, BcOverview, ListedShop, RequestOutcome } from './db/access-requests';
 import type { PartnerAccessRow, StatusChange, TspRequestRow } from './db/requests';
@@ -37,6 +38,8 @@ export interface HelperReport {
 /** Every message between content scripts, extension pages and the background, in one typed map. */
 interface ProtocolMap {
   captureShop(capture: ShopCapture): CaptureResult;
+  /** Waits (up to `waitMs`) for the capture's change to reach the team, and says what became of it. */
+  shopTeamState(data: { capture: ShopCapture; waitMs: number }): ShopTeamState;
   resolveShop(query: PageShopQuery): Shop | null;
   shopSummary(query: PageShopQuery): ShopSummary;
   recordAuthorizations(data: { shopCode: string; rows: AuthorizationRow[]; order: DateOrder; pageUrl: string }): {

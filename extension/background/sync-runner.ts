@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
-import { whenLocalChange } from '../sync/outbox-middleware';
+import { recordKey, whenLocalChange } from '../sync/outbox-middleware';
 import {
   keepMine,
   listOverruled,
@@ -33,6 +33,13 @@ export interface SyncStatus {
 }
 
 export type PublicConnection = Omit<SyncConnection, 'token'>;
+
+/** Where one record this browser changed stands with the team. */
+export type RecordTeamState =
+  | { kind: 'solo' }
+  | { kind: 'shared' }
+  | { kind: 'waiting'; why: string | null }
+  | { kind: 'setAside'; why: string };
 
 const connectionItem = storage.defineItem<SyncConnection | null>('local:syncConnection', { fallback: null });
 const freshStatus = (state: SyncStatus['state']): SyncStatus => ({
@@ -203,6 +210,31 @@ export function startSyncRunner(db: CompanionDb) {
       if (!connection) return { connection: null, status };
       const { token: _secret, ...visible } = connection;
       return { connection: visible, status: { ...status, pending: await pendingCount(db) } };
+    },
+    /**
+     * Waits (at most `waitMs`) until this browser's changes to one record have reached the team,
+     * so a page can say what became of them instead of what it hoped: shared, still waiting (and
+     * why), or set aside. The record's value as stored afterwards tells whether a teammate's won.
+     */
+    async recordTeamState(collection: string, id: string, waitMs: number): Promise<RecordTeamState> {
+      const key = recordKey(collection, id);
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
+        if (!connection || status.state === 'revoked') return { kind: 'solo' };
+        const entries = await db.outbox.where('key').equals(key).toArray();
+        const aside = entries.find((e) => e.rejected);
+        if (aside) return { kind: 'setAside', why: String(aside.rejected) };
+        if (entries.length === 0) {
+          // The run that sent it may still be naming who won a conflict: let it finish.
+          await running?.catch(() => {});
+          return { kind: 'shared' };
+        }
+        if (Date.now() >= deadline) return { kind: 'waiting', why: status.state === 'offline' ? status.lastError : null };
+        // The run under way may have started before this change: the one it schedules carries it.
+        await Promise.race([syncNow(), new Promise((done) => setTimeout(done, 1000))]);
+        if ((await db.outbox.where('key').equals(key).count()) > 0) await new Promise((done) => setTimeout(done, 250));
+      }
     },
     /** Puts this browser's overruled values back (one action), and sends them. */
     async keepMine(index: number): Promise<void> {

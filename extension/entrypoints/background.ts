@@ -5,6 +5,7 @@ import { quotaDay } from '../../shared/quota';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { readSettings, writeSettings } from '../background/settings-store';
+import { shopTeamState } from '../background/shop-team-state';
 import { startSyncRunner } from '../background/sync-runner';
 import { claimForPlan, releaseClaim } from '../background/team-quota';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
@@ -51,6 +52,9 @@ export default defineBackground(() => {
   // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie or
   // extension storage, never state kept only in memory.
   onMessage('captureShop', ({ data }) => recordShopCapture(db, data));
+  onMessage('shopTeamState', ({ data }) =>
+    shopTeamState(db, (collection, id, waitMs) => sync.recordTeamState(collection, id, waitMs), data),
+  );
 
   onMessage('resolveShop', ({ data }) => {
     const query = PageShopQuerySchema.parse(data);

@@ -46,6 +46,21 @@ export const shopCodeCapture: Feature = {
         if (shown?.capture === capture) shown.save = { kind: 'error', message: describe(error) };
       }
       if (!signal.aborted) renderBadge();
+      if (shown?.capture === capture && shown.save.kind === 'saved') await followTeam(capture);
+    };
+
+    /** In a team, the overlay then says what became of the change: shared, waiting, or overruled. */
+    const followTeam = async (capture: ShopCapture) => {
+      // A quick first answer; then, while the change waits for the server, long questions.
+      let waitMs = 2000;
+      while (!signal.aborted && shown?.capture === capture && shown.save.kind === 'saved') {
+        const team = await sendMessage('shopTeamState', { capture, waitMs }).catch(() => null);
+        if (!team || signal.aborted || shown?.capture !== capture || shown.save.kind !== 'saved') return;
+        shown.save = { ...shown.save, team };
+        renderBadge();
+        if (team.kind !== 'waiting') return;
+        waitMs = 20_000;
+      }
     };
 
     watchPage(document, signal, () => {

@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import { agencyMessage } from '../../shared/agency-message';
 import type { ShopCapture } from '../../shared/schemas';
+import type { ShopTeamState } from '../background/shop-team-state';
 import { copyText } from './clipboard';
 
-export type SaveState = { kind: 'saving' } | { kind: 'saved'; created: boolean } | { kind: 'error'; message: string };
+export type SaveState =
+  | { kind: 'saving' }
+  | { kind: 'saved'; created: boolean; team?: ShopTeamState }
+  | { kind: 'error'; message: string };
 
 interface Props {
   shop: ShopCapture;
@@ -18,7 +22,7 @@ export function ShopCodeOverlay({ shop, save, root }: Props) {
     setCopied((await copyText(text, root)) ? what : 'Copy failed: select the code by hand');
   };
   return (
-    <div class={save.kind === 'error' ? 'sac error' : 'sac'}>
+    <div class={save.kind === 'error' ? 'sac error' : lostToTeam(save) ? 'sac warn' : 'sac'}>
       <span class="code" data-testid="sac-shop-code" title="Shop code read by Shop Access Companion">
         {shop.shopCode}
       </span>
@@ -36,10 +40,26 @@ export function ShopCodeOverlay({ shop, save, root }: Props) {
   );
 }
 
+const lostToTeam = (save: SaveState) =>
+  save.kind === 'saved' && (save.team?.kind === 'overruled' || save.team?.kind === 'setAside');
+
 function saveText(save: SaveState): string {
   if (save.kind === 'saving') return 'Saving...';
   if (save.kind === 'error') return `Not saved: ${save.message}`;
-  return save.created ? 'Saved to your shops' : 'Up to date in your shops';
+  const here = save.created ? 'Saved to your shops' : 'Up to date in your shops';
+  const team = save.team;
+  if (!team || team.kind === 'solo') return here;
+  if (team.kind === 'shared') return `${here} and your team's`;
+  if (team.kind === 'waiting') {
+    return team.why
+      ? "Saved in this browser; your team's server is not answering. It is sent when the server is back."
+      : 'Saved in this browser; sharing it with your team...';
+  }
+  if (team.kind === 'setAside') {
+    return "Saved in this browser, but your team's server refused it. See Team sync in the dashboard's Settings.";
+  }
+  const who = team.by ? `${team.by}'s earlier edit` : "a teammate's earlier edit";
+  return `Your team keeps the name "${team.name ?? '(none)'}" (${who}). To keep this page's name, use Keep mine in the dashboard's Settings.`;
 }
 
 interface UnavailableProps {

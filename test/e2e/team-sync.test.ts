@@ -22,6 +22,7 @@ let dataDir: string;
 let port: number;
 let invites: string[];
 let viewerToken: string;
+let teamId: string;
 const pageErrors: string[] = [];
 
 async function freePort(): Promise<number> {
@@ -39,7 +40,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sac-e2e-sync-'));
   port = await freePort();
   const store = openSqliteStore(dataDir);
-  const { teamId } = await store.createTeam('Northwind Agency');
+  ({ teamId } = await store.createTeam('Northwind Agency'));
   const inviteFor = async (role: 'admin' | 'member') =>
     `http://127.0.0.1:${port}/join#${(await store.createInvite(teamId, role, { maxUses: 1, expiresAt: Date.now() + 3_600_000 })).code}`;
   invites = [await inviteFor('admin'), await inviteFor('member')];
@@ -156,6 +157,55 @@ describe('team sync between two members’ browsers', () => {
     await expect.poll(() => state.textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
     await settings.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it("tells the page what became of a rename when a teammate's earlier edit keeps the team's name", async () => {
+    await server.stop('SIGTERM');
+    const page = await ana.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`renamed: ${error.message}`));
+    await page.goto('https://seller-us.tiktok.com/profile/seller-profile?fixture=renamed');
+    const status = shopCodeOverlay(page).locator('[data-testid="sac-status"]');
+    // Not "Up to date": the rename is only in this browser while the server is down.
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain("your team's server is not answering");
+
+    // Meanwhile Ben renamed the shop, and the server took his edit first.
+    const store = openSqliteStore(dataDir);
+    const benDevice = (await store.listDevices(teamId)).find((d) => d.label !== 'test reader' && d.role === 'member');
+    const current = (await store.records(teamId, 'shops')).find((r) => r.id === 'USLCQPEV3N');
+    await store.push(
+      { teamId, deviceId: benDevice?.deviceId as string, memberId: benDevice?.memberId as string, role: 'member' },
+      {
+        clientId: 'browser-ben-e2e',
+        mutations: [
+          {
+            mutationId: crypto.randomUUID(),
+            collection: 'shops',
+            id: 'USLCQPEV3N',
+            op: 'upsert',
+            fields: { name: 'Maple & Moss (Ben)' },
+            baseVersion: current?.version ?? 0,
+          },
+        ],
+      },
+    );
+    await store.close();
+    server = await serve();
+
+    await expect
+      .poll(() => status.textContent(), { timeout: 45_000 })
+      .toBe(
+        `Your team keeps the name "Maple & Moss (Ben)" (Ben's earlier edit). To keep this page's name, use Keep mine in the dashboard's Settings.`,
+      );
+    // The page, the browser's records and the dashboard say the same thing.
+    expect((await storedRecords(ana, 'shops')).find((s) => s.shopCode === 'USLCQPEV3N')).toMatchObject({
+      name: 'Maple & Moss (Ben)',
+    });
+    const settings = await ana.extensionPage('/dashboard.html?tab=Settings');
+    await expect
+      .poll(() => settings.getByTestId('team-sync').textContent(), { timeout: 10_000 })
+      .toContain('Maple & Moss Homewares');
+    await page.close();
+    await settings.close();
   });
 
   it("lets an admin invite and remove members; the removed member's browser says so at once", async () => {
