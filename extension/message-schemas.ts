@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ShopCaptureSchema } from '../shared/schemas';
+import { SettingsSchema } from './settings-schema';
 
 /** Content scripts run beside a page we do not control: the background checks what they send. */
 const Text = z.string().max(500);
@@ -77,3 +79,51 @@ export const ReleaseClaimsSchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   count: z.number().int().min(1).max(20),
 });
+
+/** A message that carries nothing. */
+const Nothing = z.undefined().or(z.null());
+
+/**
+ * Who may send each message, and what its data must be. `content`: the helpers on TikTok's pages
+ * (and the extension's own pages); `extension`: only the extension's own pages (popup, dashboard),
+ * never a content script, whose page may be hostile or whose renderer may be compromised. The
+ * background's one door (background/message-door.ts) checks both before any handler runs.
+ */
+export const MESSAGE_RULES = {
+  captureShop: { from: 'content', data: ShopCaptureSchema },
+  shopTeamState: { from: 'content', data: z.object({ capture: ShopCaptureSchema, waitMs: z.number().min(0).max(60_000) }) },
+  resolveShop: { from: 'content', data: PageShopQuerySchema },
+  shopSummary: { from: 'content', data: PageShopQuerySchema },
+  recordAuthorizations: { from: 'content', data: AuthorizationRowsSchema },
+  recordTspRequests: { from: 'content', data: TspRequestRowsSchema },
+  recordPartnerAccess: { from: 'content', data: PartnerAccessRowsSchema },
+  pageStarted: { from: 'content', data: z.object({ url: z.string().max(2000) }) },
+  reportHelper: { from: 'content', data: HelperReportSchema },
+  getSettings: { from: 'content', data: Nothing },
+  bcOverview: { from: 'content', data: OrgSchema },
+  planRequests: { from: 'content', data: PlanSchema },
+  releaseClaims: { from: 'content', data: ReleaseClaimsSchema },
+  recordRequestOutcome: { from: 'content', data: OutcomeSchema },
+  applyShopList: { from: 'content', data: ShopListSchema },
+  recordResend: { from: 'content', data: ResendSchema },
+  addIntake: { from: 'content', data: IntakeSchema },
+  helperReports: { from: 'extension', data: z.object({ tabId: z.number().int().min(0) }) },
+  runExpiryCheck: { from: 'extension', data: Nothing },
+  saveSettings: { from: 'extension', data: SettingsSchema },
+  syncStatus: { from: 'extension', data: Nothing },
+  syncJoin: { from: 'extension', data: JoinSchema },
+  syncLeave: { from: 'extension', data: Nothing },
+  syncNow: { from: 'extension', data: Nothing },
+  syncKeepMine: { from: 'extension', data: z.object({ index: z.number().int().min(0).max(1000) }) },
+  teamMembers: { from: 'extension', data: Nothing },
+  teamRemoveMember: { from: 'extension', data: RemoveMemberSchema },
+  teamInvite: { from: 'extension', data: TeamInviteSchema },
+  teamBrowserInvite: { from: 'extension', data: Nothing },
+  teamCalendar: { from: 'extension', data: CalendarActionSchema },
+} as const satisfies Record<string, { from: 'content' | 'extension'; data: z.ZodType }>;
+
+export type MessageName = keyof typeof MESSAGE_RULES;
+/** What a sender passes; the protocol map's parameter types are these, so a schema cannot drift from its type. */
+export type MessageInput<K extends MessageName> = z.input<(typeof MESSAGE_RULES)[K]['data']>;
+/** What a handler receives, after the door parsed it. */
+export type MessageData<K extends MessageName> = z.output<(typeof MESSAGE_RULES)[K]['data']>;

@@ -1,12 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AuthorizationRow } from '../shared/authorization-badge';
-import type { DateOrder } from '../shared/page-dates';
-import type { Shop, ShopCapture } from '../shared/schemas';
+import type { Shop } from '../shared/schemas';
 import type { RejectedCandidate } from '../shared/shop-code';
 import type { ShopTeamState } from './background/shop-team-state';
 import type { PublicConnection, SyncStatus } from './background/sync-runner';
-import type { BatchPlan, BcOverview, ListedShop, RequestOutcome } from './db/access-requests';
-import type { PartnerAccessRow, StatusChange, TspRequestRow } from './db/requests';
+import type { BatchPlan, BcOverview } from './db/access-requests';
+import type { StatusChange } from './db/requests';
+import type { MessageInput, MessageName } from './message-schemas';
 import type { Settings } from './settings';
 
 export interface CaptureResult {
@@ -35,43 +34,49 @@ export interface HelperReport {
   url: string;
 }
 
-/** Every message between content scripts, extension pages and the background, in one typed map. */
-interface ProtocolMap {
-  captureShop(capture: ShopCapture): CaptureResult;
+/**
+ * Every message between content scripts, extension pages and the background, in one typed map.
+ * Each parameter type is its schema's input (message-schemas.ts), so the two cannot drift; who may
+ * send it, and its validation, are checked at the background's one door.
+ */
+export interface ProtocolMap {
+  captureShop(capture: MessageInput<'captureShop'>): CaptureResult;
   /** Waits (up to `waitMs`) for the capture's change to reach the team, and says what became of it. */
-  shopTeamState(data: { capture: ShopCapture; waitMs: number }): ShopTeamState;
-  resolveShop(query: PageShopQuery): Shop | null;
-  shopSummary(query: PageShopQuery): ShopSummary;
-  recordAuthorizations(data: { shopCode: string; rows: AuthorizationRow[]; order: DateOrder; pageUrl: string }): {
-    stored: number;
-  };
-  recordTspRequests(data: { shopCode?: string; rows: TspRequestRow[] }): StatusChange[];
-  recordPartnerAccess(data: { shopCode: string; rows: PartnerAccessRow[] }): { stored: number };
-  pageStarted(data: { url: string }): void;
-  reportHelper(report: HelperReport): void;
-  helperReports(data: { tabId: number }): HelperReport[];
+  shopTeamState(data: MessageInput<'shopTeamState'>): ShopTeamState;
+  resolveShop(query: MessageInput<'resolveShop'>): Shop | null;
+  shopSummary(query: MessageInput<'shopSummary'>): ShopSummary;
+  recordAuthorizations(data: MessageInput<'recordAuthorizations'>): { stored: number };
+  recordTspRequests(data: MessageInput<'recordTspRequests'>): StatusChange[];
+  recordPartnerAccess(data: MessageInput<'recordPartnerAccess'>): { stored: number };
+  pageStarted(data: MessageInput<'pageStarted'>): void;
+  reportHelper(report: MessageInput<'reportHelper'>): void;
+  helperReports(data: MessageInput<'helperReports'>): HelperReport[];
   runExpiryCheck(): { notified: number };
   getSettings(): Settings;
-  bcOverview(data: { orgId: string }): BcOverview;
-  planRequests(data: { orgId: string; codes: string[] }): BatchPlan;
-  releaseClaims(data: { orgId: string; day: string; count: number }): void;
-  recordRequestOutcome(data: { orgId: string; code: string; outcome: RequestOutcome }): void;
-  applyShopList(data: { orgId: string; shops: ListedShop[] }): { changed: number };
-  recordResend(data: { orgId: string; code: string; via: 'email' | 'link' }): void;
-  addIntake(data: { text: string }): { added: string[]; rejected: RejectedCandidate[] };
-  saveSettings(settings: Settings): Settings;
+  bcOverview(data: MessageInput<'bcOverview'>): BcOverview;
+  planRequests(data: MessageInput<'planRequests'>): BatchPlan;
+  releaseClaims(data: MessageInput<'releaseClaims'>): void;
+  recordRequestOutcome(data: MessageInput<'recordRequestOutcome'>): void;
+  applyShopList(data: MessageInput<'applyShopList'>): { changed: number };
+  recordResend(data: MessageInput<'recordResend'>): void;
+  addIntake(data: MessageInput<'addIntake'>): { added: string[]; rejected: RejectedCandidate[] };
+  saveSettings(settings: MessageInput<'saveSettings'>): Settings;
   syncStatus(): SyncView;
-  syncJoin(data: { invite: string; name: string; label: string }): PublicConnection;
+  syncJoin(data: MessageInput<'syncJoin'>): PublicConnection;
   syncLeave(): void;
   syncNow(): SyncView;
   /** Keep mine: puts this browser's overruled values back, the `index`th of the listed conflicts. */
-  syncKeepMine(data: { index: number }): SyncView;
+  syncKeepMine(data: MessageInput<'syncKeepMine'>): SyncView;
   teamMembers(): { members: TeamMember[] };
-  teamRemoveMember(data: { memberId: string }): { removed: string; revokedDevices: string[] };
-  teamInvite(data: { role: 'admin' | 'member' | 'viewer' }): TeamInvite;
+  teamRemoveMember(data: MessageInput<'teamRemoveMember'>): { removed: string; revokedDevices: string[] };
+  teamInvite(data: MessageInput<'teamInvite'>): TeamInvite;
   teamBrowserInvite(): TeamInvite;
-  teamCalendar(data: { action: 'rotate' | 'revoke' }): { url?: string; revoked?: boolean };
+  teamCalendar(data: MessageInput<'teamCalendar'>): { url?: string; revoked?: boolean };
 }
+
+/** Every message has its rule and every rule its message: a compile error otherwise. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const PROTOCOL_NAMES_MATCH: Same<keyof ProtocolMap, MessageName> = true;
 
 export interface TeamMember {
   memberId: string;

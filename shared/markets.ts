@@ -52,13 +52,13 @@ export function sellerCenterHost(hostname: string): SellerCenterHost | null {
 
 /** Every Seller Center host as a content-script match pattern. */
 export const SELLER_CENTER_MATCHES = [
-  '*://seller.tiktok.com/*',
+  'https://seller.tiktok.com/*',
   ...['us', 'uk', 'mx', 'br', 'id', 'jp', 'my', 'ph', 'sg', 'th', 'vn', 'fr', 'de', 'es', 'it', 'ie'].map(
-    (sub) => `*://seller-${sub}.tiktok.com/*`,
+    (sub) => `https://seller-${sub}.tiktok.com/*`,
   ),
-  '*://seller-id.tokopedia.com/*',
-  '*://seller-sandbox.tiktok.com/*',
-  ...Object.keys(CROSS_BORDER_HOSTS).map((host) => `*://${host}/*`),
+  'https://seller-id.tokopedia.com/*',
+  'https://seller-sandbox.tiktok.com/*',
+  ...Object.keys(CROSS_BORDER_HOSTS).map((host) => `https://${host}/*`),
 ];
 
-export const BUSINESS_CENTER_MATCHES = ['*://business.tiktok.com/*'];
+export const BUSINESS_CENTER_MATCHES = ['https://business.tiktok.com/*'];

@@ -41,7 +41,15 @@ export type RecordTeamState =
   | { kind: 'waiting'; why: string | null }
   | { kind: 'setAside'; why: string };
 
-const connectionItem = storage.defineItem<SyncConnection | null>('local:syncConnection', { fallback: null });
+/**
+ * Where this browser syncs, without its device token: `storage.local` is readable by content
+ * scripts, which run beside TikTok's pages. The token lives in the extension's own IndexedDB
+ * (the extension's origin: no content script or page reaches it), which survives a restart.
+ */
+const connectionItem = storage.defineItem<(Omit<SyncConnection, 'token'> & { token?: string }) | null>('local:syncConnection', {
+  fallback: null,
+});
+const TOKEN_KEY = 'deviceToken' as const;
 const freshStatus = (state: SyncStatus['state']): SyncStatus => ({
   state,
   lastSyncAt: null,
@@ -65,6 +73,26 @@ const RETRY_MAX_MS = 5000;
  * socket after the worker was stopped.
  */
 export function startSyncRunner(db: CompanionDb) {
+  /** The connection with its token, or null; a token an earlier release kept in storage.local moves out of it. */
+  async function readConnection(): Promise<SyncConnection | null> {
+    const stored = await connectionItem.getValue();
+    if (!stored) return null;
+    if (stored.token) await writeConnection({ ...stored, token: stored.token });
+    const token = stored.token ?? (await db.syncState.get(TOKEN_KEY))?.value;
+    return typeof token === 'string' ? { ...stored, token } : null;
+  }
+
+  async function writeConnection(connection: SyncConnection | null): Promise<void> {
+    if (!connection) {
+      await connectionItem.setValue(null);
+      await db.syncState.delete(TOKEN_KEY);
+      return;
+    }
+    const { token, ...visible } = connection;
+    await db.syncState.put({ key: TOKEN_KEY, value: token });
+    await connectionItem.setValue(visible);
+  }
+
   let socket: WebSocket | null = null;
   let pinger: ReturnType<typeof setInterval> | undefined;
   let retryMs = 1000;
@@ -80,7 +108,7 @@ export function startSyncRunner(db: CompanionDb) {
   }
 
   async function runOnce(): Promise<void> {
-    const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
+    const [connection, status] = await Promise.all([readConnection(), statusItem.getValue()]);
     if (!connection) {
       // Not in a team: nothing will send these; joining queues a full snapshot instead.
       await db.outbox.clear();
@@ -159,7 +187,7 @@ export function startSyncRunner(db: CompanionDb) {
   }
 
   async function ensureSocket(): Promise<void> {
-    const connection = await connectionItem.getValue();
+    const connection = await readConnection();
     if (!connection || socket || (await statusItem.getValue()).state === 'revoked') return;
     const url = `${connection.serverUrl.replace(/^http/, 'ws')}/v1/live?token=${encodeURIComponent(connection.token)}`;
     const ws = new WebSocket(url);
@@ -202,10 +230,10 @@ export function startSyncRunner(db: CompanionDb) {
   return {
     syncNow,
     async memberName(): Promise<string | undefined> {
-      return (await connectionItem.getValue())?.name;
+      return (await readConnection())?.name;
     },
     async status(): Promise<{ connection: PublicConnection | null; status: SyncStatus }> {
-      const connection = await connectionItem.getValue();
+      const connection = await readConnection();
       const status = await statusItem.getValue();
       if (!connection) return { connection: null, status };
       const { token: _secret, ...visible } = connection;
@@ -220,7 +248,7 @@ export function startSyncRunner(db: CompanionDb) {
       const key = recordKey(collection, id);
       const deadline = Date.now() + waitMs;
       for (;;) {
-        const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
+        const [connection, status] = await Promise.all([readConnection(), statusItem.getValue()]);
         if (!connection || status.state === 'revoked') return { kind: 'solo' };
         const entries = await db.outbox.where('key').equals(key).toArray();
         const aside = entries.find((e) => e.rejected);
@@ -272,7 +300,7 @@ export function startSyncRunner(db: CompanionDb) {
         name: input.name,
         label: input.label,
       };
-      await connectionItem.setValue(connection);
+      await writeConnection(connection);
       // A run that started before joining would clear the outbox as "not in a team": let it end first.
       await running;
       await statusItem.setValue(freshStatus('syncing'));
@@ -284,19 +312,19 @@ export function startSyncRunner(db: CompanionDb) {
     },
     /** The authenticated request function while this browser is in a team (and not removed), else null. */
     async teamRequester() {
-      const [connection, status] = await Promise.all([connectionItem.getValue(), statusItem.getValue()]);
+      const [connection, status] = await Promise.all([readConnection(), statusItem.getValue()]);
       return connection && status.state !== 'revoked' ? (this.teamCall.bind(this) as TeamCall) : null;
     },
     /** An authenticated call to the team's server for the admin views; the token never leaves the background. */
     async teamCall<R extends ClientResponse<unknown>>(call: (server: TeamServer) => Promise<R>): Promise<Answer<R>> {
-      const connection = await connectionItem.getValue();
+      const connection = await readConnection();
       if (!connection) throw new Error('This browser is not in a team.');
       return answer(connection.serverUrl, call(teamServer(connection.serverUrl, connection.token)));
     },
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {
       closeSocket();
-      await connectionItem.setValue(null);
+      await writeConnection(null);
       await statusItem.setValue(freshStatus('off'));
       await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
         await db.outbox.clear();

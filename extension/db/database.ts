@@ -48,7 +48,8 @@ export interface SyncVersion {
 
 /** Small sync facts: the pull checkpoint, this browser's client id, its overruled changes. */
 export interface SyncStateEntry {
-  key: 'checkpoint' | 'clientId' | 'purgedThrough' | 'overruled';
+  /** deviceToken: the team's device token, here because content scripts cannot reach the extension's IndexedDB. */
+  key: 'checkpoint' | 'clientId' | 'purgedThrough' | 'overruled' | 'deviceToken';
   value: string | number | unknown[];
 }
 

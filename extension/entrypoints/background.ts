@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { quotaDay } from '../../shared/quota';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
+import { handle } from '../background/message-door';
 import { readSettings, writeSettings } from '../background/settings-store';
 import { shopTeamState } from '../background/shop-team-state';
 import { startSyncRunner } from '../background/sync-runner';
@@ -15,25 +16,6 @@ import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
 import { recordPartnerAccess, recordTspRequests } from '../db/requests';
 import { recordShopCapture } from '../db/shops';
-import {
-  AuthorizationRowsSchema,
-  CalendarActionSchema,
-  HelperReportSchema,
-  IntakeSchema,
-  JoinSchema,
-  OrgSchema,
-  OutcomeSchema,
-  PageShopQuerySchema,
-  PartnerAccessRowsSchema,
-  PlanSchema,
-  ReleaseClaimsSchema,
-  RemoveMemberSchema,
-  ResendSchema,
-  ShopListSchema,
-  TeamInviteSchema,
-  TspRequestRowsSchema,
-} from '../message-schemas';
-import { onMessage } from '../messaging';
 
 const EXPIRY_ALARM = 'expiry-check';
 /** Where each host's My Services page was last seen, so the chip elsewhere can link to it. */
@@ -51,18 +33,14 @@ export default defineBackground(() => {
   const sync = startSyncRunner(db);
   // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie or
   // extension storage, never state kept only in memory.
-  onMessage('captureShop', ({ data }) => recordShopCapture(db, data));
-  onMessage('shopTeamState', ({ data }) =>
+  handle('captureShop', (capture) => recordShopCapture(db, capture));
+  handle('shopTeamState', (data) =>
     shopTeamState(db, (collection, id, waitMs) => sync.recordTeamState(collection, id, waitMs), data),
   );
 
-  onMessage('resolveShop', ({ data }) => {
-    const query = PageShopQuerySchema.parse(data);
-    return resolveCurrentShop(db, query.host, query.headerText);
-  });
+  handle('resolveShop', (query) => resolveCurrentShop(db, query.host, query.headerText));
 
-  onMessage('shopSummary', async ({ data }) => {
-    const query = PageShopQuerySchema.parse(data);
+  handle('shopSummary', async (query) => {
     const [shop, settings, urls] = await Promise.all([
       resolveCurrentShop(db, query.host, query.headerText),
       readSettings(),
@@ -72,8 +50,7 @@ export default defineBackground(() => {
     return { shop, expiringSoon: soon, windowDays: settings.urgentDays, myServicesUrl: urls[query.host] };
   });
 
-  onMessage('recordAuthorizations', async ({ data }) => {
-    const input = AuthorizationRowsSchema.parse(data);
+  handle('recordAuthorizations', async (input) => {
     const stored = await recordAuthorizations(db, input.shopCode, input.rows, input.order);
     const url = new URL(input.pageUrl);
     await myServicesUrls.setValue({ ...(await myServicesUrls.getValue()), [url.host]: input.pageUrl });
@@ -81,45 +58,38 @@ export default defineBackground(() => {
     return { stored };
   });
 
-  onMessage('recordTspRequests', ({ data }) => {
-    const input = TspRequestRowsSchema.parse(data);
-    return recordTspRequests(db, input.shopCode, input.rows);
-  });
+  handle('recordTspRequests', (input) => recordTspRequests(db, input.shopCode, input.rows));
 
-  onMessage('recordPartnerAccess', async ({ data }) => {
-    const input = PartnerAccessRowsSchema.parse(data);
+  handle('recordPartnerAccess', async (input) => {
     await recordPartnerAccess(db, input.shopCode, input.rows);
     return { stored: input.rows.length };
   });
 
-  onMessage('pageStarted', ({ sender }) => {
-    if (sender.tab?.id !== undefined) return clearHelperReports(sender.tab.id);
+  handle('pageStarted', async (_, sender) => {
+    if (sender.tab?.id !== undefined) await clearHelperReports(sender.tab.id);
   });
-  onMessage('reportHelper', ({ data, sender }) => {
-    if (sender.tab?.id !== undefined) return saveHelperReport(sender.tab.id, HelperReportSchema.parse(data));
+  handle('reportHelper', async (report, sender) => {
+    if (sender.tab?.id !== undefined) await saveHelperReport(sender.tab.id, report);
   });
-  onMessage('helperReports', ({ data }) => helperReports(data.tabId));
+  handle('helperReports', (data) => helperReports(data.tabId));
   browser.tabs.onRemoved.addListener((tabId) => void clearHelperReports(tabId));
-  onMessage('runExpiryCheck', async () => ({ notified: await runExpiryCheck() }));
-  onMessage('getSettings', () => readSettings());
-  onMessage('saveSettings', async ({ data }) => {
+  handle('runExpiryCheck', async () => ({ notified: await runExpiryCheck() }));
+  handle('getSettings', () => readSettings());
+  handle('saveSettings', async (data) => {
     const settings = await writeSettings(data);
     await runExpiryCheck();
     return settings;
   });
 
-  onMessage('bcOverview', ({ data }) => bcOverview(db, OrgSchema.parse(data).orgId));
-  onMessage('planRequests', async ({ data }) => {
-    const input = PlanSchema.parse(data);
+  handle('bcOverview', (data) => bcOverview(db, data.orgId));
+  handle('planRequests', async (input) => {
     const plan = await planRequests(db, input.orgId, input.codes);
     return claimForPlan(db, await sync.teamRequester(), input.orgId, plan);
   });
-  onMessage('releaseClaims', async ({ data }) => {
-    const input = ReleaseClaimsSchema.parse(data);
+  handle('releaseClaims', async (input) => {
     await releaseClaim(await sync.teamRequester(), input.orgId, input.day, input.count);
   });
-  onMessage('recordRequestOutcome', async ({ data }) => {
-    const input = OutcomeSchema.parse(data);
+  handle('recordRequestOutcome', async (input) => {
     // Who sent it, as the team knows them (the name given when joining); unknown outside a team.
     const record = await recordRequestOutcome(db, input.orgId, input.code, input.outcome, await sync.memberName());
     if (!input.outcome.ok && record.status !== 'queued') {
@@ -127,37 +97,29 @@ export default defineBackground(() => {
       await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone));
     }
   });
-  onMessage('applyShopList', async ({ data }) => {
-    const input = ShopListSchema.parse(data);
-    return { changed: await applyShopList(db, input.orgId, input.shops) };
-  });
-  onMessage('recordResend', ({ data }) => {
-    const input = ResendSchema.parse(data);
-    return recordResend(db, input.orgId, input.code, input.via);
-  });
-  onMessage('addIntake', ({ data }) => addIntake(db, IntakeSchema.parse(data).text));
+  handle('applyShopList', async (input) => ({ changed: await applyShopList(db, input.orgId, input.shops) }));
+  handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));
+  handle('addIntake', (data) => addIntake(db, data.text));
 
-  onMessage('syncStatus', () => sync.status());
-  onMessage('syncJoin', ({ data }) => sync.join(JoinSchema.parse(data)));
-  onMessage('syncLeave', () => sync.leave());
-  onMessage('syncKeepMine', async ({ data }) => {
-    await sync.keepMine(Number(data.index));
+  handle('syncStatus', () => sync.status());
+  handle('syncJoin', (data) => sync.join(data));
+  handle('syncLeave', () => sync.leave());
+  handle('syncKeepMine', async (data) => {
+    await sync.keepMine(data.index);
     return sync.status();
   });
-  onMessage('teamMembers', () => sync.teamCall((server) => server.v1.members.$get()));
-  onMessage('teamRemoveMember', ({ data }) =>
-    sync.teamCall((server) => server.v1.members[':id'].$delete({ param: { id: RemoveMemberSchema.parse(data).memberId } })),
+  handle('teamMembers', () => sync.teamCall((server) => server.v1.members.$get()));
+  handle('teamRemoveMember', (data) =>
+    sync.teamCall((server) => server.v1.members[':id'].$delete({ param: { id: data.memberId } })),
   );
-  onMessage('teamInvite', ({ data }) =>
-    sync.teamCall((server) => server.v1.invites.$post({ json: { role: TeamInviteSchema.parse(data).role, maxUses: 1 } })),
-  );
-  onMessage('teamCalendar', ({ data }) =>
-    CalendarActionSchema.parse(data).action === 'rotate'
+  handle('teamInvite', (data) => sync.teamCall((server) => server.v1.invites.$post({ json: { role: data.role, maxUses: 1 } })));
+  handle('teamCalendar', (data) =>
+    data.action === 'rotate'
       ? sync.teamCall((server) => server.v1.calendar.$post())
       : sync.teamCall((server) => server.v1.calendar.$delete()),
   );
-  onMessage('teamBrowserInvite', () => sync.teamCall((server) => server.v1.invites.browser.$post()));
-  onMessage('syncNow', async () => {
+  handle('teamBrowserInvite', () => sync.teamCall((server) => server.v1.invites.browser.$post()));
+  handle('syncNow', async () => {
     await sync.syncNow();
     return sync.status();
   });

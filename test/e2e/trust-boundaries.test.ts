@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_RULES, type MessageName } from '../../extension/message-schemas';
+import { openSqliteStore } from '../../server/store/sqlite';
+import { type RunningServer, startServer } from '../server/server-process';
+import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, shopCodeOverlay, submitJoin } from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+
+/**
+ * What a content script's context can do, tried from inside one (its isolated world, reached through
+ * the DevTools protocol as an attacker who took over a TikTok renderer would): read the device
+ * token, or send the background a privileged message. Each check failed before its fix.
+ */
+let fixtures: FixtureServer;
+let browser: ExtensionBrowser;
+let server: RunningServer;
+let dataDir: string;
+let teamId: string;
+
+/** Privileged messages with data their schemas take, so a refusal can only be for who sent them. */
+const SAMPLES: Partial<Record<MessageName, unknown>> = {
+  helperReports: { tabId: 1 },
+  saveSettings: { urgentDays: 1, noticeDays: 2, alertDays: [1] },
+  syncJoin: { invite: 'https://evil.example/join#inv_x', name: 'Mallory', label: 'x' },
+  syncKeepMine: { index: 0 },
+  teamRemoveMember: { memberId: 'someone' },
+  teamInvite: { role: 'admin' },
+  teamCalendar: { action: 'rotate' },
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sac-e2e-trust-'));
+  const store = openSqliteStore(dataDir);
+  ({ teamId } = await store.createTeam('Trust test'));
+  const invite = await store.createInvite(teamId, 'admin', { maxUses: 1, expiresAt: Date.now() + 3_600_000 });
+  await store.close();
+  server = await startServer({ DATA_DIR: dataDir });
+  fixtures = await startFixtureServer();
+  browser = await launchWithExtension(fixtures);
+  const settings = await submitJoin(browser, `${server.url}/join#${invite.code}`, 'Ana');
+  await settings
+    .getByTestId('sync-state')
+    .filter({ hasText: /^Synced/ })
+    .waitFor({ timeout: 20_000 });
+  await settings.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+  await server?.stop('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Evaluates `expression` in the extension's content-script world of `page` (awaiting a promise). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Shop Access Companion');
+  if (!world) throw new Error(`no content-script world among ${worlds.map((w) => w.name).join(', ')}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
+}
+
+const send = (name: string, data: unknown) =>
+  `chrome.runtime.sendMessage(${JSON.stringify({ id: 1, type: name, data, timestamp: 1 })})`;
+
+async function sellerPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+  await shopCodeOverlay(page)
+    .locator('[data-testid="sac-status"]', { hasText: /Saved|Up to date/ })
+    .waitFor({ timeout: 15_000 });
+  return page;
+}
+
+describe('what a content script context can reach', () => {
+  it('cannot read the device token: it is not in storage.local', async () => {
+    const page = await sellerPage();
+    const stored = JSON.stringify(await inContentScript(page, 'chrome.storage.local.get(null)'));
+    expect(stored).toContain('syncConnection');
+    expect(stored).not.toMatch(/sac_[A-Za-z0-9_-]{10,}/);
+    expect(stored).not.toContain('"token"');
+    await page.close();
+    // The browser still syncs with it: the token is where the background reads it.
+    const settings = await browser.extensionPage('/dashboard.html?tab=Settings');
+    await settings.getByRole('button', { name: /Sync now/ }).click();
+    await expect.poll(() => settings.getByTestId('sync-state').textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
+    await settings.close();
+  });
+
+  it('cannot send any privileged message; the messages its helpers use still work', async () => {
+    const page = await sellerPage();
+    const privileged = (Object.keys(MESSAGE_RULES) as MessageName[]).filter((name) => MESSAGE_RULES[name].from === 'extension');
+    expect(privileged.length).toBeGreaterThanOrEqual(12);
+    for (const name of privileged) {
+      const answer = (await inContentScript(page, send(name, SAMPLES[name] ?? null))) as {
+        res?: unknown;
+        err?: { message: string };
+      };
+      expect(answer.res, name).toBeUndefined();
+      expect(answer.err?.message, name).toContain("accepted only from the extension's own pages");
+    }
+    // Nothing reached the server: no invite was minted, the calendar never made.
+    const store = openSqliteStore(dataDir);
+    expect((await store.listInvites(teamId)).filter((i) => i.uses === 0)).toEqual([]);
+    await store.close();
+
+    const settings = (await inContentScript(page, send('getSettings', null))) as { res?: { urgentDays: number } };
+    expect(settings.res?.urgentDays).toBeGreaterThan(0);
+    const malformed = (await inContentScript(page, send('bcOverview', { orgId: 'not digits' }))) as { err?: { message: string } };
+    expect(malformed.err?.message).toContain('Business Center id');
+    await page.close();
+  });
+
+  it('runs content scripts on https:// pages only', () => {
+    const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      content_scripts: { matches: string[] }[];
+    };
+    const matches = manifest.content_scripts.flatMap((c) => c.matches);
+    expect(matches.length).toBeGreaterThan(10);
+    for (const match of matches) expect(match).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+});
