@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTikTokLink } from '../shared/markets';
 import { ShopCaptureSchema } from '../shared/schemas';
 import { SettingsSchema } from './settings-schema';
 
@@ -56,7 +57,10 @@ export const OutcomeSchema = z.object({
   orgId: OrgId,
   code: Code,
   outcome: z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), approvalLink: z.url().max(2000).optional() }),
+    z.object({
+      ok: z.literal(true),
+      approvalLink: z.url().max(2000).refine(isTikTokLink, 'The approval link is not on a TikTok host.').optional(),
+    }),
     z.object({ ok: z.literal(false), kind: z.enum(['invalid', 'limit', 'already', 'other']), error: Text }),
   ]),
 });

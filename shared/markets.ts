@@ -62,3 +62,17 @@ export const SELLER_CENTER_MATCHES = [
 ];
 
 export const BUSINESS_CENTER_MATCHES = ['https://business.tiktok.com/*'];
+
+/** TikTok's own hosts, where an approval or authorization link may point (https only). */
+const TIKTOK_LINK_HOSTS = ['tiktok.com', 'tiktokshop.com'];
+
+export function isTikTokLink(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && TIKTOK_LINK_HOSTS.some((root) => host === root || host.endsWith(`.${root}`));
+}

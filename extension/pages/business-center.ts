@@ -1,3 +1,4 @@
+import { isTikTokLink } from '../../shared/markets';
 import { readLabelledShopCode, SHOP_CODE_PATTERN } from '../../shared/shop-code';
 import type { ListedShop } from '../db/access-requests';
 import type { PageBatch } from '../features/watch-page';
@@ -92,8 +93,14 @@ export function readDialogOutcome(
 ): DialogOutcome {
   const text = visibleText(dialog);
   const hasOk = findButton(dialog, /^(ok|done|got it)$/i) !== null;
-  if (!codeInput?.isConnected || CONFIRMED.test(text)) {
-    if (CONFIRMED.test(text) || hasOk) return { kind: 'confirmed', approvalLink: readApprovalLink(dialog) };
+  // A success message already there when Request was pressed (a page's script can write one) is
+  // not TikTok's answer: then only a new line saying so counts.
+  const saidBefore = CONFIRMED.test([...before].join(' '));
+  const saysSent = saidBefore
+    ? [...leafTexts(dialog)].some((line) => !before.has(line) && CONFIRMED.test(line))
+    : CONFIRMED.test(text);
+  if (saysSent || (!codeInput?.isConnected && hasOk && !saidBefore)) {
+    return { kind: 'confirmed', approvalLink: readApprovalLink(dialog) };
   }
   for (const line of leafTexts(dialog)) {
     if (line && line.length < 300 && !before.has(line) && ERROR.test(line)) return { kind: 'error', message: line };
@@ -107,9 +114,9 @@ export function readApprovalLink(root: Element): string | undefined {
     ...[...root.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href),
     root.textContent ?? '',
   ];
+  // Only TikTok's own links are kept and later offered to the seller: a page could show any.
   for (const text of candidates) {
-    const link = /https:\/\/[^\s"'<>]+/.exec(text)?.[0];
-    if (link) return link;
+    for (const [link] of text.matchAll(/https:\/\/[^\s"'<>]+/g)) if (isTikTokLink(link)) return link;
   }
   return undefined;
 }
