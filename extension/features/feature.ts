@@ -1,11 +1,11 @@
 import { h } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type HelperReport, sendMessage } from '../messaging';
 import { forgetRecognition } from '../pages/page-recognition';
 import { onTabMessage } from '../tab-messaging';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
+import { orphaned, scriptLife, watchLocation } from './script-life';
 import { type PageBatch, type PageWatch, watchPage } from './watch-page';
 
 /** How long a page that looks like a helper's may take to render what the helper reads, before it says so. */
@@ -58,8 +58,10 @@ interface Running {
  * the user navigates, and owns the waiting and "helper unavailable here" states for all of them.
  * A helper that throws is logged under its own name and never breaks the page or the others.
  */
-export function runFeatures(ctx: ContentScriptContext, features: readonly Feature[]): void {
+export function runFeatures(features: readonly Feature[]): void {
   const life = new AbortController();
+  const lifetime = scriptLife();
+  lifetime.addEventListener('abort', () => life.abort());
   const states: Running[] = features.map((feature) => ({
     feature,
     controller: null,
@@ -125,7 +127,7 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly Featur
 
   const check = (watch: PageWatch) => {
     watchRef = watch;
-    if (ctx.isInvalid) return life.abort();
+    if (orphaned()) return life.abort();
     if (location.href !== href) {
       // In-app navigation: every helper starts over on the new page, with a fresh signal.
       href = location.href;
@@ -170,7 +172,6 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly Featur
     }
   };
 
-  ctx.onInvalidated(() => life.abort());
   life.signal.addEventListener('abort', () => {
     for (const state of states) {
       stop(state);
@@ -185,6 +186,6 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly Featur
     life.signal.addEventListener('abort', stopListening);
   }
   // A navigation that changes no DOM (the same view, another query) must still be seen.
-  ctx.addEventListener(window, 'wxt:locationchange', () => watchRef?.recheckIn(0));
+  watchLocation(life.signal, () => watchRef?.recheckIn(0));
   watchPage(document, life.signal, check);
 }

@@ -125,6 +125,33 @@ describe('what a content script context can reach', () => {
     await page.close();
   });
 
+  it("cannot switch the helpers off by replaying WXT's start announcement, nor learn the extension id from it", async () => {
+    const page = await browser.context.newPage();
+    // What the page hears on window messages from the moment it loads.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { __heard: string[] }).__heard = heard;
+      window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
+    });
+    await page.goto('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+    const status = shopCodeOverlay(page).locator('[data-testid="sac-status"]');
+    await status.filter({ hasText: /Saved|Up to date/ }).waitFor({ timeout: 15_000 });
+    const heard = (await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).join('\n');
+    expect(heard).not.toContain('content-script-started');
+    expect(heard).not.toContain(browser.extensionId);
+
+    // A page script that knows the id (a published extension's id is public) replays the event.
+    await page.evaluate((id) => {
+      const type = `${id}:seller:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'seller', messageId: 'page' } }));
+      window.postMessage({ type, contentScriptName: 'seller', messageId: 'page' }, '*');
+    }, browser.extensionId);
+    // Dispatching runs the listeners at once: a helper switched off would have removed its overlay by now.
+    await expect.poll(() => shopCodeOverlay(page).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Saved|Up to date/);
+    await page.close();
+  });
+
   it('runs content scripts on https:// pages only', () => {
     const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
       content_scripts: { matches: string[] }[];

@@ -6,7 +6,9 @@ import { runFeatures } from '../../features/feature';
 export default defineContentScript({
   matches: BUSINESS_CENTER_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
-    runFeatures(ctx, [bcShopsPanel]);
+  // The announcement would tell the page this extension's id; the runner does not need it (script-life.ts).
+  noScriptStartedPostMessage: true,
+  main() {
+    runFeatures([bcShopsPanel]);
   },
 });

@@ -10,9 +10,11 @@ import { tspRequestTracking } from '../../features/tsp-request-tracking';
 export default defineContentScript({
   matches: SELLER_CENTER_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
-    // When the extension is reloaded, WXT invalidates the old script's ctx, whose features then
-    // remove their overlays: the page never shows two copies.
-    runFeatures(ctx, [shopCodeCapture, myServicesBadges(), tspRequestTracking(), partnerManagement(), expiryChip]);
+  // The announcement would tell the page this extension's id; the runner does not need it (script-life.ts).
+  noScriptStartedPostMessage: true,
+  main() {
+    // When the extension is reloaded, the old script sees it is orphaned as the new one starts and
+    // removes its overlays: the page never shows two copies, and the page itself cannot end them.
+    runFeatures([shopCodeCapture, myServicesBadges(), tspRequestTracking(), partnerManagement(), expiryChip]);
   },
 });
