@@ -20,7 +20,7 @@ export async function checkExpiryAlerts(
   notify: Notify,
   now = new Date(),
 ): Promise<number> {
-  const active = (await db.authorizations.where('status').equals('active').toArray()).filter((a) => a.expiresAt !== null);
+  const active = await db.authorizations.filter((a) => a.status === 'active' && a.expiresAt !== null).toArray();
   let notified = 0;
   for (const auth of active) {
     const days = daysLeft(new Date(auth.expiresAt as number), now);

@@ -85,6 +85,9 @@ export class CompanionDb extends Dexie {
       intakeCodes: 'code, addedAt',
     });
     this.version(4).stores({ outbox: '++seq, key', syncVersions: 'key', syncState: 'key' });
+    // Only shopCode is looked up: each index more cost a fifth of the time to store a page of
+    // 5,000 pulled records (joining a team of 10,000: 862 -> 679 ms of writes without expiresAt and status).
+    this.version(5).stores({ authorizations: 'id, shopCode' });
     recordLocalChanges(this);
   }
 }

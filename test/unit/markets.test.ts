@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SELLER_CENTER_MATCHES, sellerCenterHost } from '../../shared/markets';
+import { BUSINESS_CENTER_MATCHES, SELLER_CENTER_MATCHES, sellerCenterHost } from '../../shared/markets';
 
 describe('sellerCenterHost', () => {
   it.each([
@@ -29,9 +29,11 @@ describe('sellerCenterHost', () => {
 
   it('has a content-script match for every host it accepts', () => {
     for (const pattern of SELLER_CENTER_MATCHES) {
-      const host = pattern.replace('*://', '').replace('/*', '');
+      const host = pattern.replace('https://', '').replace('/*', '');
       expect(sellerCenterHost(host), host).not.toBeNull();
     }
     expect(SELLER_CENTER_MATCHES).toHaveLength(23);
+    // Content scripts run on https pages only: a page on plain http may be anyone's.
+    for (const pattern of [...SELLER_CENTER_MATCHES, ...BUSINESS_CENTER_MATCHES]) expect(pattern).toMatch(/^https:\/\//);
   });
 });
