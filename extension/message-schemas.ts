@@ -74,6 +74,8 @@ export const JoinSchema = z.object({
   invite: z.string().trim().min(1, 'Paste the invite link.').max(2000),
   name: z.string().trim().min(1, 'Say who you are, as your team will see it.').max(100),
   label: z.string().trim().min(1, 'Name this browser.').max(100),
+  /** Ticked: also share the records kept from a team this browser left. */
+  sharePrevious: z.boolean().optional(),
 });
 export const RemoveMemberSchema = z.object({ memberId: z.string().min(1).max(100) });
 export const TeamInviteSchema = z.object({ role: z.enum(['admin', 'member', 'viewer']) });
@@ -124,6 +126,8 @@ export const MESSAGE_RULES = {
   teamInvite: { from: 'extension', data: TeamInviteSchema },
   teamBrowserInvite: { from: 'extension', data: Nothing },
   teamCalendar: { from: 'extension', data: CalendarActionSchema },
+  teamInvites: { from: 'extension', data: Nothing },
+  teamRevokeInvite: { from: 'extension', data: z.object({ inviteId: z.string().regex(/^[0-9a-f]{64}$/) }) },
 } as const satisfies Record<string, { from: 'content' | 'extension'; data: z.ZodType }>;
 
 export type MessageName = keyof typeof MESSAGE_RULES;

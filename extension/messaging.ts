@@ -72,6 +72,20 @@ export interface ProtocolMap {
   teamInvite(data: MessageInput<'teamInvite'>): TeamInvite;
   teamBrowserInvite(): TeamInvite;
   teamCalendar(data: MessageInput<'teamCalendar'>): { url?: string; revoked?: boolean };
+  teamInvites(): { invites: OpenInvite[] };
+  teamRevokeInvite(data: MessageInput<'teamRevokeInvite'>): { revoked: string };
+}
+
+/** An invite of the team as the server lists it (by the hash of its code, never the code). */
+export interface OpenInvite {
+  inviteId: string;
+  role: string;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  memberId: string | null;
+  createdBy: string | null;
 }
 
 /** Every message has its rule and every rule its message: a compile error otherwise. */

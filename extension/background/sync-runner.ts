@@ -15,6 +15,7 @@ import {
   SyncHttpError,
   saveOverruled,
 } from '../sync/sync-client';
+import { keysToHold, rememberLeftTeam } from '../sync/team-records';
 import { type Answer, answer, type TeamCall, type TeamServer, teamServer } from '../sync/team-server';
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
@@ -274,7 +275,7 @@ export function startSyncRunner(db: CompanionDb) {
       await syncNow();
     },
     /** Redeems an invite link; everything this browser knows is then sent to the team. */
-    async join(input: { invite: string; name: string; label: string }): Promise<PublicConnection> {
+    async join(input: { invite: string; name: string; label: string; sharePrevious?: boolean }): Promise<PublicConnection> {
       const link = parseInviteLink(input.invite);
       if (!link) {
         throw new Error(
@@ -304,7 +305,10 @@ export function startSyncRunner(db: CompanionDb) {
       // A run that started before joining would clear the outbox as "not in a team": let it end first.
       await running;
       await statusItem.setValue(freshStatus('syncing'));
-      await queueSnapshot(db);
+      // Pressing Join was consent to what the form listed: the records kept from a team left earlier stay here unless ticked.
+      const hold = await keysToHold(db, connection, input.sharePrevious === true);
+      await queueSnapshot(db, hold);
+      if (hold.size === 0) await db.syncState.delete('leftTeam');
       await ensureSocket();
       await syncNow();
       const { token: _secret, ...visible } = connection;
@@ -324,6 +328,8 @@ export function startSyncRunner(db: CompanionDb) {
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {
       closeSocket();
+      const leaving = await readConnection();
+      if (leaving) await rememberLeftTeam(db, leaving);
       await writeConnection(null);
       await statusItem.setValue(freshStatus('off'));
       await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {

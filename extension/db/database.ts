@@ -48,9 +48,12 @@ export interface SyncVersion {
 
 /** Small sync facts: the pull checkpoint, this browser's client id, its overruled changes. */
 export interface SyncStateEntry {
-  /** deviceToken: the team's device token, here because content scripts cannot reach the extension's IndexedDB. */
-  key: 'checkpoint' | 'clientId' | 'purgedThrough' | 'overruled' | 'deviceToken';
-  value: string | number | unknown[];
+  /**
+   * deviceToken: the team's device token, here because content scripts cannot reach the extension's
+   * IndexedDB. leftTeam: the records held when this browser left a team (sync/team-records.ts).
+   */
+  key: 'checkpoint' | 'clientId' | 'purgedThrough' | 'overruled' | 'deviceToken' | 'leftTeam';
+  value: string | number | unknown[] | Record<string, unknown>;
 }
 
 /**

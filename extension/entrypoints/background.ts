@@ -118,6 +118,10 @@ export default defineBackground(() => {
       ? sync.teamCall((server) => server.v1.calendar.$post())
       : sync.teamCall((server) => server.v1.calendar.$delete()),
   );
+  handle('teamInvites', () => sync.teamCall((server) => server.v1.invites.$get()));
+  handle('teamRevokeInvite', (data) =>
+    sync.teamCall((server) => server.v1.invites[':id'].$delete({ param: { id: data.inviteId } })),
+  );
   handle('teamBrowserInvite', () => sync.teamCall((server) => server.v1.invites.browser.$post()));
   handle('syncNow', async () => {
     await sync.syncNow();

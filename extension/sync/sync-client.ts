@@ -343,9 +343,10 @@ export async function clientIdOf(db: CompanionDb): Promise<string> {
 
 /**
  * On joining a team: everything this browser already knows becomes one change per record, so the
- * team receives it (records share natural keys, so two members' copies of a shop merge).
+ * team receives it (records share natural keys, so two members' copies of a shop merge); records
+ * in `hold` (another team's, see team-records.ts) stay in this browser only.
  */
-export async function queueSnapshot(db: CompanionDb): Promise<number> {
+export async function queueSnapshot(db: CompanionDb, hold: ReadonlySet<string> = new Set()): Promise<number> {
   return db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async () => {
     await db.outbox.clear();
     await db.syncVersions.clear();
@@ -355,7 +356,9 @@ export async function queueSnapshot(db: CompanionDb): Promise<number> {
     for (const name of SYNCED_TABLES) {
       const table = db.table(name);
       const keyPath = table.schema.primKey.keyPath as string;
-      const rows = (await table.toArray()) as Record<string, unknown>[];
+      const rows = ((await table.toArray()) as Record<string, unknown>[]).filter(
+        (row) => !hold.has(recordKey(name, String(row[keyPath]))),
+      );
       await db.outbox.bulkAdd(
         rows.map((row) => ({
           key: recordKey(name, String(row[keyPath])),

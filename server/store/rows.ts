@@ -41,9 +41,13 @@ export interface InviteRow {
   expires_at: Int;
   revoked_at: Int | null;
   member_id: string | null;
+  created_by_name: string | null;
 }
 
-export const INVITE_COLUMNS = 'code_hash, role, max_uses, uses, expires_at, revoked_at, member_id';
+/** With the name of who made each invite (their member's name, or an older device's label), for Settings. */
+export const INVITE_COLUMNS = `code_hash, role, max_uses, uses, expires_at, revoked_at, member_id,
+  (SELECT COALESCE(m.name, d.label) FROM devices d LEFT JOIN members m ON m.id = d.member_id
+    WHERE d.id = invites.created_by) AS created_by_name`;
 
 export function toInviteInfo(r: InviteRow): InviteInfo {
   return {
@@ -54,6 +58,7 @@ export function toInviteInfo(r: InviteRow): InviteInfo {
     expiresAt: num(r.expires_at),
     revokedAt: numOrNull(r.revoked_at),
     memberId: r.member_id,
+    createdBy: r.created_by_name ?? null,
   };
 }
 

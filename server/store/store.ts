@@ -121,6 +121,8 @@ export interface InviteInfo {
   revokedAt: number | null;
   /** Set when the invite adds a browser to this member. */
   memberId: string | null;
+  /** Who made it, as the team knows them; null for invites made by the operator's CLI. */
+  createdBy: string | null;
 }
 
 export interface DeviceInfo {

@@ -152,6 +152,47 @@ describe('what a content script context can reach', () => {
     await page.close();
   });
 
+  it('lists open invites with who made them; Revoke ends the link', async () => {
+    const settings = await browser.extensionPage('/dashboard.html?tab=Settings');
+    const team = settings.getByTestId('team-members');
+    await team.getByRole('button', { name: 'Invite someone' }).click();
+    const link = ((await team.getByTestId('invite-link').locator('code').textContent({ timeout: 10_000 })) ?? '').trim();
+    const invites = settings.getByTestId('open-invites');
+    const row = invites.locator('tr[data-invite]');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.textContent()).toMatch(/member.*Ana.*0 of 1/);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => invites.getByRole('status').textContent(), { timeout: 10_000 }).toContain('no longer works');
+    expect(await row.count()).toBe(0);
+    const redeemed = await fetch(`${server.url}/v1/invites/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ invite: link, label: 'too late' }),
+    });
+    expect(redeemed.status).toBe(404);
+    await settings.close();
+  });
+
+  it('says where the records go and how many of each kind before Join', async () => {
+    const fresh = await launchWithExtension(fixtures);
+    try {
+      const page = await fresh.context.newPage();
+      await page.goto('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+      await shopCodeOverlay(page).locator('[data-testid="sac-status"]', { hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+      const settings = await fresh.extensionPage('/dashboard.html?tab=Settings');
+      const form = settings.getByTestId('team-sync');
+      expect(await form.getByTestId('join-shares').count()).toBe(0);
+      await form.getByLabel('Invite link').fill(`${server.url}/join#inv_not_checked_before_join_0001`);
+      const shares = form.getByTestId('join-shares');
+      await expect.poll(() => shares.textContent(), { timeout: 10_000 }).toContain(`to ${new URL(server.url).host}`);
+      expect(await shares.locator('li[data-kind="shops"]').textContent()).toBe('1 shops');
+      expect(await shares.textContent()).toContain('nothing leaves this browser before');
+      await settings.close();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('runs content scripts on https:// pages only', () => {
     const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
       content_scripts: { matches: string[] }[];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublicConnection } from '../../background/sync-runner';
 import { sendMessage, type TeamInvite, type TeamMember } from '../../messaging';
 import { ago } from '../sync-text';
+import { OpenInvites } from './OpenInvites';
 
 const MANAGERS = new Set(['owner', 'admin']);
 
@@ -139,6 +140,7 @@ export function TeamMembers({ connection }: { connection: PublicConnection }) {
           </button>
         </p>
       )}
+      {manager && <OpenInvites refresh={invite?.expiresAt ?? 0} />}
       {invite && (
         <p data-testid="invite-link">
           {invite.forBrowser ? 'Paste in your other browser' : `Send to the new ${invite.role}`} (single use, until{' '}

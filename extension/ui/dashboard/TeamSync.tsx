@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
+import { parseInviteLink } from '../../../shared/sync-protocol';
+import { db } from '../../db/database';
 import { type SyncView, sendMessage } from '../../messaging';
+import { joinPreview } from '../../sync/team-records';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
+import { useLiveQuery } from '../use-live-query';
 import { OverruledChanges } from './OverruledChanges';
 import { TeamMembers } from './TeamMembers';
 
@@ -11,6 +15,8 @@ export function TeamSync() {
   const [draft, setDraft] = useState({ invite: '', name: '', label: defaultLabel() });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sharePrevious, setSharePrevious] = useState(false);
+  const preview = useLiveQuery(() => joinPreview(db)).value;
 
   useEffect(() => {
     const refresh = () => void sendMessage('syncStatus').then(setView);
@@ -99,7 +105,7 @@ export function TeamSync() {
           onSubmit={(event) => {
             event.preventDefault();
             void act(
-              () => sendMessage('syncJoin', draft),
+              () => sendMessage('syncJoin', { ...draft, sharePrevious }),
               'Joined. Everything this browser knows is being shared with the team.',
             );
           }}
@@ -110,6 +116,7 @@ export function TeamSync() {
           {field('invite', 'Invite link', 'https://sync.example.com/join#inv_...')}
           {field('name', 'Your name (as your team sees it)')}
           {field('label', 'This browser')}
+          <JoinShares invite={draft.invite} preview={preview} sharePrevious={sharePrevious} onShare={setSharePrevious} />
           <button type="submit" disabled={busy}>
             Join team
           </button>
@@ -128,4 +135,52 @@ function defaultLabel(): string {
   const firefox = navigator.userAgent.includes('Firefox');
   const platform = /Mac/.test(navigator.userAgent) ? 'Mac' : /Windows/.test(navigator.userAgent) ? 'Windows' : 'Linux';
   return `${firefox ? 'Firefox' : 'Chrome'} on ${platform}`;
+}
+
+/**
+ * Before Join: where the records go and how many of each kind, so pressing Join is informed
+ * consent. Records kept from a team this browser left are counted apart and stay unless ticked.
+ */
+function JoinShares({
+  invite,
+  preview,
+  sharePrevious,
+  onShare,
+}: {
+  invite: string;
+  preview: Awaited<ReturnType<typeof joinPreview>> | undefined;
+  sharePrevious: boolean;
+  onShare: (share: boolean) => void;
+}) {
+  const link = parseInviteLink(invite);
+  if (!link || !preview) return null;
+  const host = new URL(link.serverUrl).host;
+  const previous = preview.kinds.reduce((sum, k) => sum + k.fromLeftTeam, 0);
+  const sent = preview.kinds
+    .map((k) => ({ ...k, count: sharePrevious ? k.all : k.all - k.fromLeftTeam }))
+    .filter((k) => k.count > 0);
+  return (
+    <div data-testid="join-shares">
+      <p>
+        Joining sends this browser's records to <strong>{host}</strong>
+        {sent.length === 0 ? ': none yet (what you record from now on is shared).' : ':'}
+      </p>
+      {sent.length > 0 && (
+        <ul>
+          {sent.map((k) => (
+            <li key={k.collection} data-kind={k.collection}>
+              {k.count} {k.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      {previous > 0 && preview.leftTeam && (
+        <label class="field">
+          <input type="checkbox" checked={sharePrevious} onChange={(e) => onShare((e.target as HTMLInputElement).checked)} /> Also
+          share the {previous} records kept from the team you left on {new URL(preview.leftTeam.serverUrl).host}
+        </label>
+      )}
+      <p class="muted">Pressing Join team sends them; nothing leaves this browser before.</p>
+    </div>
+  );
 }
