@@ -31,7 +31,8 @@ export const bcShopsPanel: Feature = {
   },
   outline: (doc) => pageOutline(doc.body, isVocabularyWord([BC_SHOPS])),
   init({ signal, document, url, report }) {
-    const panel = new ShadowOverlay('bc-shops-panel', OVERLAY_CSS, 'display: block;');
+    // The client list, codes and approval links are the agency's: no script of TikTok's page may read or press them.
+    const panel = new ShadowOverlay('bc-shops-panel', OVERLAY_CSS, 'display: block;', { closed: true });
     let overview: BcOverview | null = null;
     let busy: string | null = null;
     let notice: string | null = null;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession, storedRecords } from './browser';
+import { ClosedRoot } from './closed-root';
 
 let session: E2eSession;
 let browser: ExtensionBrowser;
@@ -17,7 +18,9 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
-const panel = (page: Page) => page.locator('sac-overlay[data-sac-helper="bc-shops-panel"] [data-testid="bc-panel"]');
+/** The panel lives in a closed shadow root: reached through the DevTools protocol, as no page script can. */
+const panel = (page: Page) =>
+  new ClosedRoot(page, 'sac-overlay[data-sac-helper="bc-shops-panel"]').locator('[data-testid="bc-panel"]');
 const requests = async (org: string) =>
   (await storedRecords(browser, 'accessRequests')).filter((r) => r.businessCenterId === org);
 const requestRow = (page: Page, code: string) => panel(page).locator(`[data-testid="bc-requests"] li[data-code="${code}"]`);
@@ -62,11 +65,7 @@ describe('Business Center: one-click shop access requests', () => {
     expect(intake).toContain('XXLCQPEV3N: "XX" is not a TikTok Shop market');
     // USLCQPEV3N is already pending here: it is not offered again.
     await expect
-      .poll(() =>
-        panel(page)
-          .locator('[data-testid="bc-candidates"] li')
-          .evaluateAll((l) => l.map((x) => x.getAttribute('data-code'))),
-      )
+      .poll(() => panel(page).locator('[data-testid="bc-candidates"] li').allAttributes('data-code'))
       .toEqual(['GBGBLCRKQTEX']);
     await page.close();
   });
@@ -259,6 +258,43 @@ describe('Business Center: one-click shop access requests', () => {
       `bc-fixture-${org}`,
     );
     expect(sentByPage).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  it("keeps the client list from TikTok's page scripts: they cannot read the panel or press its buttons", async () => {
+    const org = '7000000000099';
+    const page = await open(shopsUrl(org, '&reset=1'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await paste(page, 'SGLC777001 SGLC777002');
+    await panel(page).locator('[data-testid="bc-candidates"] li[data-code="SGLC777001"]').waitFor();
+    // What a page script can see of the panel: its host, nothing inside.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('sac-overlay[data-sac-helper="bc-shops-panel"]') as HTMLElement;
+      // Pressing what it can reach: the host (a click inside is retargeted to it).
+      host.click();
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      return {
+        shadowRoot: host.shadowRoot,
+        text: [document.body.innerText, document.documentElement.textContent, host.innerHTML].join(' '),
+      };
+    });
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.text).not.toContain('SGLC777001');
+    // A script that somehow held a button (here, the DevTools protocol's) gets an untrusted click: ignored.
+    await panel(page).getByRole('button', { name: 'Select all' }).scriptClick();
+    await panel(page)
+      .getByRole('button', { name: /Request selected/ })
+      .scriptClick();
+    await panel(page)
+      .locator('[data-testid="bc-candidates"] li[data-code="SGLC777001"]')
+      .getByRole('button', { name: 'Request access' })
+      .scriptClick();
+    expect(await panel(page).getByRole('button', { name: 'Request selected (0)' }).count()).toBe(1);
+    expect(await page.locator('[role="dialog"]').count()).toBe(0);
+    expect(await requests(org)).toEqual([]);
+    // A person's real click still works.
+    await panel(page).getByRole('button', { name: 'Select all' }).click();
+    await expect.poll(() => panel(page).getByRole('button', { name: 'Request selected (0)' }).count()).toBe(0);
     await page.close();
   });
 

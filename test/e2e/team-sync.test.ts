@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { type RunningServer, startServer } from '../server/server-process';
 import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS, shopCodeOverlay, storedRecords, submitJoin } from './browser';
+import { ClosedRoot } from './closed-root';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 /**
@@ -111,7 +112,8 @@ describe('team sync between two members’ browsers', () => {
   it("shares the Business Center's daily quota: a request Ana sends counts in Ben's panel, with her name", async () => {
     const org = '7000000000777';
     const shops = (extra = '') => `https://business.tiktok.com/manage/assets/shops?org_id=${org}${extra}`;
-    const panel = (page: Page) => page.locator('sac-overlay[data-sac-helper="bc-shops-panel"] [data-testid="bc-panel"]');
+    const panel = (page: Page) =>
+      new ClosedRoot(page, 'sac-overlay[data-sac-helper="bc-shops-panel"]').locator('[data-testid="bc-panel"]');
     const anaPage = await ana.context.newPage();
     await anaPage.goto(shops('&reset=1'));
     const candidate = panel(anaPage).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]');
