@@ -275,6 +275,7 @@ describe('Business Center: one-click shop access requests', () => {
       host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       return {
         shadowRoot: host.shadowRoot,
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a page script would read.
         text: [document.body.innerText, document.documentElement.textContent, host.innerHTML].join(' '),
       };
     });
