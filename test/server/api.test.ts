@@ -103,18 +103,6 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     expect((await call('/v1/invites', owner, { method: 'POST', json: { role: 'owner' } })).status).toBe(400);
   });
 
-  it('lists open invites with who made them, for an admin to revoke', async () => {
-    const created = await (await call('/v1/invites', owner, { method: 'POST', json: { role: 'viewer', maxUses: 2 } })).json();
-    const listed = await (await call('/v1/invites', owner)).json();
-    expect(listed.invites).toContainEqual(
-      expect.objectContaining({ inviteId: created.inviteId, role: 'viewer', maxUses: 2, uses: 0, createdBy: 'o' }),
-    );
-    expect((await call('/v1/invites', member)).status).toBe(403);
-    expect((await call(`/v1/invites/${created.inviteId}`, owner, { method: 'DELETE' })).status).toBe(200);
-    const after = await (await call('/v1/invites', owner)).json();
-    expect(after.invites.find((i: { inviteId: string }) => i.inviteId === created.inviteId).revokedAt).toBeGreaterThan(0);
-  });
-
   it("groups a member's browsers; removing the member revokes every one, and their pending invites", async () => {
     const created = await (await call('/v1/invites', owner, { method: 'POST', json: { role: 'member' } })).json();
     const redeem = (invite: string, json: Record<string, string>) =>
@@ -178,6 +166,8 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
         expiresAt: created.expiresAt,
         revokedAt: null,
         memberId: null,
+        // Who made it, by the name the team knows them by, for Settings' list of open invites.
+        createdBy: 'o',
       },
     ]);
     expect(JSON.stringify(listed)).not.toContain(created.invite.split('#')[1]);
