@@ -1,11 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Shop } from '../shared/schemas';
 import type { RejectedCandidate } from '../shared/shop-code';
-import type { ShopTeamState } from './background/shop-team-state';
-import type { PublicConnection, SyncStatus } from './background/sync-runner';
-import type { BatchPlan, BcOverview } from './db/access-requests';
-import type { StatusChange } from './db/requests';
 import type { MessageInput, MessageName } from './message-schemas';
+import type { BatchPlan, BcOverview, PublicConnection, ShopTeamState, StatusChange, SyncStatus } from './protocol-types';
 import type { Settings } from './settings';
 
 export interface CaptureResult {

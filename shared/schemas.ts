@@ -89,6 +89,13 @@ export function shopAccessRequestId(businessCenterId: string, shopCode: string, 
   return `${businessCenterId}:${shopCode}:${method}`;
 }
 
+const normalized = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A TSP request's id: its shop, partner and reference, so re-reading the same row finds the same record. */
+export function tspRequestId(shopCode: string | undefined, row: { partner: string; reference: string }): string {
+  return `${shopCode ?? '?'}|${normalized(row.partner)}|${normalized(row.reference)}`;
+}
+
 const StatusHistory = <S extends z.ZodType>(status: S) =>
   z
     .array(z.object({ status, rawStatus: PageText, seenAt: Timestamp }))

@@ -3,44 +3,19 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
+import type { PublicConnection, RecordTeamState, SyncConnection, SyncStatus } from '../protocol-types';
 import { recordKey, whenLocalChange } from '../sync/outbox-middleware';
 import {
   keepMine,
   listOverruled,
-  type Overruled,
   pendingCount,
   queueSnapshot,
   SyncClient,
-  type SyncConnection,
   SyncHttpError,
   saveOverruled,
 } from '../sync/sync-client';
 import { keysToHold, rememberLeftTeam } from '../sync/team-records';
 import { type Answer, answer, type TeamCall, type TeamServer, teamServer } from '../sync/team-server';
-
-/** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
-export interface SyncStatus {
-  state: 'off' | 'syncing' | 'synced' | 'offline' | 'revoked';
-  lastSyncAt: number | null;
-  lastError: string | null;
-  pending: number;
-  /** Records refused from the team (invalid) in the last sync, with why. */
-  refused: string[];
-  /** This browser's changes a teammate's edit overruled, most recent first (kept across syncs, at most 20). */
-  conflicts: Overruled[];
-  /** Changes set aside because the server refused them (malformed, or failing on them): how many, and which. */
-  rejected: number;
-  setAside?: string[];
-}
-
-export type PublicConnection = Omit<SyncConnection, 'token'>;
-
-/** Where one record this browser changed stands with the team. */
-export type RecordTeamState =
-  | { kind: 'solo' }
-  | { kind: 'shared' }
-  | { kind: 'waiting'; why: string | null }
-  | { kind: 'setAside'; why: string };
 
 /**
  * Where this browser syncs, without its device token: `storage.local` is readable by content

@@ -1,6 +1,6 @@
-import type { BatchPlan } from '../db/access-requests';
 import { deferToNextDay } from '../db/access-requests';
 import type { CompanionDb } from '../db/database';
+import type { BatchPlan } from '../protocol-types';
 import type { TeamCall } from '../sync/team-server';
 
 /**

@@ -1,25 +1,13 @@
 import { blocksNewRequest } from '../../shared/access-methods';
-import { planBatch, type QuotaState, quotaDay, quotaState } from '../../shared/quota';
+import { planBatch, quotaDay, quotaState } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
 import { extractShopCodes, type RejectedCandidate } from '../../shared/shop-code';
+import type { BatchPlan, BcOverview, Candidate, ListedShop, RequestOutcome } from '../protocol-types';
 import type { CompanionDb } from './database';
 
 /** The only method the extension drives; "Add My TikTok Shop" requests are read from the list, not sent. */
 const METHOD = 'request_access' as const;
-
-export interface Candidate {
-  code: string;
-  name?: string;
-  source: 'captured' | 'pasted';
-}
-
-export interface BcOverview {
-  orgId: string;
-  quota: QuotaState & { timeZone: string; limitReached: boolean };
-  candidates: Candidate[];
-  requests: ShopAccessRequest[];
-}
 
 const clip = (s: string) => s.slice(0, 500);
 
@@ -59,16 +47,6 @@ export async function bcOverview(db: CompanionDb, orgId: string, now: number = D
   for (const shop of shops) offer({ code: shop.shopCode, name: shop.name, source: 'captured' });
   for (const p of pasted) offer({ code: p.code, source: 'pasted' });
   return { orgId, quota, candidates, requests: requests.sort((a, b) => (b.requestedAt ?? 0) - (a.requestedAt ?? 0)) };
-}
-
-export interface BatchPlan {
-  sendNow: string[];
-  queued: string[];
-  skipped: { code: string; reason: string }[];
-  /** Said when the team's shared claims, not this browser's own count, held requests back. */
-  teamNote?: string;
-  /** The quota day the plan counted in (the team's claims are per day). */
-  day: string;
 }
 
 /**
@@ -129,10 +107,6 @@ function base(orgId: string, code: string, now: number): ShopAccessRequest {
   };
 }
 
-export type RequestOutcome =
-  | { ok: true; approvalLink?: string }
-  | { ok: false; kind: 'invalid' | 'limit' | 'already' | 'other'; error: string };
-
 /** Records what TikTok answered; a request is pending only once TikTok confirmed it was sent. */
 export async function recordRequestOutcome(
   db: CompanionDb,
@@ -179,12 +153,6 @@ export async function recordRequestOutcome(
     await db.accessRequests.put(record);
     return record;
   });
-}
-
-export interface ListedShop {
-  code: string;
-  name?: string;
-  pending: boolean;
 }
 
 /** Reconciles the records with Business Center's own Shops list: approvals, and requests made elsewhere. */

@@ -1,26 +1,10 @@
-import type { PartnerAccess } from '../../shared/schemas';
+import { type PartnerAccess, tspRequestId } from '../../shared/schemas';
 import { readStatus, type TspRequestStatus } from '../../shared/statuses';
+import type { PartnerAccessRow, StatusChange, TspRequestRow } from '../protocol-types';
 import type { CompanionDb } from './database';
-
-export interface TspRequestRow {
-  partner: string;
-  /** TikTok's own request id or the submission time: whatever tells two requests to one partner apart. */
-  reference: string;
-  status: string;
-}
-
-export interface StatusChange {
-  id: string;
-  from: string;
-  to: string;
-}
 
 const clip = (s: string) => s.slice(0, 500);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-export function tspRequestId(shopCode: string | undefined, row: Pick<TspRequestRow, 'partner' | 'reference'>): string {
-  return `${shopCode ?? '?'}|${norm(row.partner)}|${norm(row.reference)}`;
-}
 
 /**
  * Stores "My request" rows with a history of every status seen, and returns the rows whose status
@@ -58,14 +42,6 @@ export async function recordTspRequests(
     }
     return changes;
   });
-}
-
-export interface PartnerAccessRow {
-  businessCenterName: string;
-  businessCenterId?: string;
-  /** Manager, Ad promotion, ...: read when the page shows it. */
-  permission?: string;
-  status: string;
 }
 
 /** Stores the Business Centers that have, or asked for, access to a shop (Ads > Partner Management). */

@@ -1,4 +1,3 @@
-import type { RequestOutcome } from '../db/access-requests';
 import {
   ADD_SHOP,
   classifyError,
@@ -10,6 +9,7 @@ import {
   readDialogOutcome,
   typeInto,
 } from '../pages/business-center';
+import type { RequestOutcome } from '../protocol-types';
 
 /**
  * Drives Business Center's own UI as a person would: Add Shop, paste the code, Request, wait for the

@@ -1,10 +1,10 @@
 import { h } from 'preact';
-import type { BcOverview } from '../db/access-requests';
 import { sendMessage } from '../messaging';
 import { isShopsPage, orgIdOf, readShopList } from '../pages/business-center';
 import { pageOutline } from '../pages/page-outline';
 import { isVocabularyWord } from '../pages/vocabulary';
 import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
+import type { BcOverview } from '../protocol-types';
 import type { IntakeOutcome } from '../ui/access-requests';
 import { BcPanel } from '../ui/BcPanel';
 import { OVERLAY_CSS } from '../ui/overlay-styles';

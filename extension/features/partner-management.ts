@@ -1,9 +1,9 @@
 import { sellerCenterHost } from '../../shared/markets';
 import { readStatus } from '../../shared/statuses';
-import type { PartnerAccessRow } from '../db/requests';
 import { sendMessage } from '../messaging';
 import { toPartnerRow } from '../pages/partner-management';
 import { PARTNER_MANAGEMENT } from '../pages/vocabulary/partner-management';
+import type { PartnerAccessRow } from '../protocol-types';
 import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
 

@@ -1,10 +1,11 @@
 import type { BadgeView } from '../../shared/authorization-badge';
 import { sellerCenterHost } from '../../shared/markets';
+import { tspRequestId } from '../../shared/schemas';
 import { readStatus } from '../../shared/statuses';
-import { type TspRequestRow, tspRequestId } from '../db/requests';
 import { sendMessage } from '../messaging';
 import { toRequestRow } from '../pages/tsp-requests';
 import { MY_REQUEST } from '../pages/vocabulary/my-request';
+import type { TspRequestRow } from '../protocol-types';
 import { listPageFeature } from './list-page-helper';
 
 /**

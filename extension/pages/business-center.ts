@@ -1,7 +1,7 @@
 import { isTikTokLink } from '../../shared/markets';
 import { readLabelledShopCode, SHOP_CODE_PATTERN } from '../../shared/shop-code';
-import type { ListedShop } from '../db/access-requests';
 import type { PageBatch } from '../features/watch-page';
+import type { ListedShop } from '../protocol-types';
 import { normalizeText, visibleText } from './dom-text';
 import { pageSays } from './landmarks';
 import { recogniseList } from './list-pages';

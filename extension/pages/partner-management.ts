@@ -1,4 +1,4 @@
-import type { PartnerAccessRow } from '../db/requests';
+import type { PartnerAccessRow } from '../protocol-types';
 
 /** Seller Center > Ads > Account Management > Partner Management: one Business Center with access, or asking. */
 export function toPartnerRow(values: Partial<Record<keyof PartnerAccessRow, string>>): PartnerAccessRow | null {

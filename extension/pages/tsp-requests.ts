@@ -1,4 +1,4 @@
-import type { TspRequestRow } from '../db/requests';
+import type { TspRequestRow } from '../protocol-types';
 
 /** Seller Center > TikTok Shop Partner > "My request": a record without a partner is not a request. */
 export function toRequestRow(values: Partial<Record<keyof TspRequestRow, string>>): TspRequestRow | null {

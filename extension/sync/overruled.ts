@@ -1,27 +1,9 @@
-import type { Collection, MutationResult, SyncRecord } from '../../shared/sync-protocol';
+import type { MutationResult, SyncRecord } from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
+import type { Overruled } from '../protocol-types';
 
 /** Times every visit rewrites: two members racing on them is expected, not worth telling anyone. */
 export const BOOKKEEPING_FIELDS = new Set(['lastSeenAt', 'updatedAt']);
-
-/** A change of this browser's that a teammate's edit overruled: what was lost, to whom, when. */
-export interface Overruled {
-  collection: Collection;
-  id: string;
-  /** The fields that kept the team's value; empty when a teammate deleted the record. */
-  fields: string[];
-  /** This browser's values for them; the whole record when a teammate deleted it. */
-  mine: Record<string, unknown>;
-  /** Fields this browser had cleared (they are absent from `mine`). */
-  cleared?: string[];
-  /** The team's values that stayed (a field absent here is one the team has empty). */
-  theirs: Record<string, unknown>;
-  /** The version that won, and who made it then, from the team's audit log. */
-  version: number;
-  by?: string;
-  at?: number;
-  deleted?: boolean;
-}
 
 /**
  * Describes a conflict answer, or null when only bookkeeping times lost. `local` is the record as

@@ -9,25 +9,14 @@ import {
 } from '../../shared/schemas';
 import type { MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
+import type { Overruled, SyncConnection } from '../protocol-types';
 import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
-import { describeOverruled, nameWinners, type Overruled } from './overruled';
+import { describeOverruled, nameWinners } from './overruled';
 import { overlay, rebase, toMutation } from './pending';
 import { type Answer, answer, SyncHttpError, type TeamServer, teamServer } from './team-server';
 
-export { keepMine, type Overruled } from './overruled';
+export { keepMine } from './overruled';
 export { SyncHttpError };
-
-/** Where this browser syncs, as the invite redemption gave it. */
-export interface SyncConnection {
-  serverUrl: string;
-  token: string;
-  teamId: string;
-  memberId: string;
-  deviceId: string;
-  role: string;
-  name: string;
-  label: string;
-}
 
 export interface SyncOutcome {
   pushed: number;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { isWaiting } from '../../shared/access-methods';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { sellerApprovalMessage } from '../../shared/seller-approval';
-import type { BcOverview } from '../db/access-requests';
+import type { BcOverview } from '../protocol-types';
 import { accessStatusLabel, type IntakeOutcome, IntakeResult } from './access-requests';
 import { copyText } from './clipboard';
 

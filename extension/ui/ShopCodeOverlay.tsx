@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { agencyMessage } from '../../shared/agency-message';
 import type { ShopCapture } from '../../shared/schemas';
-import type { ShopTeamState } from '../background/shop-team-state';
+import type { ShopTeamState } from '../protocol-types';
 import { copyText } from './clipboard';
 
 export type SaveState =

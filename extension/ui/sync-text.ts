@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../background/sync-runner';
+import type { SyncStatus } from '../protocol-types';
 
 export const SYNC_STATE_TEXT: Record<SyncStatus['state'], string> = {
   off: 'Not syncing: this browser keeps its own copy.',

@@ -1,4 +1,4 @@
-import type { TspRequestRow } from '../../db/requests';
+import type { TspRequestRow } from '../../protocol-types';
 import { PARTNER_WORDS, type PageVocabulary } from './vocabulary';
 
 /** Seller Center > TikTok Shop Partner > My request (seed 000): the seller's requests to partners. */

@@ -1,4 +1,4 @@
-import type { PartnerAccessRow } from '../../db/requests';
+import type { PartnerAccessRow } from '../../protocol-types';
 import type { PageVocabulary } from './vocabulary';
 
 /** Seller Center > Ads > Account Management > Partner Management (seed 004): Business Centers with access. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type SyncView, sendMessage } from '../../messaging';
-import type { Overruled } from '../../sync/sync-client';
+import type { Overruled } from '../../protocol-types';
 
 const RECORD_KIND: Record<string, string> = {
   shops: 'Shop',

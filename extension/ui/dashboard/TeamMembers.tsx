@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicConnection } from '../../background/sync-runner';
 import { sendMessage, type TeamInvite, type TeamMember } from '../../messaging';
+import type { PublicConnection } from '../../protocol-types';
 import { ago } from '../sync-text';
 import { OpenInvites } from './OpenInvites';
 
