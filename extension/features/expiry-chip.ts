@@ -24,7 +24,8 @@ export const expiryChip: Feature = {
   },
   unavailable: { overlay: 'expiry-chip', title: 'Expiry chip unavailable', detail: '' },
   init({ signal, document, url, report }) {
-    const chip = new ShadowOverlay('expiry-chip', OVERLAY_CSS, 'display: block;');
+    // Counts of this shop's stored authorizations: not the page's to read.
+    const chip = new ShadowOverlay('expiry-chip', OVERLAY_CSS, 'display: block;', { closed: true });
     signal.addEventListener('abort', () => chip.remove());
     void sendMessage('shopSummary', { host: url().hostname, headerText: pageHeaderText(document) })
       .then((summary) => {
