@@ -5,10 +5,13 @@ import { SettingsSchema } from './settings-schema';
 
 /** Content scripts run beside a page we do not control: the background checks what they send. */
 const Text = z.string().max(500);
+/** Whether the list read was complete (list-completeness.ts); only then may anything be marked gone. */
+const Completeness = { complete: z.boolean().optional(), incompleteWhy: Text.optional() };
 
 export const PageShopQuerySchema = z.object({ host: z.string().max(253), headerText: z.string().max(4000) });
 
 export const AuthorizationRowsSchema = z.object({
+  ...Completeness,
   shopCode: z.string().regex(/^[A-Z0-9]{6,20}$/),
   order: z.enum(['month-first', 'day-first', 'unknown']),
   pageUrl: z.url().max(2000),
@@ -35,6 +38,7 @@ export const TspRequestRowsSchema = z.object({
 });
 
 export const PartnerAccessRowsSchema = z.object({
+  ...Completeness,
   shopCode: z.string().regex(/^[A-Z0-9]{6,20}$/),
   rows: z
     .array(z.object({ businessCenterName: Text, businessCenterId: Text.optional(), permission: Text.optional(), status: Text }))
@@ -65,6 +69,7 @@ export const OutcomeSchema = z.object({
   ]),
 });
 export const ShopListSchema = z.object({
+  ...Completeness,
   orgId: OrgId,
   shops: z.array(z.object({ code: Code, name: Text.optional(), pending: z.boolean() })).max(5000),
 });

@@ -42,9 +42,11 @@ export interface ProtocolMap {
   shopTeamState(data: MessageInput<'shopTeamState'>): ShopTeamState;
   resolveShop(query: MessageInput<'resolveShop'>): Shop | null;
   shopSummary(query: MessageInput<'shopSummary'>): ShopSummary;
-  recordAuthorizations(data: MessageInput<'recordAuthorizations'>): { stored: number };
+  /** `gone`: services no longer listed (a complete list only); `back`: listed again. */
+  recordAuthorizations(data: MessageInput<'recordAuthorizations'>): { stored: number; gone: string[]; back: string[] };
   recordTspRequests(data: MessageInput<'recordTspRequests'>): StatusChange[];
-  recordPartnerAccess(data: MessageInput<'recordPartnerAccess'>): { stored: number };
+  /** `gone`: Business Centers removed (a complete list only); `added`: new since the last visit. */
+  recordPartnerAccess(data: MessageInput<'recordPartnerAccess'>): { stored: number; gone: string[]; added: string[] };
   pageStarted(data: MessageInput<'pageStarted'>): void;
   reportHelper(report: MessageInput<'reportHelper'>): void;
   helperReports(data: MessageInput<'helperReports'>): HelperReport[];
@@ -54,7 +56,8 @@ export interface ProtocolMap {
   planRequests(data: MessageInput<'planRequests'>): BatchPlan;
   releaseClaims(data: MessageInput<'releaseClaims'>): void;
   recordRequestOutcome(data: MessageInput<'recordRequestOutcome'>): void;
-  applyShopList(data: MessageInput<'applyShopList'>): { changed: number };
+  /** `lost`: shops gone from a complete Shops list (access lost, or a pending request withdrawn). */
+  applyShopList(data: MessageInput<'applyShopList'>): { changed: number; lost: string[] };
   recordResend(data: MessageInput<'recordResend'>): void;
   addIntake(data: MessageInput<'addIntake'>): { added: string[]; rejected: RejectedCandidate[] };
   saveSettings(settings: MessageInput<'saveSettings'>): Settings;

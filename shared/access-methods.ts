@@ -37,9 +37,15 @@ export function settleAcceptance(attempts: readonly AccessAttempt[], acceptedId:
  * that Business Center's existing attempts for that shop. Access already granted blocks any method;
  * a request waiting (or queued) blocks only its own method, since the seed lets both methods wait.
  */
-export function blocksNewRequest(existing: readonly Pick<AccessAttempt, 'status' | 'method'>[], method: AccessMethod): boolean {
+export function blocksNewRequest(
+  existing: readonly (Pick<AccessAttempt, 'status' | 'method'> & { lostAt?: number })[],
+  method: AccessMethod,
+): boolean {
+  // Access lost, or a request withdrawn, no longer stands in the way of asking again.
   return existing.some(
-    (a) => a.status === 'approved' || (a.method === method && (a.status === 'pending' || a.status === 'queued')),
+    (a) =>
+      a.lostAt === undefined &&
+      (a.status === 'approved' || (a.method === method && (a.status === 'pending' || a.status === 'queued'))),
   );
 }
 
@@ -47,9 +53,15 @@ export function blocksNewRequest(existing: readonly Pick<AccessAttempt, 'status'
 export const WAITING_AFTER_DAYS = 3;
 
 export function isWaiting(
-  request: { status: ShopAccessStatus; requestedAt?: number },
+  request: { status: ShopAccessStatus; requestedAt?: number; lostAt?: number },
   now: number,
   days: number = WAITING_AFTER_DAYS,
 ): boolean {
-  return request.status === 'pending' && request.requestedAt !== undefined && now - request.requestedAt > days * 86_400_000;
+  // A pending request gone from the Shops list was withdrawn or rejected: it waits on no one.
+  return (
+    request.status === 'pending' &&
+    request.lostAt === undefined &&
+    request.requestedAt !== undefined &&
+    now - request.requestedAt > days * 86_400_000
+  );
 }

@@ -29,6 +29,14 @@ const RecordId = z.string().max(300);
 const Day = z.string().max(32);
 /** Lists that grow with events (status changes, resends): long enough for years of use. */
 const MAX_EVENTS = 1000;
+/** What happened to a record over time (shared/presence.ts): optional, so older records still validate. */
+const History = z
+  .array(z.object({ at: Timestamp, event: z.string().max(40), detail: PageText.optional() }))
+  .max(MAX_EVENTS)
+  .optional();
+/** Presence in TikTok's list: when last seen in it, and when a complete list was first seen without it. */
+const ListedAt = Timestamp.optional();
+const LostAt = Timestamp.optional();
 
 /** Upper-case letters and digits; the strict pattern lives in shop-code.ts, this is the storage rule. */
 export const ShopCodeSchema = z.string().regex(/^[A-Z0-9]{6,20}$/, 'shop code: 6 to 20 upper-case letters or digits');
@@ -82,6 +90,10 @@ export const ShopAccessRequestSchema = z.object({
     .max(MAX_EVENTS)
     .default([]),
   updatedAt: Timestamp,
+  /** Last seen in Business Center's Shops list, and, once a complete list no longer shows it, when. */
+  listedAt: ListedAt,
+  lostAt: LostAt,
+  history: History,
 });
 export type ShopAccessRequest = z.infer<typeof ShopAccessRequestSchema>;
 
@@ -127,6 +139,9 @@ export const TspAuthorizationSchema = z.object({
   rawAuthorizedAt: PageText.optional(),
   rawExpiresAt: PageText.optional(),
   lastSeenAt: Timestamp,
+  /** No longer listed on a complete My Services: it stops counting down and reminding. */
+  lostAt: LostAt,
+  history: History,
 });
 export type TspAuthorization = z.infer<typeof TspAuthorizationSchema>;
 
@@ -140,6 +155,10 @@ export const PartnerAccessSchema = z.object({
   status: z.enum(PARTNER_ACCESS_STATUSES).nullable(),
   rawStatus: PageText,
   lastSeenAt: Timestamp,
+  /** No longer listed on a complete Partner Management list: the Business Center was removed. */
+  lostAt: LostAt,
+  firstSeenAt: Timestamp.optional(),
+  history: History,
 });
 export type PartnerAccess = z.infer<typeof PartnerAccessSchema>;
 

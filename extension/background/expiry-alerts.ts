@@ -20,7 +20,10 @@ export async function checkExpiryAlerts(
   notify: Notify,
   now = new Date(),
 ): Promise<number> {
-  const active = await db.authorizations.filter((a) => a.status === 'active' && a.expiresAt !== null).toArray();
+  // No longer listed on My Services: no more reminders for it.
+  const active = await db.authorizations
+    .filter((a) => a.status === 'active' && a.expiresAt !== null && a.lostAt === undefined)
+    .toArray();
   let notified = 0;
   for (const auth of active) {
     const days = daysLeft(new Date(auth.expiresAt as number), now);

@@ -1,4 +1,5 @@
 import { blocksNewRequest } from '../../shared/access-methods';
+import { reconcilePresence, withEvent } from '../../shared/presence';
 import { planBatch, quotaDay, quotaState } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
@@ -155,25 +156,69 @@ export async function recordRequestOutcome(
   });
 }
 
-/** Reconciles the records with Business Center's own Shops list: approvals, and requests made elsewhere. */
+const LISTED_AT_PRECISION_MS = 6 * 3_600_000;
+
+/**
+ * Reconciles the records with Business Center's own Shops list: approvals, and requests made
+ * elsewhere. On a complete list, a shop listed before and missing now has gone: an approved one is
+ * access lost (with when it was last seen), a pending one was withdrawn or rejected.
+ */
 export async function applyShopList(
   db: CompanionDb,
   orgId: string,
   listed: readonly ListedShop[],
   now: number = Date.now(),
-): Promise<number> {
+  complete = false,
+): Promise<{ changed: number; lost: ShopAccessRequest[] }> {
   return db.transaction('rw', db.accessRequests, async () => {
     let changed = 0;
+    const known = await db.accessRequests.where('businessCenterId').equals(orgId).toArray();
+    const change = reconcilePresence(
+      known.filter((r) => r.method === METHOD),
+      new Set(listed.map((shop) => shopAccessRequestId(orgId, shop.code, METHOD))),
+      complete,
+    );
+    const back = new Set(change.back);
     for (const shop of listed) {
       const id = shopAccessRequestId(orgId, shop.code, METHOD);
       const existing = await db.accessRequests.get(id);
+      // In the Shops list, a shop without the Pending approval tag has access.
       const status = shop.pending ? 'pending' : 'approved';
-      if (existing?.status === status) continue;
-      if (existing && existing.status === 'approved' && shop.pending) continue;
-      await db.accessRequests.put({ ...(existing ?? base(orgId, shop.code, now)), status, updatedAt: now });
+      // "Last seen" to within hours is what a loss needs; writing it on every visit would sync every shop each time.
+      const stale = existing?.listedAt === undefined || now - existing.listedAt > LISTED_AT_PRECISION_MS;
+      let next: ShopAccessRequest = { ...(existing ?? base(orgId, shop.code, now)) };
+      if (stale) next.listedAt = now;
+      let dirty = stale;
+      if (back.has(id)) {
+        next = withEvent({ ...next, lostAt: undefined }, { at: now, event: 'listed_again' });
+        delete next.lostAt;
+        dirty = true;
+      }
+      if (!(existing?.status === 'approved' && shop.pending) && existing?.status !== status) {
+        next = withEvent({ ...next, status, updatedAt: now }, { at: now, event: status });
+        changed++;
+        dirty = true;
+      }
+      if (dirty) await db.accessRequests.put(next);
+    }
+    const lost: ShopAccessRequest[] = [];
+    for (const id of change.gone) {
+      const before = known.find((r) => r.id === id);
+      if (!before) continue;
+      const event = before.status === 'approved' ? 'access_lost' : 'withdrawn';
+      const next = withEvent(
+        { ...before, lostAt: now, updatedAt: now },
+        {
+          at: now,
+          event,
+          detail: `last seen ${new Date(before.listedAt ?? now).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        },
+      );
+      await db.accessRequests.put(next);
+      lost.push(next);
       changed++;
     }
-    return changed;
+    return { changed, lost };
   });
 }
 

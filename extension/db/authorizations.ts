@@ -1,19 +1,25 @@
 import { type AuthorizationRow, authorizationId, interpretAuthorization } from '../../shared/authorization-badge';
 import { daysLeft, isNearExpiration } from '../../shared/expiry';
 import type { DateOrder } from '../../shared/page-dates';
+import { reconcilePresence, withEvent } from '../../shared/presence';
 import type { TspAuthorization } from '../../shared/schemas';
 import type { CompanionDb } from './database';
 
 const clip = (s: string | undefined) => (s ?? '').slice(0, 500);
 
-/** Stores the My Services rows read for one shop; re-reading updates each row in place. */
+/**
+ * Stores the My Services rows read for one shop; re-reading updates each row in place, keeping its
+ * history. On a complete list, what was listed before and is missing now is no longer listed: it
+ * stops counting down and reminding, and its history says when (shared/presence.ts).
+ */
 export async function recordAuthorizations(
   db: CompanionDb,
   shopCode: string,
   rows: readonly AuthorizationRow[],
   order: DateOrder,
   now: number = Date.now(),
-): Promise<number> {
+  complete = false,
+): Promise<{ stored: number; gone: TspAuthorization[]; back: TspAuthorization[]; closed: TspAuthorization[] }> {
   const records: TspAuthorization[] = rows.map((row) => {
     const read = interpretAuthorization(row, order, new Date(now));
     return {
@@ -31,8 +37,34 @@ export async function recordAuthorizations(
       lastSeenAt: now,
     };
   });
-  await db.authorizations.bulkPut(records);
-  return records.length;
+  return db.transaction('rw', db.authorizations, async () => {
+    const known = await db.authorizations.where('shopCode').equals(shopCode).toArray();
+    const byId = new Map(known.map((a) => [a.id, a]));
+    const listed = new Set(records.map((r) => r.id));
+    // Every authorization was read from the list: its lastSeenAt is when it was listed.
+    const change = reconcilePresence(
+      known.map((a) => ({ id: a.id, listedAt: a.lastSeenAt, lostAt: a.lostAt })),
+      listed,
+      complete,
+    );
+    const back = new Set(change.back);
+    const stored = records.map((record) => {
+      const before = byId.get(record.id);
+      const kept = { ...record, ...(before?.history ? { history: before.history } : {}) };
+      if (back.has(record.id)) return withEvent(kept, { at: now, event: 'listed_again' });
+      if (before && before.status !== record.status && before.lostAt === undefined) {
+        return withEvent(kept, { at: now, event: 'status_changed', detail: `${before.rawStatus} -> ${record.rawStatus}` });
+      }
+      return kept;
+    });
+    const gone = change.gone.flatMap((id) => {
+      const before = byId.get(id);
+      return before ? [withEvent({ ...before, lostAt: now }, { at: now, event: 'no_longer_listed' })] : [];
+    });
+    await db.authorizations.bulkPut([...stored, ...gone]);
+    const closed = stored.filter((r) => r.status === 'closed' && byId.get(r.id)?.status === 'active');
+    return { stored: stored.length, gone, back: stored.filter((r) => back.has(r.id)), closed };
+  });
 }
 
 /** Active authorizations whose expiry falls within `windowDays` (today included), per shop or all. */
@@ -43,7 +75,21 @@ export async function expiringSoon(
   shopCode?: string,
 ): Promise<TspAuthorization[]> {
   const all = shopCode ? await db.authorizations.where('shopCode').equals(shopCode).toArray() : await db.authorizations.toArray();
+  // No longer listed: it stopped counting down.
   return all.filter(
-    (a) => a.status === 'active' && a.expiresAt !== null && isNearExpiration(daysLeft(new Date(a.expiresAt), now), windowDays),
+    (a) =>
+      a.status === 'active' &&
+      a.lostAt === undefined &&
+      a.expiresAt !== null &&
+      isNearExpiration(daysLeft(new Date(a.expiresAt), now), windowDays),
   );
+}
+
+/** What of a My Services visit deserves a notification: an active service whose partner was closed. */
+export function authorizationNews(saved: { stored: number; gone: TspAuthorization[] } & { closed?: TspAuthorization[] }) {
+  return (saved.closed ?? []).map((a) => ({
+    id: `closed:${a.id}`,
+    title: 'A partner service was closed',
+    message: `${a.serviceName} (${a.partner}) for shop ${a.shopCode} is now Closed: it no longer works for the shop.`,
+  }));
 }

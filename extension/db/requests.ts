@@ -1,3 +1,4 @@
+import { reconcilePresence, withEvent } from '../../shared/presence';
 import { type PartnerAccess, tspRequestId } from '../../shared/schemas';
 import { readStatus, type TspRequestStatus } from '../../shared/statuses';
 import type { PartnerAccessRow, StatusChange, TspRequestRow } from '../protocol-types';
@@ -50,7 +51,8 @@ export async function recordPartnerAccess(
   shopCode: string,
   rows: readonly PartnerAccessRow[],
   now: number = Date.now(),
-): Promise<void> {
+  complete = false,
+): Promise<{ gone: PartnerAccess[]; added: PartnerAccess[] }> {
   const records: PartnerAccess[] = rows.map((row) => {
     const read = readStatus('partnerAccess', row.status);
     return {
@@ -64,5 +66,39 @@ export async function recordPartnerAccess(
       lastSeenAt: now,
     };
   });
-  await db.partnerAccess.bulkPut(records);
+  return db.transaction('rw', db.partnerAccess, async () => {
+    const known = await db.partnerAccess.where('shopCode').equals(shopCode).toArray();
+    const byId = new Map(known.map((a) => [a.id, a]));
+    const change = reconcilePresence(
+      known.map((a) => ({ id: a.id, listedAt: a.lastSeenAt, lostAt: a.lostAt })),
+      new Set(records.map((r) => r.id)),
+      complete,
+    );
+    const back = new Set(change.back);
+    const added: PartnerAccess[] = [];
+    const stored = records.map((record) => {
+      const before = byId.get(record.id);
+      let next: PartnerAccess = { ...record, firstSeenAt: before?.firstSeenAt ?? before?.lastSeenAt ?? now };
+      if (before?.history) next.history = before.history;
+      if (!before) {
+        next = withEvent(next, { at: now, event: 'added' });
+        added.push(next);
+      } else if (back.has(record.id)) next = withEvent(next, { at: now, event: 'listed_again' });
+      if (before && before.permission !== record.permission && record.permission !== undefined) {
+        next = withEvent(next, {
+          at: now,
+          event: 'permission_changed',
+          detail: `${before.permission ?? '(none)'} -> ${record.permission}`,
+        });
+      }
+      return next;
+    });
+    const gone = change.gone.flatMap((id) => {
+      const before = byId.get(id);
+      return before ? [withEvent({ ...before, lostAt: now }, { at: now, event: 'removed' })] : [];
+    });
+    await db.partnerAccess.bulkPut([...stored, ...gone]);
+    // The first visit to a shop's list finds every Business Center "added": only later ones are news.
+    return { gone, added: known.length === 0 ? [] : added };
+  });
 }

@@ -11,7 +11,7 @@ import { startSyncRunner } from '../background/sync-runner';
 import { claimForPlan, releaseClaim } from '../background/team-quota';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
 import { addIntake, applyShopList, bcOverview, planRequests, recordRequestOutcome, recordResend } from '../db/access-requests';
-import { expiringSoon, recordAuthorizations } from '../db/authorizations';
+import { authorizationNews, expiringSoon, recordAuthorizations } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
 import { recordPartnerAccess, recordTspRequests } from '../db/requests';
@@ -27,6 +27,15 @@ async function runExpiryCheck(): Promise<number> {
   return checkExpiryAlerts(db, settings.alertDays, async (id, title, message) => {
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
   });
+}
+
+/** A change worth a notification (access lost, a partner closed), each shown once by its id. */
+async function notifyChanges(news: { id: string; title: string; message: string }[]): Promise<void> {
+  for (const n of news) {
+    await browser.notifications
+      .create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message })
+      .catch(() => {});
+  }
 }
 
 export default defineBackground(() => {
@@ -51,18 +60,30 @@ export default defineBackground(() => {
   });
 
   handle('recordAuthorizations', async (input) => {
-    const stored = await recordAuthorizations(db, input.shopCode, input.rows, input.order);
+    const saved = await recordAuthorizations(db, input.shopCode, input.rows, input.order, Date.now(), input.complete === true);
     const url = new URL(input.pageUrl);
     await myServicesUrls.setValue({ ...(await myServicesUrls.getValue()), [url.host]: input.pageUrl });
     await runExpiryCheck();
-    return { stored };
+    await notifyChanges(authorizationNews(saved));
+    return { stored: saved.stored, gone: saved.gone.map((a) => a.serviceName), back: saved.back.map((a) => a.serviceName) };
   });
 
   handle('recordTspRequests', (input) => recordTspRequests(db, input.shopCode, input.rows));
 
   handle('recordPartnerAccess', async (input) => {
-    await recordPartnerAccess(db, input.shopCode, input.rows);
-    return { stored: input.rows.length };
+    const saved = await recordPartnerAccess(db, input.shopCode, input.rows, Date.now(), input.complete === true);
+    await notifyChanges(
+      saved.gone.map((a) => ({
+        id: `removed:${a.id}:${a.lostAt}`,
+        title: 'A Business Center no longer has access',
+        message: `${a.businessCenterName} is no longer listed in Partner Management for shop ${a.shopCode}.`,
+      })),
+    );
+    return {
+      stored: input.rows.length,
+      gone: saved.gone.map((a) => a.businessCenterName),
+      added: saved.added.map((a) => a.businessCenterName),
+    };
   });
 
   handle('pageStarted', async (_, sender) => {
@@ -97,7 +118,20 @@ export default defineBackground(() => {
       await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone));
     }
   });
-  handle('applyShopList', async (input) => ({ changed: await applyShopList(db, input.orgId, input.shops) }));
+  handle('applyShopList', async (input) => {
+    const { changed, lost } = await applyShopList(db, input.orgId, input.shops, Date.now(), input.complete === true);
+    const bc = await db.businessCenters.get(input.orgId);
+    await notifyChanges(
+      lost
+        .filter((r) => r.status === 'approved')
+        .map((r) => ({
+          id: `lost:${r.id}:${r.lostAt}`,
+          title: 'Access to a shop was lost',
+          message: `${r.shopCode} is no longer in the Shops list of Business Center ${bc?.name ?? input.orgId}: its campaigns may stop delivering.`,
+        })),
+    );
+    return { changed, lost: lost.map((r) => r.shopCode) };
+  });
   handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));
   handle('addIntake', (data) => addIntake(db, data.text));
 

@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import { sendMessage } from '../messaging';
-import { isShopsPage, orgIdOf, readShopList } from '../pages/business-center';
+import { isShopsPage, orgIdOf, readShops } from '../pages/business-center';
 import { pageOutline } from '../pages/page-outline';
 import { isVocabularyWord } from '../pages/vocabulary';
 import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
@@ -38,6 +38,8 @@ export const bcShopsPanel: Feature = {
     let notice: string | null = null;
     let intake: IntakeOutcome | null = null;
     let listSignature = '';
+    /** What the last reading of the Shops list found: shops gone, or why it could not tell. */
+    let listNote: string | null = null;
     let orgId: string | null = null;
 
     let onShopsPage = false;
@@ -50,6 +52,7 @@ export const bcShopsPanel: Feature = {
           busy,
           notice,
           intake,
+          listNote,
           root: panel.root,
           onRequest: requestCodes,
           onResend: resend,
@@ -152,11 +155,24 @@ export const bcShopsPanel: Feature = {
       }
       report('active', [`Business Center ${org}`]);
       // The page's own list is the truth about pending and approved shops: re-read it when it changes.
-      const listed = readShopList(here, document, watch.batch);
-      const signature = JSON.stringify(listed);
-      if (listed && signature !== listSignature && !busy) {
+      const read = readShops(here, document, watch.batch);
+      const signature = JSON.stringify(read);
+      if (read && signature !== listSignature && !busy) {
         listSignature = signature;
-        void sendMessage('applyShopList', { orgId: org, shops: listed }).then(refresh);
+        const { completeness } = read;
+        void sendMessage('applyShopList', {
+          orgId: org,
+          shops: read.shops,
+          complete: completeness.complete,
+          ...(completeness.complete ? {} : { incompleteWhy: completeness.why }),
+        }).then((applied) => {
+          listNote = completeness.complete
+            ? applied.lost.length > 0
+              ? `No longer in the Shops list: ${applied.lost.join(', ')}.`
+              : null
+            : `Not every shop is shown (${completeness.why}): nothing is marked lost until the whole list is seen.`;
+          return refresh();
+        });
       }
     });
     signal.addEventListener('abort', () => panel.remove());

@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import type { BadgeView } from '../../shared/authorization-badge';
 import type { Shop } from '../../shared/schemas';
+import { type Completeness, listCompleteness } from '../pages/list-completeness';
 import { recogniseList } from '../pages/list-pages';
 import { pageOutline } from '../pages/page-outline';
 import type { FieldPlan } from '../pages/record-fields';
@@ -31,7 +32,8 @@ export interface ListPageSpec<K extends string, Row> {
   badge?: { field: K; view(row: Row, marks: ReadonlyMap<string, BadgeView>): BadgeView | null };
   /** Runs once per page visit, before the first read (settings, say). */
   prepare?(): Promise<void>;
-  save(rows: Row[], shop: Shop | null, page: URL): Promise<SaveOutcome>;
+  /** `completeness`: whether the list shows every record; only then may the save mark anything gone. */
+  save(rows: Row[], shop: Shop | null, page: URL, completeness: Completeness): Promise<SaveOutcome>;
 }
 
 interface PlacedBadge {
@@ -63,6 +65,8 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
       let marks: ReadonlyMap<string, BadgeView> = new Map();
       let savedSignature = '';
       let savedCount = -1;
+      let savedRows = '';
+      let completeness: Completeness | null = null;
       let plan: FieldPlan<K> | null = null;
       /** Each record element read once, then again only when the page changes inside it. */
       let known = new WeakMap<Element, { row: Row | null; text: string }>();
@@ -81,12 +85,12 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         panel.render(h(HelperPanel, { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` }));
       };
 
-      const save = (rows: Row[], recheck: () => void) => {
+      const save = (rows: Row[], completeness: Completeness, recheck: () => void) => {
         clearTimeout(saveTimer);
         saveTimer = setTimeout(async () => {
           try {
             shop ??= currentShop(document, url().hostname);
-            const outcome = await spec.save(rows, await shop, url());
+            const outcome = await spec.save(rows, await shop, url(), completeness);
             if (signal.aborted) return;
             showPanel(outcome.lines);
             if (outcome.marks) {
@@ -173,11 +177,17 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
             ? `a list with headers (${missing.length ? `not shown: ${missing.join(', ')}` : 'all columns'})`
             : 'labelled records';
           report('active', [`${rows.length} records read from ${layout}`]);
-          const signature = changed || rows.length !== savedCount ? texts.join('\n') : savedSignature;
+          // Whether the list is whole changes only with the page around the records (a pager, a filter, a spinner).
+          if (full || changed || !completeness || !watch.batch.onlyWithin(found.set.container)) {
+            completeness = listCompleteness(document, found.set.records());
+          }
+          const rowsSignature = changed || rows.length !== savedCount ? texts.join('\n') : savedRows;
           savedCount = rows.length;
+          const signature = `${completeness.complete ? 'complete' : completeness.why}\n${rowsSignature}`;
           if (signature !== savedSignature) {
             savedSignature = signature;
-            save(rows, () => watch.recheckIn(0));
+            savedRows = rowsSignature;
+            save(rows, completeness, () => watch.recheckIn(0));
           }
         });
 

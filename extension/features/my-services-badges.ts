@@ -5,6 +5,7 @@ import { sendMessage } from '../messaging';
 import { toServiceRow } from '../pages/my-services';
 import { MY_SERVICES } from '../pages/vocabulary/my-services';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { lossLines, wholeness } from './list-loss';
 import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
 
@@ -27,7 +28,7 @@ export function myServicesBadges() {
         order = dateOrderFor(sellerCenterHost(location.hostname)?.market);
       },
       badge: { field: 'expiresAt', view: (row) => interpretAuthorization(row, order, new Date(), settings).badge },
-      async save(rows, shop, page) {
+      async save(rows, shop, page, completeness) {
         const now = new Date();
         const read = rows.map((row) => interpretAuthorization(row, order, now, settings));
         const soon = read.filter((r) => r.badge.tone === 'today' || r.badge.tone === 'urgent').length;
@@ -44,8 +45,20 @@ export function myServicesBadges() {
             : []),
         ];
         if (!shop) return { lines: [...lines, { text: UNKNOWN_SHOP_LINE, tone: 'warn' }] };
-        await sendMessage('recordAuthorizations', { shopCode: shop.shopCode, rows, order, pageUrl: page.href });
-        return { lines: [...lines, { text: `Saved for shop ${shop.shopCode}${shop.name ? ` (${shop.name})` : ''}.` }] };
+        const saved = await sendMessage('recordAuthorizations', {
+          shopCode: shop.shopCode,
+          rows,
+          order,
+          pageUrl: page.href,
+          ...wholeness(completeness),
+        });
+        return {
+          lines: [
+            ...lines,
+            { text: `Saved for shop ${shop.shopCode}${shop.name ? ` (${shop.name})` : ''}.` },
+            ...lossLines(completeness, saved.gone, 'No longer listed (they stop counting down and reminding)'),
+          ],
+        };
       },
     },
     (url) => sellerCenterHost(url.hostname) !== null,

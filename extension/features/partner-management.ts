@@ -4,6 +4,7 @@ import { sendMessage } from '../messaging';
 import { toPartnerRow } from '../pages/partner-management';
 import { PARTNER_MANAGEMENT } from '../pages/vocabulary/partner-management';
 import type { PartnerAccessRow } from '../protocol-types';
+import { lossLines, wholeness } from './list-loss';
 import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
 
@@ -22,7 +23,7 @@ export function partnerManagement() {
             ? null
             : { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${row.status}"` },
       },
-      async save(rows, shop) {
+      async save(rows, shop, _page, completeness) {
         const counts = rows.reduce<Record<string, number>>((acc, row) => {
           const read = readStatus('partnerAccess', row.status);
           const key = read.known ? read.status : 'unreadable';
@@ -34,8 +35,17 @@ export function partnerManagement() {
           .join(', ');
         const lines = [{ text: `${rows.length} Business Centers: ${summary || 'none'}.` }];
         if (!shop) return { lines: [...lines, { text: UNKNOWN_SHOP_LINE, tone: 'warn' }] };
-        await sendMessage('recordPartnerAccess', { shopCode: shop.shopCode, rows });
-        return { lines: [...lines, { text: `Saved for shop ${shop.shopCode}.` }] };
+        const saved = await sendMessage('recordPartnerAccess', { shopCode: shop.shopCode, rows, ...wholeness(completeness) });
+        return {
+          lines: [
+            ...lines,
+            { text: `Saved for shop ${shop.shopCode}.` },
+            ...(saved.added.length
+              ? [{ text: `New since your last visit: ${saved.added.join(', ')}.`, tone: 'warn' as const }]
+              : []),
+            ...lossLines(completeness, saved.gone, 'Removed (no longer listed)'),
+          ],
+        };
       },
     },
     (url) => sellerCenterHost(url.hostname) !== null,

@@ -4,6 +4,7 @@ import type { PageBatch } from '../features/watch-page';
 import type { ListedShop } from '../protocol-types';
 import { normalizeText, visibleText } from './dom-text';
 import { pageSays } from './landmarks';
+import { type Completeness, listCompleteness } from './list-completeness';
 import { recogniseList } from './list-pages';
 import { textPieces } from './text-pieces';
 import { BC_SHOPS } from './vocabulary/bc-shops';
@@ -144,9 +145,15 @@ function codeOf(values: { code?: string }, record: Element): string | undefined 
  * when no list of shops is recognised. Rows that show no code (names only) are left out.
  */
 export function readShopList(url: URL, doc: Document, batch: PageBatch): ListedShop[] | null {
+  return readShops(url, doc, batch)?.shops ?? null;
+}
+
+/** The Shops list and whether it shows every shop (only then can a shop be missing from it). */
+export function readShops(url: URL, doc: Document, batch: PageBatch): { shops: ListedShop[]; completeness: Completeness } | null {
   const found = recogniseList(url, doc, batch, BC_SHOPS, [BC_SHOPS]);
   if (found.state !== 'match') return null;
-  return found.set.records().flatMap((record) => {
+  const records = found.set.records();
+  const shops = records.flatMap((record) => {
     const { values } = found.plan.read(record);
     const code = codeOf(values, record);
     if (!code) return [];
@@ -155,6 +162,7 @@ export function readShopList(url: URL, doc: Document, batch: PageBatch): ListedS
     const name = values.name?.replace(code, ' ').replace(/\s+/g, ' ').trim();
     return [{ code, name: name || undefined, pending }];
   });
+  return { shops, completeness: listCompleteness(doc, records) };
 }
 
 /** The list row of one shop, to open its details (and the Resend Request alert): a row holding the code as its own text. */

@@ -3,7 +3,7 @@ import type { CompanionDb, OutboxEntry } from '../db/database';
 import type { Overruled } from '../protocol-types';
 
 /** Times every visit rewrites: two members racing on them is expected, not worth telling anyone. */
-export const BOOKKEEPING_FIELDS = new Set(['lastSeenAt', 'updatedAt']);
+export const BOOKKEEPING_FIELDS = new Set(['lastSeenAt', 'updatedAt', 'listedAt']);
 
 /**
  * Describes a conflict answer, or null when only bookkeeping times lost. `local` is the record as

@@ -11,6 +11,8 @@ export interface BcPanelProps {
   busy: string | null;
   notice: string | null;
   intake: IntakeOutcome | null;
+  /** What the last reading of the Shops list found: shops gone, or why it could not tell. */
+  listNote?: string | null;
   root: ShadowRoot;
   onRequest(codes: string[]): void;
   onResend(code: string): void;
@@ -58,6 +60,11 @@ export function BcPanel(props: BcPanelProps) {
       {busy && (
         <p role="status" data-testid="bc-busy">
           {busy}
+        </p>
+      )}
+      {props.listNote && (
+        <p role="status" data-testid="bc-list-note" class="warn-text">
+          {props.listNote}
         </p>
       )}
       {notice && (
@@ -162,8 +169,14 @@ function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps)
   const waiting = isWaiting(r, now);
   const status = accessStatusLabel(r, now);
   return (
-    <li data-code={r.shopCode} data-status={r.status} data-waiting={waiting ? 'yes' : 'no'}>
-      <span class="code">{r.shopCode}</span> <span class={r.status === 'failed' ? 'error' : 'muted'}>{status}</span>
+    <li
+      data-code={r.shopCode}
+      data-status={r.status}
+      data-lost={r.lostAt === undefined ? 'no' : 'yes'}
+      data-waiting={waiting ? 'yes' : 'no'}
+    >
+      <span class="code">{r.shopCode}</span>{' '}
+      <span class={r.status === 'failed' || r.lostAt !== undefined ? 'error' : 'muted'}>{status}</span>
       {r.lastError && <span class="error"> - TikTok said: {r.lastError}</span>}
       {r.resends.length > 0 && (
         <span class="muted">
@@ -172,7 +185,7 @@ function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps)
         </span>
       )}
       <br />
-      {r.status === 'pending' && (
+      {r.status === 'pending' && r.lostAt === undefined && (
         <button
           type="button"
           onClick={() => copy(`msg:${r.shopCode}`, sellerApprovalMessage({ shopCode: r.shopCode, approvalLink: r.approvalLink }))}
@@ -180,7 +193,7 @@ function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps)
           {copied === `msg:${r.shopCode}` ? 'Copied' : 'Copy message for seller'}
         </button>
       )}{' '}
-      {r.status === 'pending' && r.approvalLink && (
+      {r.status === 'pending' && r.lostAt === undefined && r.approvalLink && (
         <button type="button" onClick={() => copy(`link:${r.shopCode}`, r.approvalLink ?? '')}>
           {copied === `link:${r.shopCode}` ? 'Copied' : 'Copy link'}
         </button>

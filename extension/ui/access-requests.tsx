@@ -13,6 +13,12 @@ const STATUS = {
 
 /** How a shop-access request reads to the agency, with "waiting" for those pending too long. */
 export function accessStatusLabel(request: ShopAccessRequest, now: number): string {
+  if (request.lostAt !== undefined) {
+    const lastSeen = new Date(request.listedAt ?? request.lostAt).toLocaleDateString();
+    return request.status === 'approved'
+      ? `Access lost (no longer in the Shops list; last seen ${lastSeen})`
+      : `Withdrawn or rejected (gone from the Shops list; last seen ${lastSeen})`;
+  }
   return isWaiting(request, now) ? 'Waiting on the seller' : STATUS[request.status];
 }
 

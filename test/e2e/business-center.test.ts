@@ -299,6 +299,47 @@ describe('Business Center: one-click shop access requests', () => {
     await page.close();
   });
 
+  it('notices a shop gone from the whole Shops list (access lost), and marks nothing from a searched list', async () => {
+    const org = '7000000000321';
+    const shops = ['USLCKEEP01', 'USLCLOST01'];
+    const row = (page: Page, code: string) => panel(page).locator(`[data-testid="bc-requests"] li[data-code="${code}"]`);
+    const first = await open(shopsUrl(org, `&reset=1&seed_shops=${shops.join(',')}`));
+    for (const code of shops)
+      await expect.poll(() => row(first, code).getAttribute('data-status'), { timeout: 15_000 }).toBe('approved');
+    await first.close();
+
+    // The list searched for one shop: the other is not shown, and is not lost.
+    const searched = await open(shopsUrl(org, '&filter=USLCKEEP01'));
+    const note = panel(searched).locator('[data-testid="bc-list-note"]');
+    await expect
+      .poll(() => note.textContent({ timeout: 15_000 }).catch(() => ''), { timeout: 15_000 })
+      .toContain('nothing is marked lost until the whole list is seen');
+    expect(await note.textContent()).toContain('searched for "USLCKEEP01"');
+    expect(await row(searched, 'USLCLOST01').getAttribute('data-lost')).toBe('no');
+    await searched.close();
+
+    // The seller removed the Business Center from one shop: the whole list no longer shows it.
+    const after = await open(shopsUrl(org, '&remove=USLCLOST01'));
+    await expect.poll(() => row(after, 'USLCLOST01').getAttribute('data-lost'), { timeout: 15_000 }).toBe('yes');
+    expect(await row(after, 'USLCLOST01').textContent()).toMatch(/Access lost \(no longer in the Shops list; last seen .+\)/);
+    expect(await row(after, 'USLCKEEP01').getAttribute('data-lost')).toBe('no');
+    expect(await panel(after).locator('[data-testid="bc-list-note"]').textContent()).toBe(
+      'No longer in the Shops list: USLCLOST01.',
+    );
+    const lost = (await requests(org)).find((r) => r.shopCode === 'USLCLOST01');
+    expect(lost).toMatchObject({ status: 'approved', lostAt: expect.any(Number) });
+    expect((lost?.history as { event: string }[]).at(-1)?.event).toBe('access_lost');
+    await after.close();
+
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=What%20changed');
+    const changed = dashboard.getByTestId('what-changed');
+    await changed.waitFor({ timeout: 10_000 });
+    expect(await changed.locator('tr[data-event="access_lost"]').textContent()).toContain('USLCLOST01');
+    expect(await changed.textContent()).toMatch(/\d+ new since your last visit/);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-what-changed.png` });
+    await dashboard.close();
+  });
+
   it('lists every request in the dashboard and takes pasted codes there too', async () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Access%20requests');
     await expect

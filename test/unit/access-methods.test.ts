@@ -59,6 +59,11 @@ describe('blocksNewRequest', () => {
     expect(blocksNewRequest([attempt('a', 'add_my_shop', 'pending')], 'request_access')).toBe(false);
   });
 
+  it('access lost, or a request withdrawn (gone from the Shops list), no longer blocks asking again', () => {
+    expect(blocksNewRequest([{ ...attempt('a', 'request_access', 'approved'), lostAt: 5 }], 'request_access')).toBe(false);
+    expect(blocksNewRequest([{ ...attempt('a', 'request_access', 'pending'), lostAt: 5 }], 'request_access')).toBe(false);
+  });
+
   it('failed, expired and removed requests may be made again', () => {
     for (const status of ['failed', 'expired', 'removed'] as const) {
       expect(blocksNewRequest([attempt('a', 'request_access', status)], 'request_access')).toBe(false);

@@ -97,7 +97,7 @@ describe('requests', () => {
 
   it('follow the Shops list: approved shops, and pending shops requested elsewhere', async () => {
     await sendAll(['USLCQPEV3N'], NOON);
-    const changed = await applyShopList(
+    const { changed } = await applyShopList(
       db,
       ORG,
       [
@@ -114,6 +114,37 @@ describe('requests', () => {
     expect((await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`))?.status).toBe('approved');
     // Seen pending in the list, never sent from here: not counted against today's quota.
     expect((await quotaFor(db, ORG, NOON)).used).toBe(1);
+  });
+
+  it('marks an approved shop gone from a complete Shops list as access lost, a pending one as withdrawn', async () => {
+    await sendAll(['USLCQPEV3N', 'GBLCRKQTEX'], NOON);
+    const full = [
+      { code: 'USLCQPEV3N', pending: false },
+      { code: 'GBLCRKQTEX', pending: true },
+      { code: 'PHLCDRL2UT', pending: false },
+    ];
+    await applyShopList(db, ORG, full, NOON + 1000, true);
+    // A list on page 1 of 2 (or filtered, or loading) marks nothing.
+    expect((await applyShopList(db, ORG, [], NOON + 2000, false)).lost).toEqual([]);
+    const { lost } = await applyShopList(db, ORG, [full[2] as (typeof full)[number]], NOON + 3000, true);
+    expect(lost.map((r) => [r.shopCode, r.status, r.lostAt]).sort()).toEqual([
+      ['GBLCRKQTEX', 'pending', NOON + 3000],
+      ['USLCQPEV3N', 'approved', NOON + 3000],
+    ]);
+    const accessLost = await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`);
+    expect(accessLost?.history?.at(-1)).toMatchObject({ event: 'access_lost', detail: expect.stringContaining('last seen') });
+    expect((await db.accessRequests.get(`${ORG}:GBLCRKQTEX:request_access`))?.history?.at(-1)?.event).toBe('withdrawn');
+    // Marked once; listed again, it comes back.
+    expect((await applyShopList(db, ORG, [full[2] as (typeof full)[number]], NOON + 4000, true)).lost).toEqual([]);
+    await applyShopList(db, ORG, full, NOON + 5000, true);
+    const back = await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`);
+    expect(back?.lostAt).toBeUndefined();
+    expect(back?.history?.at(-1)?.event).toBe('listed_again');
+  });
+
+  it('never marks a request just sent (not yet listed) as gone', async () => {
+    await sendAll(['USLCQPEV3N'], NOON);
+    expect((await applyShopList(db, ORG, [], NOON + 1000, true)).lost).toEqual([]);
   });
 
   it('become waiting after three days, and log every resend', async () => {

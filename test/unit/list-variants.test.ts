@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageBatch } from '../../extension/features/watch-page';
-import { readShopList } from '../../extension/pages/business-center';
+import { readShopList, readShops } from '../../extension/pages/business-center';
+import { listCompleteness } from '../../extension/pages/list-completeness';
 import { dateOrderOf, recogniseList } from '../../extension/pages/list-pages';
 import { toServiceRow } from '../../extension/pages/my-services';
 import { forgetRecognition } from '../../extension/pages/page-recognition';
@@ -74,6 +75,8 @@ describe('My Services, in every markup, header words and date shape', () => {
       };
     });
     expect(read).toEqual(variant.expected);
+    // Every variant shows its whole list: nothing in any markup may read as a pager, filter or spinner.
+    expect(listCompleteness(document, found.set.records())).toEqual({ complete: true });
   });
 });
 
@@ -91,6 +94,8 @@ describe('My request, in every markup and header words', () => {
       return row && { partner: row.partner, status: status?.known ? status.status : `unread: ${row.status}` };
     });
     expect(read).toEqual(variant.expected);
+    // Every variant shows its whole list: nothing in any markup may read as a pager, filter or spinner.
+    expect(listCompleteness(document, found.set.records())).toEqual({ complete: true });
   });
 });
 
@@ -114,6 +119,8 @@ describe('Partner Management, in every markup and header words', () => {
       );
     });
     expect(read).toEqual(variant.expected);
+    // Every variant shows its whole list: nothing in any markup may read as a pager, filter or spinner.
+    expect(listCompleteness(document, found.set.records())).toEqual({ complete: true });
   });
 });
 
@@ -122,5 +129,6 @@ describe('Business Center Shops, in every markup, code in its own column or unde
   it.each(variants.map((v) => [v.name, v] as const))('%s', (_name, variant) => {
     const url = load(variant);
     expect(readShopList(url, document, FULL)).toEqual(variant.expected);
+    expect(readShops(url, document, FULL)?.completeness).toEqual({ complete: true });
   });
 });

@@ -12,11 +12,20 @@ import { Diagnostics } from '../../ui/dashboard/Diagnostics';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
 import { TeamSync } from '../../ui/dashboard/TeamSync';
+import { WhatChanged } from '../../ui/dashboard/WhatChanged';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { shopsCsv } from './shops-csv';
 
-const TABS = ['Shops', 'Authorizations', 'Partner requests', 'Access requests', 'Settings', 'Diagnostics'] as const;
+const TABS = [
+  'Shops',
+  'What changed',
+  'Authorizations',
+  'Partner requests',
+  'Access requests',
+  'Settings',
+  'Diagnostics',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function matches(shop: Shop, query: string): boolean {
@@ -77,6 +86,7 @@ function Dashboard() {
         ))}
       </div>
       {tab === 'Shops' && <Shops />}
+      {tab === 'What changed' && <WhatChanged />}
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
       {tab === 'Partner requests' && <Requests />}
       {tab === 'Access requests' && <AccessRequests />}

@@ -2,10 +2,12 @@ import '../../ui/page-styles.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { accessChanges, describeEvent } from '../../db/changes';
 import { db } from '../../db/database';
 import { listShops } from '../../db/shops';
 import { type HelperReport, sendMessage } from '../../messaging';
 import { HelperTable } from '../../ui/dashboard/Diagnostics';
+import { changesSeenAt } from '../../ui/dashboard/WhatChanged';
 import { ShopList } from '../../ui/ShopList';
 import { SyncLine } from '../../ui/SyncLine';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -23,6 +25,32 @@ function ThisPage() {
   return <HelperTable reports={reports} />;
 }
 
+/** How much changed since the person last looked, with the newest, and the way to the whole list. */
+function ChangesLine() {
+  const seen = useLiveQuery(() => changesSeenAt.getValue()).value;
+  const changes = useLiveQuery(() => accessChanges(db)).value;
+  if (seen === undefined || !changes) return null;
+  const fresh = changes.filter((c) => c.at > seen);
+  const link = browser.runtime.getURL('/dashboard.html?tab=What%20changed');
+  return (
+    <p data-testid="changes-line">
+      {fresh.length === 0 ? (
+        <span class="muted">No changes to shop access since your last look.</span>
+      ) : (
+        <>
+          <strong>
+            {fresh.length} change{fresh.length === 1 ? '' : 's'} since your last look
+          </strong>
+          : {fresh[0]?.subject}, {describeEvent(fresh[0] as (typeof fresh)[number])}.{' '}
+        </>
+      )}{' '}
+      <a href={link} target="_blank" rel="noreferrer">
+        What changed
+      </a>
+    </p>
+  );
+}
+
 function Popup() {
   const { value: shops, error } = useLiveQuery(() => listShops(db));
   return (
@@ -34,6 +62,7 @@ function Popup() {
         </a>
       </header>
       <SyncLine />
+      <ChangesLine />
       <h2>Your shops {shops ? <span class="muted">({shops.length})</span> : null}</h2>
       {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
       {shops ? <ShopList shops={shops.slice(0, 8)} detailed={false} /> : <p class="muted">Loading...</p>}

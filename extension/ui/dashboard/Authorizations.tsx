@@ -8,6 +8,14 @@ import { useLiveQuery } from '../use-live-query';
 const TYPE = { custom: 'Custom', public: 'Public' } as const;
 
 function badgeOf(a: TspAuthorization, now: Date, settings: Settings) {
+  if (a.lostAt !== undefined) {
+    const since = new Date(a.lostAt).toLocaleDateString();
+    return {
+      tone: 'inactive' as const,
+      label: 'No longer listed',
+      title: `Not on My Services since ${since}: no longer counting down`,
+    };
+  }
   return authorizationBadge(
     { status: a.status, rawStatus: a.rawStatus || undefined, expiresAt: a.expiresAt, rawExpiresAt: a.rawExpiresAt },
     now,
