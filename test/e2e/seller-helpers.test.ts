@@ -74,6 +74,41 @@ describe('My Services expiry badges', () => {
     await page.close();
   });
 
+  it('notices a service no longer listed once the whole list is seen: it stops counting down', async () => {
+    const whole = async () => {
+      const full = await open(SERVICES);
+      await full.getByRole('button', { name: 'Show More' }).click({ timeout: 10_000 });
+      await expect.poll(() => badges(full), { timeout: 10_000 }).toHaveLength(11);
+      await expect.poll(() => panelText(full, 'my-services-badges'), { timeout: 10_000 }).toContain('11 services read');
+      return full;
+    };
+    await (await whole()).close();
+    const page = await open(`${SERVICES}&omit=Customer%20service`);
+    await expect.poll(() => badges(page), { timeout: 10_000 }).toHaveLength(8);
+    // Show More not yet pressed: the list is not whole, nothing is judged.
+    await expect
+      .poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 })
+      .toContain('Not every record is shown (the list offers "Show More")');
+    await page.getByRole('button', { name: 'Show More' }).click();
+    await expect
+      .poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 })
+      .toContain('No longer listed (they stop counting down and reminding): Customer service.');
+    await page.close();
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Authorizations');
+    const ended = dashboard.locator('tr', { hasText: 'Customer service' });
+    await expect.poll(() => ended.textContent(), { timeout: 10_000 }).toContain('No longer listed');
+    await dashboard.close();
+    // Listed again on the next whole visit: counting again.
+    await (await whole()).close();
+    const stored = (await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Customer service');
+    await expect
+      .poll(
+        async () =>
+          ((await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Customer service') ?? stored)?.lostAt,
+      )
+      .toBeUndefined();
+  });
+
   it('never duplicates or loses a badge through a re-render storm', async () => {
     const page = await open(SERVICES);
     await expect.poll(() => badges(page), { timeout: 10_000 }).toHaveLength(9);
