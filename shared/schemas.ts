@@ -142,6 +142,10 @@ export const TspAuthorizationSchema = z.object({
   /** No longer listed on a complete My Services: it stops counting down and reminding. */
   lostAt: LostAt,
   history: History,
+  /** A renewal the seller follows: asked for a link, link received (marked by hand), renewed (a later expiry read). */
+  renewal: z
+    .object({ askedAt: Timestamp.optional(), linkReceivedAt: Timestamp.optional(), renewedAt: Timestamp.optional() })
+    .optional(),
 });
 export type TspAuthorization = z.infer<typeof TspAuthorizationSchema>;
 

@@ -1,6 +1,16 @@
 import { daysLeft, dueAlert, expiryLabel } from '../../shared/expiry';
+import { type RenewalPath, renewalPath } from '../../shared/renewal';
 import type { TspAuthorization } from '../../shared/schemas';
 import type { CompanionDb } from '../db/database';
+
+/** What the reminder tells the seller to do, as their region allows (seed 000). */
+export function renewalAdvice(path: RenewalPath): string {
+  if (path.way === 'link') {
+    return `Ask the partner for a renewal link (${path.why}); the dashboard has the message ready to copy.`;
+  }
+  if (path.way === 'renew_button') return 'Renew it on My Services (Renew, then choose the renewal period).';
+  return 'Renew it on My Services, or ask the partner for a renewal link if your shop can only renew that way.';
+}
 
 export type Notify = (id: string, title: string, message: string) => Promise<void>;
 
@@ -32,7 +42,9 @@ export async function checkExpiryAlerts(
     const thresholds = new Set(sent.filter((s) => s.id.startsWith(prefix)).map((s) => s.threshold));
     const due = dueAlert(days, alertDays, thresholds);
     if (!due) continue;
-    const message = `${auth.serviceName} by ${auth.partner} for shop ${auth.shopCode}: ${expiryLabel(days).toLowerCase()}. Renew it from My Services or ask the partner for a new authorization link.`;
+    const message = `${auth.serviceName} by ${auth.partner} for shop ${auth.shopCode}: ${expiryLabel(days).toLowerCase()}. ${renewalAdvice(
+      renewalPath(await db.shops.get(auth.shopCode)),
+    )}`;
     await notify(`expiry|${alertKey(auth, due.threshold)}`, 'Partner authorization expiring', message);
     await db.sentAlerts.bulkPut(
       due.covers.map((threshold) => ({

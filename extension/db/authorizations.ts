@@ -50,7 +50,18 @@ export async function recordAuthorizations(
     const back = new Set(change.back);
     const stored = records.map((record) => {
       const before = byId.get(record.id);
-      const kept = { ...record, ...(before?.history ? { history: before.history } : {}) };
+      let kept: TspAuthorization = {
+        ...record,
+        ...(before?.history ? { history: before.history } : {}),
+        ...(before?.renewal ? { renewal: before.renewal } : {}),
+      };
+      // A later expiry than the one known: renewed (the seller's renewal, or the partner's link, went through).
+      if (before?.expiresAt && record.expiresAt && record.expiresAt - before.expiresAt > 86_400_000) {
+        kept = withEvent(
+          { ...kept, renewal: { ...kept.renewal, renewedAt: now } },
+          { at: now, event: 'renewed', detail: `until ${new Date(record.expiresAt).toISOString().slice(0, 10)}` },
+        );
+      }
       if (back.has(record.id)) return withEvent(kept, { at: now, event: 'listed_again' });
       if (before && before.status !== record.status && before.lostAt === undefined) {
         return withEvent(kept, { at: now, event: 'status_changed', detail: `${before.rawStatus} -> ${record.rawStatus}` });

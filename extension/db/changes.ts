@@ -19,6 +19,7 @@ const EVENT_TEXT: Record<string, string> = {
   added: 'new in Partner Management',
   permission_changed: 'permission changed',
   approved: 'approved',
+  renewed: 'renewed: My Services shows a later expiry',
   pending: 'pending in the Shops list',
 };
 

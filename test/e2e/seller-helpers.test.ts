@@ -278,6 +278,66 @@ describe('dashboard and diagnostics', () => {
     await dashboard.close();
   });
 
+  it('offers renewal as the region allows: a renewal-link request for a US shop, Renew for a shop in Mexico', async () => {
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Authorizations');
+    // A Mexican shop's authorization, as My Services on seller-mx would have stored it.
+    await dashboard.evaluate(
+      (expiresAt) =>
+        new Promise<void>((done) => {
+          const open = indexedDB.open('shop-access-companion');
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['shops', 'authorizations'], 'readwrite');
+            tx.objectStore('shops').put({
+              shopCode: 'MXLCTACO01',
+              name: 'Tacos Norte',
+              region: 'MX',
+              sellerType: 'local',
+              sellerCenterHost: 'seller-mx.tiktok.com',
+              standardCode: true,
+              firstSeenAt: 1,
+              lastSeenAt: 1,
+            });
+            tx.objectStore('authorizations').put({
+              id: 'MXLCTACO01|x',
+              shopCode: 'MXLCTACO01',
+              serviceName: 'Catalog care',
+              partner: 'Norte Partners',
+              serviceType: 'custom',
+              status: 'active',
+              rawStatus: 'Active',
+              authorizedAt: 1,
+              expiresAt,
+              lastSeenAt: 1,
+            });
+            tx.oncomplete = () => done();
+          };
+        }),
+      Date.now() + 5 * 86_400_000,
+    );
+    await dashboard.reload();
+    // What the page puts on the clipboard (an extension page cannot be granted clipboard reading in a test).
+    await dashboard.evaluate(() => {
+      const copied: string[] = [];
+      (window as unknown as { __copied: string[] }).__copied = copied;
+      navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+    });
+    const us = dashboard.locator('tr', { hasText: 'Ads management' }).getByTestId('renewal');
+    await us.getByRole('button', { name: 'Ask for a renewal link' }).click();
+    await expect.poll(() => us.getAttribute('data-renewal')).toBe('asked');
+    const message = (await dashboard.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).join('\n');
+    expect(message).toContain('Hello Growth Partners Ltd,');
+    expect(message).toContain('"Ads management"');
+    expect(message).toContain('Maple & Moss Home (shop code USLCQPEV3N)');
+    expect(message).toMatch(/expires on \d{4}-\d{2}-\d{2}/);
+    await us.getByRole('button', { name: 'Link received' }).click();
+    await expect.poll(() => us.getAttribute('data-renewal')).toBe('link_received');
+    const mx = dashboard.locator('tr', { hasText: 'Catalog care' }).getByTestId('renewal');
+    expect(await mx.textContent()).toBe('Renew on My Services (Renew, then choose the period).');
+    expect(await mx.getByRole('button').count()).toBe(0);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-renewal.png`, fullPage: true });
+    await dashboard.close();
+  });
+
   it('refuses bad settings with the reason and applies good ones to the badges', async () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Settings');
     await dashboard.getByLabel('Urgent within (days)').fill('40');

@@ -57,6 +57,30 @@ describe('My Services: an authorization no longer listed', () => {
   });
 });
 
+describe('My Services: a renewal followed', () => {
+  it('a later expiry read is a renewal: kept with the renewal asked before, and in the history', async () => {
+    await recordAuthorizations(db, SHOP, [row('Analytics', 'Active', '2026-12-01')], 'month-first', NOW, true);
+    const [first] = await db.authorizations.toArray();
+    await db.authorizations.update(first?.id as string, { renewal: { askedAt: NOW + 1 } });
+    await recordAuthorizations(db, SHOP, [row('Analytics', 'Active', '2026-12-01')], 'month-first', NOW + DAY, true);
+    expect((await db.authorizations.get(first?.id as string))?.renewal).toEqual({ askedAt: NOW + 1 });
+    await recordAuthorizations(db, SHOP, [row('Analytics', 'Active', '2027-06-01')], 'month-first', NOW + 2 * DAY, true);
+    const renewed = await db.authorizations.get(first?.id as string);
+    expect(renewed?.renewal).toEqual({ askedAt: NOW + 1, renewedAt: NOW + 2 * DAY });
+    expect(renewed?.history?.at(-1)).toMatchObject({ event: 'renewed', detail: 'until 2027-06-01' });
+  });
+});
+
+describe('reminders say how to renew, as the region allows', () => {
+  it('asks UK/US and cross-border sellers to ask for a link, points others to Renew', async () => {
+    const { renewalAdvice } = await import('../../extension/background/expiry-alerts');
+    const { renewalPath } = await import('../../shared/renewal');
+    expect(renewalAdvice(renewalPath({ region: 'US', sellerType: 'local' }))).toContain('Ask the partner for a renewal link');
+    expect(renewalAdvice(renewalPath({ region: 'MX', sellerType: 'local' }))).toContain('choose the renewal period');
+    expect(renewalAdvice(renewalPath({ sellerType: 'local' }))).toContain('if your shop can only renew that way');
+  });
+});
+
 describe('Partner Management: a Business Center removed, one added', () => {
   const bc = (name: string, permission = 'Manager') => ({ businessCenterName: name, permission, status: 'Approved' });
 

@@ -1,8 +1,12 @@
+import { useState } from 'preact/hooks';
 import { authorizationBadge } from '../../../shared/authorization-badge';
-import type { TspAuthorization } from '../../../shared/schemas';
+import { daysLeft } from '../../../shared/expiry';
+import { type RenewalState, renewalLinkRequest, renewalPath, renewalState } from '../../../shared/renewal';
+import type { Shop, TspAuthorization } from '../../../shared/schemas';
 import { db } from '../../db/database';
 import type { Settings } from '../../settings';
 import { Badge } from '../Badge';
+import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
 
 const TYPE = { custom: 'Custom', public: 'Public' } as const;
@@ -23,9 +27,63 @@ function badgeOf(a: TspAuthorization, now: Date, settings: Settings) {
   );
 }
 
+const RENEWAL_TEXT: Record<RenewalState, string> = {
+  not_asked: '',
+  asked: 'Renewal link asked',
+  link_received: 'Renewal link received',
+  renewed: 'Renewed',
+  lapsed: 'Lapsed: the expiry passed before a renewal was seen',
+};
+
+/**
+ * How this authorization is renewed, as the shop's region allows (seed 000): UK and US local and
+ * cross-border sellers ask the partner for a link (the message ready to copy; each step marked in
+ * one click); others renew on My Services. Shown for what expires within the notice window, or
+ * whose renewal is under way.
+ */
+function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop | undefined; settings: Settings; now: number }) {
+  const [copied, setCopied] = useState(false);
+  const state = renewalState(a, now);
+  const days = a.expiresAt === null ? null : daysLeft(new Date(a.expiresAt), new Date(now));
+  const due = a.status === 'active' && a.lostAt === undefined && days !== null && days <= settings.noticeDays;
+  if (!due && state === 'not_asked') return null;
+  const path = renewalPath(shop);
+  const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>) =>
+    db.authorizations.update(a.id, { renewal: { ...a.renewal, ...changes } });
+  return (
+    <div data-testid="renewal" data-renewal={state}>
+      {RENEWAL_TEXT[state] && <span class="muted">{RENEWAL_TEXT[state]}. </span>}
+      {path.way === 'renew_button' ? (
+        <span>Renew on My Services (Renew, then choose the period).</span>
+      ) : (
+        <>
+          {path.way === 'unknown' && <span class="muted">Renew on My Services, or if your shop renews only by link: </span>}
+          <button
+            type="button"
+            title={path.why}
+            onClick={async () => {
+              const text = renewalLinkRequest({ ...a, shopName: shop?.name });
+              setCopied(await copyText(text));
+              await mark({ askedAt: Date.now() });
+            }}
+          >
+            {copied ? 'Copied: send it to the partner' : 'Ask for a renewal link'}
+          </button>{' '}
+          {state === 'asked' && (
+            <button type="button" onClick={() => void mark({ linkReceivedAt: Date.now() })}>
+              Link received
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Every partner authorization seen on My Services, soonest expiry first. */
 export function Authorizations({ settings }: { settings: Settings }) {
   const { value } = useLiveQuery(() => db.authorizations.toArray());
+  const shops = useLiveQuery(() => db.shops.toArray()).value;
   if (!value) return <p class="muted">Loading...</p>;
   if (value.length === 0) {
     return <p class="empty">No partner authorizations yet. Open Seller Center &gt; TikTok Shop Partner &gt; My Services.</p>;
@@ -42,6 +100,7 @@ export function Authorizations({ settings }: { settings: Settings }) {
           <th>Type</th>
           <th>Expires</th>
           <th>Status</th>
+          <th>Renewal</th>
         </tr>
       </thead>
       <tbody>
@@ -54,6 +113,9 @@ export function Authorizations({ settings }: { settings: Settings }) {
             <td class="muted">{a.expiresAt ? new Date(a.expiresAt).toLocaleDateString() : a.rawExpiresAt || '-'}</td>
             <td>
               <Badge view={badgeOf(a, now, settings)} />
+            </td>
+            <td>
+              <Renewal a={a} shop={shops?.find((s) => s.shopCode === a.shopCode)} settings={settings} now={now.getTime()} />
             </td>
           </tr>
         ))}
