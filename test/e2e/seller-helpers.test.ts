@@ -266,6 +266,30 @@ describe('request tracking', () => {
     ]);
     await page.close();
   });
+
+  it('marks a Business Center no longer listed as removed, names a new one, and shows who can reach the shop', async () => {
+    const page = await open(
+      'https://seller-us.tiktok.com/ads/account/partner-management?remove=Blue%20Fin%20Partners&add=Contoso%20Ads',
+    );
+    await expect
+      .poll(() => panelText(page, 'partner-management'), { timeout: 10_000 })
+      .toContain('Removed (no longer listed): Blue Fin Partners.');
+    expect(await panelText(page, 'partner-management')).toContain('New since your last visit: Contoso Ads.');
+    await page.close();
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Partner%20requests');
+    const blueFin = dashboard.locator('[data-testid="partner-access"] tr[data-center="Blue Fin Partners"]');
+    await expect.poll(() => blueFin.getAttribute('data-removed'), { timeout: 10_000 }).toBe('yes');
+    expect(await blueFin.textContent()).toContain('Removed (not listed since');
+    expect(await dashboard.locator('tr[data-center="Acme Media BC"]').textContent()).toContain('Ad promotion');
+    await dashboard.getByRole('tab', { name: 'Shops' }).click();
+    const reach = dashboard.getByTestId('who-can-reach');
+    await expect.poll(() => reach.locator('[data-testid="reach-centers"] li').count(), { timeout: 10_000 }).toBe(4);
+    expect(await reach.locator('li[data-removed="yes"]').textContent()).toContain('Blue Fin Partners');
+    expect(await reach.textContent()).toContain('Partner Management: Remove access on the Business Center.');
+    expect(await reach.textContent()).toContain('Cancel Authorization');
+    await reach.screenshot({ path: `${SCREENSHOTS}/dashboard-who-can-reach.png` });
+    await dashboard.close();
+  });
 });
 
 describe('dashboard and diagnostics', () => {

@@ -13,6 +13,7 @@ import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
 import { TeamSync } from '../../ui/dashboard/TeamSync';
 import { WhatChanged } from '../../ui/dashboard/WhatChanged';
+import { WhoCanReach } from '../../ui/dashboard/WhoCanReach';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { shopsCsv } from './shops-csv';
@@ -61,6 +62,7 @@ function Shops() {
       </p>
       {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
       {shops ? <ShopList shops={visible} detailed={true} /> : <p class="muted">Loading...</p>}
+      {shops && <WhoCanReach shops={shops} />}
     </section>
   );
 }

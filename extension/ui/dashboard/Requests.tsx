@@ -52,17 +52,19 @@ export function Requests() {
               <th>Shop</th>
               <th>Business Center</th>
               <th>ID</th>
+              <th>Permission</th>
               <th>Status</th>
               <th>Seen</th>
             </tr>
           </thead>
           <tbody>
             {access.map((a) => (
-              <tr key={a.id}>
+              <tr key={a.id} data-center={a.businessCenterName} data-removed={a.lostAt === undefined ? 'no' : 'yes'}>
                 <td class="code">{a.shopCode}</td>
                 <td>{a.businessCenterName}</td>
                 <td class="muted">{a.businessCenterId ?? '-'}</td>
-                <td>{a.rawStatus}</td>
+                <td>{a.permission ?? <span class="muted">not shown</span>}</td>
+                <td>{a.lostAt !== undefined ? `Removed (not listed since ${when(a.lostAt)})` : a.rawStatus}</td>
                 <td class="muted">{when(a.lastSeenAt)}</td>
               </tr>
             ))}
