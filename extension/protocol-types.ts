@@ -19,6 +19,8 @@ export interface StatusChange {
   id: string;
   from: string;
   to: string;
+  /** A jump the request flow does not allow (shared/statuses.ts): stored as seen, and flagged. */
+  unexpected?: boolean;
 }
 
 export interface PartnerAccessRow {

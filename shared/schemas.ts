@@ -110,7 +110,8 @@ export function tspRequestId(shopCode: string | undefined, row: { partner: strin
 
 const StatusHistory = <S extends z.ZodType>(status: S) =>
   z
-    .array(z.object({ status, rawStatus: PageText, seenAt: Timestamp }))
+    // unexpected: a jump the seeds' flow does not allow (Rejected back to Partner reviewing), recorded as seen and flagged.
+    .array(z.object({ status, rawStatus: PageText, seenAt: Timestamp, unexpected: z.boolean().optional() }))
     .max(MAX_EVENTS)
     .default([]);
 

@@ -1,4 +1,4 @@
-import { blocksNewRequest } from '../../shared/access-methods';
+import { blocksNewRequest, settleAcceptance } from '../../shared/access-methods';
 import { reconcilePresence, withEvent } from '../../shared/presence';
 import { planBatch, quotaDay, quotaState } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
@@ -198,6 +198,17 @@ export async function applyShopList(
         next = withEvent({ ...next, status, updatedAt: now }, { at: now, event: status });
         changed++;
         dirty = true;
+        // Seed 004: of the two ways to grant access, whichever is accepted first wins; the other expires.
+        if (status === 'approved' && existing?.status === 'pending') {
+          for (const [otherId, otherStatus] of settleAcceptance(known, id)) {
+            const other = known.find((r) => r.id === otherId);
+            if (otherId === id || !other) continue;
+            await db.accessRequests.put(
+              withEvent({ ...other, status: otherStatus, updatedAt: now }, { at: now, event: otherStatus }),
+            );
+            changed++;
+          }
+        }
       }
       if (dirty) await db.accessRequests.put(next);
     }

@@ -1,6 +1,6 @@
 import { reconcilePresence, withEvent } from '../../shared/presence';
 import { type PartnerAccess, tspRequestId } from '../../shared/schemas';
-import { readStatus, type TspRequestStatus } from '../../shared/statuses';
+import { isExpectedTransition, readStatus, type TspRequestStatus } from '../../shared/statuses';
 import type { PartnerAccessRow, StatusChange, TspRequestRow } from '../protocol-types';
 import type { CompanionDb } from './database';
 
@@ -24,8 +24,12 @@ export async function recordTspRequests(
       const read = readStatus('tspRequest', row.status);
       const status: TspRequestStatus | null = read.known ? read.status : null;
       const existing = await db.tspRequests.get(id);
-      const entry = { status, rawStatus: clip(row.status), seenAt: now };
-      if (existing && existing.rawStatus !== entry.rawStatus) changes.push({ id, from: existing.rawStatus, to: entry.rawStatus });
+      const unexpected =
+        existing?.status != null && status !== null && !isExpectedTransition('tspRequest', existing.status, status);
+      const entry = { status, rawStatus: clip(row.status), seenAt: now, ...(unexpected ? { unexpected: true } : {}) };
+      if (existing && existing.rawStatus !== entry.rawStatus) {
+        changes.push({ id, from: existing.rawStatus, to: entry.rawStatus, ...(unexpected ? { unexpected: true } : {}) });
+      }
       const history = existing
         ? existing.rawStatus === entry.rawStatus
           ? existing.history

@@ -37,7 +37,13 @@ export function tspRequestTracking() {
         const marks = new Map<string, BadgeView>(
           changes.map((c) => [
             c.id,
-            { tone: 'notice', label: 'Changed since last visit', title: `Was "${c.from}", now "${c.to}"` },
+            c.unexpected
+              ? {
+                  tone: 'unreadable',
+                  label: 'Unexpected change',
+                  title: `Was "${c.from}", now "${c.to}": a request does not usually go back like this; kept as seen`,
+                }
+              : { tone: 'notice', label: 'Changed since last visit', title: `Was "${c.from}", now "${c.to}"` },
           ]),
         );
         const where = shop ? `for shop ${shop.shopCode}` : 'for an unidentified shop (open Seller information once to tell)';

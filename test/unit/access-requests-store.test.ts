@@ -142,6 +142,24 @@ describe('requests', () => {
     expect(back?.history?.at(-1)?.event).toBe('listed_again');
   });
 
+  it("settles the two ways to grant access: the seller's Add My Shop, pending too, expires when our request is approved", async () => {
+    await sendAll(['USLCQPEV3N'], NOON);
+    await db.accessRequests.put({
+      id: `${ORG}:USLCQPEV3N:add_my_shop`,
+      businessCenterId: ORG,
+      shopCode: 'USLCQPEV3N',
+      method: 'add_my_shop',
+      status: 'pending',
+      resends: [],
+      updatedAt: NOON,
+    });
+    await applyShopList(db, ORG, [{ code: 'USLCQPEV3N', pending: false }], NOON + 1000, true);
+    expect((await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`))?.status).toBe('approved');
+    const other = await db.accessRequests.get(`${ORG}:USLCQPEV3N:add_my_shop`);
+    expect(other?.status).toBe('expired');
+    expect(other?.history?.at(-1)?.event).toBe('expired');
+  });
+
   it('never marks a request just sent (not yet listed) as gone', async () => {
     await sendAll(['USLCQPEV3N'], NOON);
     expect((await applyShopList(db, ORG, [], NOON + 1000, true)).lost).toEqual([]);

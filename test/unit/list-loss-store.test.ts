@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expiringSoon, recordAuthorizations } from '../../extension/db/authorizations';
 import { CompanionDb } from '../../extension/db/database';
-import { recordPartnerAccess } from '../../extension/db/requests';
+import { recordPartnerAccess, recordTspRequests } from '../../extension/db/requests';
 import type { AuthorizationRow } from '../../shared/authorization-badge';
 
 /** What My Services and Partner Management no longer list: ended, removed; never from a partial list. */
@@ -92,5 +92,22 @@ describe('Partner Management: a Business Center removed, one added', () => {
     const northwind = (await db.partnerAccess.toArray()).find((a) => a.businessCenterName === 'Northwind');
     expect(northwind?.history?.at(-1)).toMatchObject({ event: 'permission_changed', detail: 'Manager -> Ad promotion' });
     expect((await recordPartnerAccess(db, SHOP, [], NOW + 2 * DAY, false)).gone).toEqual([]);
+  });
+});
+
+describe('My request: a status jump the flow does not allow is kept as seen and flagged', () => {
+  const request = (status: string) => [{ partner: 'Northwind', reference: 'REQ-1', status }];
+
+  it('flags Rejected back to Partner reviewing, not Partner reviewing to Partner accepted', async () => {
+    await recordTspRequests(db, SHOP, request('Partner reviewing'), NOW);
+    expect(await recordTspRequests(db, SHOP, request('Partner accepted'), NOW + 1)).toEqual([
+      { id: expect.any(String), from: 'Partner reviewing', to: 'Partner accepted' },
+    ]);
+    await recordTspRequests(db, SHOP, request('Rejected'), NOW + 2);
+    const jump = await recordTspRequests(db, SHOP, request('Partner reviewing'), NOW + 3);
+    expect(jump).toEqual([{ id: expect.any(String), from: 'Rejected', to: 'Partner reviewing', unexpected: true }]);
+    const [stored] = await db.tspRequests.toArray();
+    expect(stored?.status).toBe('partner_reviewing');
+    expect(stored?.history.at(-1)).toMatchObject({ rawStatus: 'Partner reviewing', unexpected: true });
   });
 });
