@@ -90,6 +90,8 @@ export const ShopAccessRequestSchema = z.object({
     .max(MAX_EVENTS)
     .default([]),
   updatedAt: Timestamp,
+  /** Seen in the Shops list but never sent by this extension: a request made by hand in Business Center. */
+  byHand: z.boolean().optional(),
   /** Last seen in Business Center's Shops list, and, once a complete list no longer shows it, when. */
   listedAt: ListedAt,
   lostAt: LostAt,

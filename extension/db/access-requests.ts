@@ -186,8 +186,8 @@ export async function applyShopList(
       const status = shop.pending ? 'pending' : 'approved';
       // "Last seen" to within hours is what a loss needs; writing it on every visit would sync every shop each time.
       const stale = existing?.listedAt === undefined || now - existing.listedAt > LISTED_AT_PRECISION_MS;
-      let next: ShopAccessRequest = { ...(existing ?? base(orgId, shop.code, now)) };
-      if (stale) next.listedAt = now;
+      let next: ShopAccessRequest = existing ?? { ...base(orgId, shop.code, now), byHand: true };
+      if (stale) next = { ...next, listedAt: now };
       let dirty = stale;
       if (back.has(id)) {
         next = withEvent({ ...next, lostAt: undefined }, { at: now, event: 'listed_again' });

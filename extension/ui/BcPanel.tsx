@@ -177,6 +177,7 @@ function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps)
     >
       <span class="code">{r.shopCode}</span>{' '}
       <span class={r.status === 'failed' || r.lostAt !== undefined ? 'error' : 'muted'}>{status}</span>
+      {r.byHand && <span class="muted"> (requested by hand in Business Center)</span>}
       {r.lastError && <span class="error"> - TikTok said: {r.lastError}</span>}
       {r.resends.length > 0 && (
         <span class="muted">

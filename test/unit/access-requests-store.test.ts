@@ -109,6 +109,9 @@ describe('requests', () => {
     expect(changed).toBe(2);
     expect((await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`))?.status).toBe('approved');
     expect((await db.accessRequests.get(`${ORG}:PHLCDRL2UT:request_access`))?.status).toBe('pending');
+    // Seen in the list, never sent from here: made by hand in Business Center, and said so.
+    expect((await db.accessRequests.get(`${ORG}:PHLCDRL2UT:request_access`))?.byHand).toBe(true);
+    expect((await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`))?.byHand).toBeUndefined();
     // An approval is not undone by a list that still shows the tag.
     await applyShopList(db, ORG, [{ code: 'USLCQPEV3N', pending: true }], NOON + 2000);
     expect((await db.accessRequests.get(`${ORG}:USLCQPEV3N:request_access`))?.status).toBe('approved');
