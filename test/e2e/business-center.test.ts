@@ -328,7 +328,7 @@ describe('Business Center: one-click shop access requests', () => {
     );
     const lost = (await requests(org)).find((r) => r.shopCode === 'USLCLOST01');
     expect(lost).toMatchObject({ status: 'approved', lostAt: expect.any(Number) });
-    expect((lost?.history as { event: string }[]).at(-1)?.event).toBe('access_lost');
+    expect((lost?.history as { event: string }[] | undefined)?.at(-1)?.event).toBe('access_lost');
     await after.close();
 
     const dashboard = await browser.extensionPage('/dashboard.html?tab=What%20changed');

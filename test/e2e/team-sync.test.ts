@@ -165,7 +165,9 @@ describe('team sync between two members’ browsers', () => {
     await server.stop('SIGTERM');
     const page = await ana.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`renamed: ${error.message}`));
-    await page.goto('https://seller-us.tiktok.com/profile/seller-profile?fixture=renamed');
+    await page.goto(
+      'https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old&shop_name=Maple%20%26%20Moss%20Homewares',
+    );
     const status = shopCodeOverlay(page).locator('[data-testid="sac-status"]');
     // Not "Up to date": the rename is only in this browser while the server is down.
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain("your team's server is not answering");
