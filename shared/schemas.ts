@@ -103,13 +103,6 @@ export function shopAccessRequestId(businessCenterId: string, shopCode: string, 
   return `${businessCenterId}:${shopCode}:${method}`;
 }
 
-const normalized = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** A TSP request's id: its shop, partner and reference, so re-reading the same row finds the same record. */
-export function tspRequestId(shopCode: string | undefined, row: { partner: string; reference: string }): string {
-  return `${shopCode ?? '?'}|${normalized(row.partner)}|${normalized(row.reference)}`;
-}
-
 const StatusHistory = <S extends z.ZodType>(status: S) =>
   z
     // unexpected: a jump the seeds' flow does not allow (Rejected back to Partner reviewing), recorded as seen and flagged.

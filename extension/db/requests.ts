@@ -1,5 +1,6 @@
 import { reconcilePresence, withEvent } from '../../shared/presence';
-import { type PartnerAccess, tspRequestId } from '../../shared/schemas';
+import { tspRequestId } from '../../shared/record-ids';
+import type { PartnerAccess } from '../../shared/schemas';
 import { isExpectedTransition, readStatus, type TspRequestStatus } from '../../shared/statuses';
 import type { PartnerAccessRow, StatusChange, TspRequestRow } from '../protocol-types';
 import type { CompanionDb } from './database';

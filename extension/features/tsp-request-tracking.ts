@@ -1,6 +1,6 @@
 import type { BadgeView } from '../../shared/authorization-badge';
 import { sellerCenterHost } from '../../shared/markets';
-import { tspRequestId } from '../../shared/schemas';
+import { tspRequestId } from '../../shared/record-ids';
 import { readStatus } from '../../shared/statuses';
 import { sendMessage } from '../messaging';
 import { toRequestRow } from '../pages/tsp-requests';

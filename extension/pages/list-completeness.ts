@@ -7,11 +7,11 @@ import { normalizeText } from './dom-text';
  */
 export type Completeness = { complete: true } | { complete: false; why: string };
 
-const NEXT = /^(next|next page|›|»|>|→)$/i;
+const NEXT = /^(next|next page|\u203a|\u00bb|>|\u2192)$/i;
 const MORE = /^(show|load|view|see) (more|all)\b/i;
 const CLEAR_FILTERS = /^(clear|reset)( all)?( filters?| search)?$/i;
-const LOADING = /^(loading|loading\.\.\.|loading…)$/i;
-const RANGE = /\b\d+\s*[-–]\s*(\d+)\s+(?:of|\/)\s+(\d[\d,]*)\b/i;
+const LOADING = /^(loading|loading\.\.\.|loading\u2026)$/i;
+const RANGE = /\b\d+\s*[-\u2013]\s*(\d+)\s+(?:of|\/)\s+(\d[\d,]*)\b/i;
 const TOTAL =
   /\b(?:total|showing|results?|items?|records?)\b\D{0,12}?(\d[\d,]*)|(\d[\d,]*)\s+(?:results?|items?|records?|in total)\b/i;
 

@@ -35,8 +35,14 @@ export type Answer<R extends ClientResponse<unknown>> = Awaited<ReturnType<typeo
  * is a SyncHttpError carrying the server's own code and message.
  */
 export async function answer<R extends ClientResponse<unknown>>(serverUrl: string, call: Promise<R>): Promise<Answer<R>> {
+  // Said in words a person can act on; the browser's own text ("Failed to fetch") says nothing of what to do.
   const response = await call.catch((error: Error) => {
-    throw new Error(`Could not reach ${new URL(serverUrl).origin}: ${error.message}`);
+    throw new Error(
+      `The team's server at ${new URL(serverUrl).host} did not answer (is it running, and is this browser online?)`,
+      {
+        cause: error,
+      },
+    );
   });
   const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!response.ok || body === null) {
