@@ -193,6 +193,15 @@ describe('what a content script context can reach', () => {
     }
   });
 
+  it('ships content scripts Chromium accepts: ASCII only, and without the schema library', () => {
+    for (const name of ['seller', 'business']) {
+      const code = readFileSync(resolve(EXTENSION_DIR, `content-scripts/${name}.js`), 'utf8');
+      expect(code, name).toMatch(/^[\x00-\x7F]*$/);
+      // zod's messages ("Invalid input") would mean a schema module leaked into a content script.
+      expect(code, name).not.toContain('Invalid input');
+    }
+  });
+
   it('runs content scripts on https:// pages only', () => {
     const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
       content_scripts: { matches: string[] }[];
