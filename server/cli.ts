@@ -3,6 +3,7 @@
  *   npm run team -- create --name "Agency A" --json      -> {"teamId", "invite"} (the owner's first invite)
  *   npm run team -- token --team ID --role member --json  -> {"token", "deviceId", "memberId"}
  *     (--label NAME names the new member and device; --member ID adds a device to that member)
+ *   npm run team -- invite --team ID --role member [--uses N] [--days N] --json  -> {"invite", "inviteId", "expiresAt"}
  *   npm run team -- revoke --team ID --device ID
  * Uses DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite), like the server.
  */
@@ -22,6 +23,8 @@ const { positionals, values } = parseArgs({
     member: { type: 'string' },
     label: { type: 'string', default: 'cli' },
     json: { type: 'boolean', default: false },
+    uses: { type: 'string', default: '1' },
+    days: { type: 'string', default: '7' },
   },
 });
 
@@ -49,12 +52,35 @@ try {
       .createDeviceToken(values.team, values.role as Role, values.label, values.member)
       .catch(() => fail(values.member ? `no member ${values.member} in team ${values.team}` : `no team ${values.team}`));
     process.stdout.write(values.json ? `${JSON.stringify({ token, deviceId, memberId })}\n` : `${token}\n`);
+  } else if (command === 'invite') {
+    // The second member's way in, without crafting an HTTP request: an invite link to paste in Settings.
+    if (!values.team) fail('invite needs --team ID');
+    const role = values.role;
+    if (!(['admin', 'member', 'viewer'] as const).includes(role as 'member')) {
+      fail('--role must be admin, member or viewer (an owner is made with create)');
+    }
+    const uses = Number(values.uses);
+    const days = Number(values.days);
+    if (!Number.isInteger(uses) || uses < 1 || uses > 100) fail('--uses must be a whole number from 1 to 100');
+    if (!(days > 0 && days <= 30)) fail('--days must be more than 0 and at most 30');
+    const expiresAt = Date.now() + Math.round(days * 86_400_000);
+    const { code, inviteId } = await store
+      .createInvite(values.team, role as Role, { maxUses: uses, expiresAt })
+      .catch(() => fail(`no team ${values.team}`));
+    const invite = inviteLink(config.publicUrl, code);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ invite, inviteId, role, maxUses: uses, expiresAt })}\n`
+        : `Invite for a ${role} (${uses} use${uses === 1 ? '' : 's'}, until ${new Date(expiresAt).toISOString()}):\n${invite}\nPaste it in the extension: dashboard > Settings > Team sync.\n`,
+    );
   } else if (command === 'revoke') {
     if (!values.team || !values.device) fail('revoke needs --team ID --device ID');
     const revoked = await store.revokeDevice(values.team, values.device);
     process.stdout.write(values.json ? `${JSON.stringify({ revoked })}\n` : revoked ? 'revoked\n' : 'no such active device\n');
   } else {
-    fail('usage: team create --name NAME [--json] | token --team ID --role ROLE [--json] | revoke --team ID --device ID');
+    fail(
+      'usage: team create --name NAME [--json] | invite --team ID --role admin|member|viewer [--uses N] [--days N] [--json] | token --team ID --role ROLE [--json] | revoke --team ID --device ID',
+    );
   }
 } finally {
   await store.close();

@@ -26,6 +26,39 @@ async function team(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 describe('npm run team', () => {
+  it('prints an invite link for the second member (an operator needs no HTTP request), refusing bad input in words', async () => {
+    const created = JSON.parse((await team('create', '--name', 'Agency B', '--json')).stdout);
+    const out = JSON.parse((await team('invite', '--team', created.teamId, '--role', 'viewer', '--uses', '2', '--json')).stdout);
+    expect(out).toEqual({
+      invite: expect.stringMatching(/^https:\/\/sync\.example\.test\/join#inv_/),
+      inviteId: expect.stringMatching(/^[0-9a-f]{64}$/),
+      role: 'viewer',
+      maxUses: 2,
+      expiresAt: expect.any(Number),
+    });
+    const human = await team('invite', '--team', created.teamId);
+    expect(human.stdout).toContain('Invite for a member (1 use, until');
+    expect(human.stdout).toContain('Paste it in the extension: dashboard > Settings > Team sync.');
+    const store = openSqliteStore(dir);
+    try {
+      expect(await store.redeemInvite(out.invite.split('#')[1], 'reader', 'Ria')).toMatchObject({ role: 'viewer' });
+    } finally {
+      await store.close();
+    }
+    for (const [args, message] of [
+      [['--role', 'owner'], '--role must be admin, member or viewer'],
+      [['--uses', '0'], '--uses must be a whole number from 1 to 100'],
+      [['--days', '90'], '--days must be more than 0 and at most 30'],
+    ] as const) {
+      const refused = await team('invite', '--team', created.teamId, ...args);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(message);
+      expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+    const noTeam = await team('invite', '--team', 'no-such-team');
+    expect(noTeam).toMatchObject({ code: 2, stderr: expect.stringContaining('no team no-such-team') });
+  });
+
   it('creates a team with an owner invite, mints tokens for a new or existing member, and revokes them', async () => {
     const created = JSON.parse((await team('create', '--name', 'Agency A', '--json')).stdout);
     expect(created).toEqual({
