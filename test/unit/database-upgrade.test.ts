@@ -68,40 +68,34 @@ describe("today's database opens one written by the last release", () => {
     await old
       .table('tspRequests')
       .put({ id: 'r', partner: 'P', status: 'connected', rawStatus: 'Connected', history: [], lastSeenAt: now });
-    await old
-      .table('partnerAccess')
-      .put({
-        id: 'p',
-        shopCode: 'USLCQPEV3N',
-        businessCenterName: 'BC',
-        status: 'approved',
-        rawStatus: 'Approved',
-        lastSeenAt: now,
-      });
-    await old
-      .table('accessRequests')
-      .put({
-        id: 'a',
-        businessCenterId: '7000000000001',
-        shopCode: 'USLCQPEV3N',
-        method: 'request_access',
-        status: 'pending',
-        resends: [],
-        updatedAt: now,
-      });
+    await old.table('partnerAccess').put({
+      id: 'p',
+      shopCode: 'USLCQPEV3N',
+      businessCenterName: 'BC',
+      status: 'approved',
+      rawStatus: 'Approved',
+      lastSeenAt: now,
+    });
+    await old.table('accessRequests').put({
+      id: 'a',
+      businessCenterId: '7000000000001',
+      shopCode: 'USLCQPEV3N',
+      method: 'request_access',
+      status: 'pending',
+      resends: [],
+      updatedAt: now,
+    });
     await old.table('syncState').put({ key: 'checkpoint', value: 42 });
-    await old
-      .table('outbox')
-      .add({
-        key: 'shops\u0000USLCQPEV3N',
-        mutationId: 'm',
-        collection: 'shops',
-        id: 'USLCQPEV3N',
-        op: 'upsert',
-        fields: {},
-        baseVersion: 0,
-        createdAt: now,
-      });
+    await old.table('outbox').add({
+      key: 'shops\u0000USLCQPEV3N',
+      mutationId: 'm',
+      collection: 'shops',
+      id: 'USLCQPEV3N',
+      op: 'upsert',
+      fields: {},
+      baseVersion: 0,
+      createdAt: now,
+    });
     old.close();
 
     const today = new CompanionDb(name);
