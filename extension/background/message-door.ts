@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { z } from 'zod';
 import { MESSAGE_RULES, type MessageData, type MessageName } from '../message-schemas';
 import { onMessage, type ProtocolMap } from '../messaging';
 
@@ -25,12 +26,31 @@ export function refusal(name: MessageName, data: unknown, sender: MessageSender,
   if (rule.from === 'extension' && !fromExtensionPage(sender, extensionId, extensionRoot)) {
     return `"${name}" is accepted only from the extension's own pages, not from a web page's helper.`;
   }
-  const parsed = rule.data.safeParse(data);
+  return problemsOf(rule.data, data)?.message ?? null;
+}
+
+/** What is wrong with data, in the schema's own words: the whole message, and each field's. */
+export function problemsOf(schema: z.ZodType, data: unknown): { message: string; fields: Record<string, string> } | null {
+  const parsed = schema.safeParse(data);
   if (parsed.success) return null;
-  return parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => issue.message)
-    .join(' ');
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (field && !(field in fields)) fields[field] = issue.message;
+  }
+  const message = [...new Set(parsed.error.issues.slice(0, 3).map((issue) => issue.message))].join(' ');
+  return { message, fields };
+}
+
+/** A refused message: words for the person, and which field each concerns, so a form can mark it. */
+export class RefusedMessage extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'RefusedMessage';
+  }
 }
 
 /**
@@ -44,7 +64,7 @@ export function handle<K extends MessageName>(
   const register = onMessage as unknown as (type: K, fn: (message: { data: unknown; sender: MessageSender }) => unknown) => void;
   register(name, ({ data, sender }) => {
     const why = refusal(name, data, sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (why !== null) throw new Error(why);
+    if (why !== null) throw new RefusedMessage(why, problemsOf(MESSAGE_RULES[name].data, data)?.fields);
     return handler(MESSAGE_RULES[name].data.parse(data) as MessageData<K>, sender);
   });
 }

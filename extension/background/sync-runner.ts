@@ -253,11 +253,12 @@ export function startSyncRunner(db: CompanionDb) {
     async join(input: { invite: string; name: string; label: string; sharePrevious?: boolean }): Promise<PublicConnection> {
       const link = parseInviteLink(input.invite);
       if (!link) {
-        throw new Error(
+        const why =
           /^\W*http:\/\//.test(input.invite) && input.invite.includes('#inv_')
             ? "This invite uses plain http to another computer; ask for an https link (the browser's token must not travel in clear)."
-            : 'That is not an invite link: it looks like https://your-server/join#inv_...',
-        );
+            : 'That is not an invite link: it looks like https://your-server/join#inv_...';
+        // The invite field's problem: the form says it beside that field.
+        throw Object.assign(new Error(why), { fields: { invite: why } });
       }
       const body = await answer(
         link.serverUrl,

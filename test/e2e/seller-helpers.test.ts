@@ -367,6 +367,20 @@ describe('dashboard and diagnostics', () => {
     await dashboard.getByLabel('Urgent within (days)').fill('40');
     await dashboard.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dashboard.locator('p.error').textContent()).toContain('urgent window must not be longer');
+    // Beside the field it concerns, and linked to it.
+    const urgent = dashboard.getByLabel('Urgent within (days)');
+    expect(await urgent.getAttribute('aria-invalid')).toBe('true');
+    expect(await dashboard.locator(`#${await urgent.getAttribute('aria-describedby')}`).textContent()).toContain(
+      'make it shorter, or the notice window longer',
+    );
+    await dashboard.getByLabel('Remind at (days before)').fill('30, soon');
+    await dashboard.getByRole('button', { name: 'Save' }).click();
+    const remind = dashboard.getByLabel('Remind at (days before)');
+    await expect.poll(() => remind.getAttribute('aria-invalid')).toBe('true');
+    expect(await dashboard.locator(`#${await remind.getAttribute('aria-describedby')}`).textContent()).toBe(
+      'Use a whole number of days from 0 to 365.',
+    );
+    await dashboard.getByLabel('Remind at (days before)').fill('30, 15, 7, 1, 0');
     await dashboard.getByLabel('Urgent within (days)').fill('5');
     await dashboard.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dashboard.getByText('Saved.').count()).toBe(1);

@@ -256,8 +256,25 @@ describe('team sync between two members’ browsers', () => {
       await form.getByLabel('Invite link').fill('https://seller-us.tiktok.com/profile/seller-profile');
       await form.getByLabel('Your name').fill('Cy');
       await form.getByRole('button', { name: 'Join team' }).click();
-      await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/not an invite link/);
+      // Said beside the field it concerns, linked to it for screen readers; the alert points there.
+      const invite = form.getByLabel('Invite link');
+      await expect.poll(() => invite.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+      const problem = page.locator(`#${await invite.getAttribute('aria-describedby')}`);
+      expect(await problem.textContent()).toMatch(/not an invite link: it looks like https:\/\/your-server\/join#inv_/);
+      expect(await form.getByRole('alert').textContent()).toBe('Not joined: see the fields marked above.');
       expect(await form.getByRole('button', { name: 'Join team' }).count()).toBe(1);
+
+      // An empty name: the schema's own words beside the name, never raw validation output.
+      await invite.fill(`http://127.0.0.1:${port}/join#inv_not_checked_before_join_0001`);
+      await form.getByLabel('Your name').fill('');
+      await form.getByRole('button', { name: 'Join team' }).click();
+      const name = form.getByLabel('Your name');
+      await expect.poll(() => name.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+      expect(await page.locator(`#${await name.getAttribute('aria-describedby')}`).textContent()).toBe(
+        'Say who you are, as your team will see it.',
+      );
+      expect(await invite.getAttribute('aria-invalid')).toBeNull();
+      expect(await form.textContent()).not.toMatch(/"code"|too_small|origin/);
     } finally {
       await fresh.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../extension/background/message-door';
+import { problemsOf, refusal } from '../../extension/background/message-door';
 import { MESSAGE_RULES, type MessageName } from '../../extension/message-schemas';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -38,5 +38,20 @@ describe("the background's one door", () => {
   it('a page whose address merely contains the extension root is still a content script', () => {
     const spoof = { id: ID, url: `https://evil.example/?${ROOT}`, tab: { id: 5 } };
     expect(refusal('teamMembers', undefined, spoof, ID, ROOT)).not.toBeNull();
+  });
+
+  it('names the field each problem concerns, for the form to mark it', () => {
+    expect(problemsOf(MESSAGE_RULES.saveSettings.data, { urgentDays: 40, noticeDays: 30, alertDays: [1] })).toEqual({
+      message: 'The urgent window must not be longer than the notice window: make it shorter, or the notice window longer.',
+      fields: {
+        urgentDays: 'The urgent window must not be longer than the notice window: make it shorter, or the notice window longer.',
+      },
+    });
+    expect(
+      problemsOf(MESSAGE_RULES.saveSettings.data, { urgentDays: 1.5, noticeDays: 30, alertDays: [Number.NaN] })?.fields,
+    ).toEqual({
+      urgentDays: 'Use a whole number of days from 0 to 365.',
+      alertDays: 'Use a whole number of days from 0 to 365.',
+    });
   });
 });

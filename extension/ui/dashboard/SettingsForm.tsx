@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../messaging';
 import type { Settings } from '../../settings';
+import { FormField, fieldErrorsOf } from '../form-field';
 
 /** Badge thresholds and reminder days; the background validates and says what is wrong. */
 export function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved(s: Settings): void }) {
@@ -10,8 +11,10 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
     alertDays: settings.alertDays.join(', '),
   });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const submit = async (event: Event) => {
     event.preventDefault();
+    setProblems({});
     try {
       const saved = await sendMessage('saveSettings', {
         urgentDays: Number(draft.urgentDays),
@@ -24,14 +27,18 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
       onSaved(saved);
       setMessage({ text: 'Saved.', error: false });
     } catch (error) {
+      setProblems(fieldErrorsOf(error));
       setMessage({ text: `Not saved: ${error instanceof Error ? error.message : String(error)}`, error: true });
     }
   };
   const field = (key: keyof typeof draft, label: string) => (
-    <label class="field">
-      {label}
-      <input value={draft[key]} onInput={(e) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value })} />
-    </label>
+    <FormField
+      id={`settings-${key}`}
+      label={label}
+      value={draft[key]}
+      error={problems[key]}
+      onInput={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
   return (
     <form onSubmit={submit} data-testid="settings">
@@ -39,7 +46,11 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
       {field('noticeDays', 'Notice within (days)')}
       {field('alertDays', 'Remind at (days before)')}
       <button type="submit">Save</button>
-      {message && <p class={message.error ? 'error' : 'muted'}>{message.text}</p>}
+      {message && (
+        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
       <p class="muted">
         Urgent defaults to 15 days, TikTok's own near-expiration window. Reminders are sent once per authorization and threshold;
         0 is the day of expiry.

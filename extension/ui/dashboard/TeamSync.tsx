@@ -4,6 +4,7 @@ import { parseInviteLink } from '../../../shared/sync-protocol';
 import { db } from '../../db/database';
 import { type SyncView, sendMessage } from '../../messaging';
 import { joinPreview } from '../../sync/team-records';
+import { FormField, fieldErrorsOf } from '../form-field';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
 import { useLiveQuery } from '../use-live-query';
 import { OverruledChanges } from './OverruledChanges';
@@ -14,6 +15,7 @@ export function TeamSync() {
   const [view, setView] = useState<SyncView | null>(null);
   const [draft, setDraft] = useState({ invite: '', name: '', label: defaultLabel() });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [sharePrevious, setSharePrevious] = useState(false);
   const preview = useLiveQuery(() => joinPreview(db)).value;
@@ -33,11 +35,16 @@ export function TeamSync() {
   const act = async (run: () => Promise<unknown>, done: string) => {
     setBusy(true);
     setMessage(null);
+    setProblems({});
     try {
       await run();
       setMessage({ text: done, error: false });
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      const fields = fieldErrorsOf(error);
+      setProblems(fields);
+      // Said beside the field it concerns; the form-level line only for what no field owns.
+      const text = error instanceof Error ? error.message : String(error);
+      setMessage({ text: Object.keys(fields).length ? 'Not joined: see the fields marked above.' : text, error: true });
     } finally {
       setBusy(false);
       setView(await sendMessage('syncStatus'));
@@ -47,16 +54,16 @@ export function TeamSync() {
   if (!view) return <p class="muted">Loading...</p>;
   const { connection, status } = view;
   const field = (key: keyof typeof draft, label: string, placeholder = '') => (
-    <label class="field">
-      {label}
-      <input
-        value={draft[key]}
-        placeholder={placeholder}
-        // An invite link is long: let the member see what they pasted.
-        style={key === 'invite' ? { width: '34em' } : undefined}
-        onInput={(e) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value })}
-      />
-    </label>
+    <FormField
+      id={`join-${key}`}
+      label={label}
+      value={draft[key]}
+      placeholder={placeholder}
+      error={problems[key]}
+      // An invite link is long: let the member see what they pasted.
+      wide={key === 'invite'}
+      onInput={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
 
   return (
