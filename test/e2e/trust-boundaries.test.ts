@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -200,6 +200,51 @@ describe('what a content script context can reach', () => {
       expect(outside, name).toEqual([]);
       // zod's messages ("Invalid input") would mean a schema module leaked into a content script.
       expect(code, name).not.toContain('Invalid input');
+    }
+  });
+
+  it("asks for nothing the README's permission table does not explain", () => {
+    const readme = readFileSync(resolve(EXTENSION_DIR, '../../README.md'), 'utf8');
+    const section = readme.split('## Permissions, and why')[1]?.split('\n## ')[0] ?? '';
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    const explained = rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string));
+    const permissions = explained.filter((e) => !e.includes('://'));
+    // Host patterns as written in the table: XX is a market, * any run of host characters.
+    const hosts = explained
+      .filter((e) => e.includes('://'))
+      .map((e) => {
+        const pattern = e
+          .replace(/\*(?=[./])/g, 'WILDCARD') // a wildcard inside the host
+          .replace(/XX/g, 'MARKET') // a market code
+          .replace(/[.*/]/g, (ch) => `\\${ch}`)
+          .replaceAll('WILDCARD', '[a-z0-9.-]*')
+          .replaceAll('MARKET', '[a-z]{2}');
+        return new RegExp(`^${pattern}$`);
+      });
+    expect(permissions).toEqual(['storage', 'alarms', 'notifications']);
+    for (const build of ['chrome-mv3', 'firefox-mv2']) {
+      const path = resolve(EXTENSION_DIR, `../${build}/manifest.json`);
+      if (build === 'firefox-mv2' && !existsSync(path)) continue; // built by .ci/run and npm run build:firefox
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
+        permissions?: string[];
+        host_permissions?: string[];
+        content_scripts: { matches: string[] }[];
+      };
+      for (const permission of manifest.permissions ?? []) {
+        if (permission.includes('://'))
+          expect(
+            hosts.some((h) => h.test(permission)),
+            `${build}: ${permission}`,
+          ).toBe(true);
+        else expect(permissions, `${build}: ${permission}`).toContain(permission);
+      }
+      expect(manifest.host_permissions ?? [], build).toEqual([]);
+      for (const match of manifest.content_scripts.flatMap((c) => c.matches)) {
+        expect(
+          hosts.some((h) => h.test(match)),
+          `${build}: ${match}`,
+        ).toBe(true);
+      }
     }
   });
 
