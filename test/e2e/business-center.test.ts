@@ -340,6 +340,22 @@ describe('Business Center: one-click shop access requests', () => {
     await dashboard.close();
   });
 
+  it("puts this Business Center's quota and waiting requests first in the popup", async () => {
+    const page = await open(shopsUrl(BC));
+    await panel(page).waitFor({ timeout: 10_000 });
+    const popup = await browser.extensionPage('/popup.html');
+    await page.bringToFront();
+    await popup.reload();
+    const glance = popup.getByTestId('tab-glance');
+    await expect.poll(() => glance.getAttribute('data-kind'), { timeout: 10_000 }).toBe('business');
+    expect(await glance.textContent()).toMatch(
+      new RegExp(`This Business Center \\(${BC}\\)Today: \\d+ of 20 requests used, \\d+ left\\.`),
+    );
+    expect(await glance.textContent()).toMatch(/request\(s\) waiting on sellers|No request is waiting on a seller/);
+    await popup.close();
+    await page.close();
+  });
+
   it('lists every request in the dashboard and takes pasted codes there too', async () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Access%20requests');
     await expect

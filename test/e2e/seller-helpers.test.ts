@@ -362,6 +362,24 @@ describe('dashboard and diagnostics', () => {
     await dashboard.close();
   });
 
+  it('puts the current tab first in the popup: what expires soon for this shop, or that it is not a TikTok page', async () => {
+    const popup = await browser.extensionPage('/popup.html');
+    const glance = popup.getByTestId('tab-glance');
+    // The popup itself is the active tab: not a page the extension works on.
+    await expect.poll(() => glance.getAttribute('data-kind'), { timeout: 10_000 }).toBe('none');
+    const page = await open(SERVICES);
+    await expect.poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 }).toContain('Saved for shop');
+    await page.bringToFront();
+    await popup.reload();
+    await expect.poll(() => glance.getAttribute('data-kind'), { timeout: 10_000 }).toBe('seller');
+    expect(await glance.textContent()).toContain('This shop: Maple & Moss Home');
+    expect(await glance.textContent()).toContain('Ads management (Growth Partners Ltd): 12 days left');
+    await popup.setViewportSize({ width: 480, height: 520 });
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-current-tab.png` });
+    await page.close();
+    await popup.close();
+  });
+
   it('refuses bad settings with the reason and applies good ones to the badges', async () => {
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Settings');
     await dashboard.getByLabel('Urgent within (days)').fill('40');

@@ -11,6 +11,7 @@ import { changesSeenAt } from '../../ui/dashboard/WhatChanged';
 import { ShopList } from '../../ui/ShopList';
 import { SyncLine } from '../../ui/SyncLine';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { TabGlance } from './TabGlance';
 
 /** What the helpers found on the tab the popup was opened over; nothing when it is not Seller Center. */
 function ThisPage() {
@@ -61,6 +62,7 @@ function Popup() {
           Open dashboard
         </a>
       </header>
+      <TabGlance />
       <SyncLine />
       <ChangesLine />
       <h2>Your shops {shops ? <span class="muted">({shops.length})</span> : null}</h2>
