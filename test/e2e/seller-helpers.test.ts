@@ -418,12 +418,27 @@ describe('dashboard and diagnostics', () => {
     const page = await open('https://seller-us.tiktok.com/tsp/manage?tab=services&fixture=unrecognised');
     await expect.poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 }).toContain('helper unavailable here');
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Diagnostics');
+    // A report left by a tab that closed while the background slept: not an open tab, not listed.
+    await dashboard.evaluate(() =>
+      chrome.storage.session.set({
+        'helpers:987654': {
+          stale: {
+            helper: 'stale-helper',
+            state: 'active',
+            detail: ['from a closed tab'],
+            url: 'https://seller-us.tiktok.com/gone',
+          },
+        },
+      }),
+    );
+    await dashboard.reload();
     const row = dashboard.locator('tr[data-helper="my-services-badges"][data-state="unavailable"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await row.first().textContent()).toContain('no repeated records with dates, periods, status words');
     await expect
       .poll(() => dashboard.locator('tr[data-helper="shop-code-capture"][data-state="waiting"]').count())
       .toBeGreaterThan(0);
+    expect(await dashboard.getByTestId('diagnostics').textContent()).not.toContain('seller-us.tiktok.com/gone');
     await dashboard.screenshot({ path: `${SCREENSHOTS}/diagnostics.png`, fullPage: true });
     await dashboard.close();
     await page.close();

@@ -14,10 +14,12 @@ export function Diagnostics() {
   const [checked, setChecked] = useState<string | null>(null);
   useEffect(() => {
     const load = async () => {
-      const all = await browser.storage.session.get(null);
+      const [all, open] = await Promise.all([browser.storage.session.get(null), browser.tabs.query({})]);
+      // Only tabs open now: a tab closed while the background slept leaves its reports behind.
+      const openIds = new Set(open.map((t) => t.id));
       setTabs(
         Object.entries(all)
-          .filter(([key]) => key.startsWith('helpers:'))
+          .filter(([key]) => key.startsWith('helpers:') && openIds.has(Number(key.slice(8))))
           .map(([key, value]) => ({
             tabId: Number(key.slice(8)),
             reports: Object.values(value as Record<string, HelperReport>),
@@ -41,7 +43,9 @@ export function Diagnostics() {
         </button>{' '}
         {checked && <span class="muted">{checked}</span>}
       </p>
-      {tabs.length === 0 && <p class="empty">No Seller Center tab has reported yet.</p>}
+      {tabs.length === 0 && (
+        <p class="empty">No open tab has a helper running (open a Seller Center or Business Center Shops page).</p>
+      )}
       {tabs.map((tab) => (
         <div key={tab.tabId}>
           <h2 class="muted">{tab.reports[0]?.url ?? `tab ${tab.tabId}`}</h2>
