@@ -118,6 +118,16 @@ export const MESSAGE_RULES = {
   applyShopList: { from: 'content', data: ShopListSchema },
   recordResend: { from: 'content', data: ResendSchema },
   addIntake: { from: 'content', data: IntakeSchema },
+  recordLinkAuthorization: {
+    from: 'content',
+    data: z.object({
+      shopCode: z.string().regex(/^[A-Z0-9]{6,20}$/),
+      serviceName: Text.min(1),
+      partner: Text.min(1),
+      amount: z.number().int().min(1).max(3650),
+      unit: z.enum(['day', 'month', 'year']),
+    }),
+  },
   helperReports: { from: 'extension', data: z.object({ tabId: z.number().int().min(0) }) },
   runExpiryCheck: { from: 'extension', data: Nothing },
   saveSettings: { from: 'extension', data: SettingsSchema },

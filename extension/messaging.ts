@@ -60,6 +60,8 @@ export interface ProtocolMap {
   applyShopList(data: MessageInput<'applyShopList'>): { changed: number; lost: string[] };
   recordResend(data: MessageInput<'recordResend'>): void;
   addIntake(data: MessageInput<'addIntake'>): { added: string[]; rejected: RejectedCandidate[] };
+  /** The seller confirmed a partner's authorization link: watch the expiry its duration gives. */
+  recordLinkAuthorization(data: MessageInput<'recordLinkAuthorization'>): { expiresAt: number };
   saveSettings(settings: MessageInput<'saveSettings'>): Settings;
   syncStatus(): SyncView;
   syncJoin(data: MessageInput<'syncJoin'>): PublicConnection;

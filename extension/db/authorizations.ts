@@ -1,4 +1,5 @@
 import { type AuthorizationRow, authorizationId, interpretAuthorization } from '../../shared/authorization-badge';
+import { endOf } from '../../shared/durations';
 import { daysLeft, isNearExpiration } from '../../shared/expiry';
 import type { DateOrder } from '../../shared/page-dates';
 import { reconcilePresence, withEvent } from '../../shared/presence';
@@ -43,7 +44,8 @@ export async function recordAuthorizations(
     const listed = new Set(records.map((r) => r.id));
     // Every authorization was read from the list: its lastSeenAt is when it was listed.
     const change = reconcilePresence(
-      known.map((a) => ({ id: a.id, listedAt: a.lastSeenAt, lostAt: a.lostAt })),
+      // Known from its link, not yet listed on My Services: it cannot have gone from a list it was never in.
+      known.map((a) => ({ id: a.id, listedAt: a.rawStatus === LINK_STATUS ? undefined : a.lastSeenAt, lostAt: a.lostAt })),
       listed,
       complete,
     );
@@ -103,4 +105,41 @@ export function authorizationNews(saved: { stored: number; gone: TspAuthorizatio
     title: 'A partner service was closed',
     message: `${a.serviceName} (${a.partner}) for shop ${a.shopCode} is now Closed: it no longer works for the shop.`,
   }));
+}
+
+/** The status text of an authorization known from its link, until My Services lists it. */
+export const LINK_STATUS = 'Authorized by link';
+
+/**
+ * The seller confirmed a partner's authorization link: the duration chosen is the expiry to watch.
+ * Not yet listed on My Services, so it cannot be "no longer listed" until it has been.
+ */
+export async function recordLinkAuthorization(
+  db: CompanionDb,
+  input: { shopCode: string; serviceName: string; partner: string; amount: number; unit: 'day' | 'month' | 'year' },
+  now: number = Date.now(),
+): Promise<TspAuthorization> {
+  const id = authorizationId(input.shopCode, input);
+  return db.transaction('rw', db.authorizations, async () => {
+    const before = await db.authorizations.get(id);
+    const record = withEvent(
+      {
+        ...(before ?? {}),
+        id,
+        shopCode: input.shopCode,
+        serviceName: clip(input.serviceName),
+        partner: clip(input.partner),
+        serviceType: before?.serviceType ?? null,
+        status: 'active' as const,
+        rawStatus: LINK_STATUS,
+        authorizedAt: now,
+        expiresAt: endOf(now, { amount: input.amount, unit: input.unit }),
+        lastSeenAt: now,
+      },
+      { at: now, event: 'authorized_by_link', detail: `${input.amount} ${input.unit}(s)` },
+    );
+    delete record.lostAt;
+    await db.authorizations.put(record);
+    return record;
+  });
 }

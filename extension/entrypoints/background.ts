@@ -11,7 +11,7 @@ import { startSyncRunner } from '../background/sync-runner';
 import { claimForPlan, releaseClaim } from '../background/team-quota';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
 import { addIntake, applyShopList, bcOverview, planRequests, recordRequestOutcome, recordResend } from '../db/access-requests';
-import { authorizationNews, expiringSoon, recordAuthorizations } from '../db/authorizations';
+import { authorizationNews, expiringSoon, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
 import { recordPartnerAccess, recordTspRequests } from '../db/requests';
@@ -134,6 +134,11 @@ export default defineBackground(() => {
   });
   handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));
   handle('addIntake', (data) => addIntake(db, data.text));
+  handle('recordLinkAuthorization', async (input) => {
+    const record = await recordLinkAuthorization(db, input);
+    await runExpiryCheck();
+    return { expiresAt: record.expiresAt as number };
+  });
 
   handle('syncStatus', () => sync.status());
   handle('syncJoin', (data) => sync.join(data));

@@ -61,6 +61,7 @@ function sellerCenterFile(url: URL): string {
     return named && /^[a-z-]+$/.test(named) ? `seller-center/${page}-${named}.html` : `seller-center/${page}.html`;
   }
   if (url.pathname === '/ads/account/partner-management') return 'seller-center/partner-management.html';
+  if (url.pathname.startsWith('/services/market/custom-authorize/')) return 'seller-center/authorize.html';
   if (url.pathname === '/profile/seller-profile') {
     if (named && /^[a-z-]+$/.test(named)) return `seller-center/seller-information-${named}.html`;
     return url.searchParams.get('tab') === 'seller_information_old'

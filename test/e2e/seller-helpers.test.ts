@@ -444,6 +444,40 @@ describe('dashboard and diagnostics', () => {
     await page.close();
   });
 
+  it('watches the expiry an authorization link gives, from the seller pressing Confirm', async () => {
+    const AUTHORIZE =
+      'https://seller-us.tiktok.com/services/market/custom-authorize/7311?shop_region=US&service=Inventory%20sync';
+    const page = await open(AUTHORIZE);
+    await expect
+      .poll(() => panelText(page, 'authorization-link'), { timeout: 10_000 })
+      .toMatch(/watches Inventory sync by Growth Partners Ltd: 1 year\(s\), until about \d{4}-\d{2}-\d{2}/);
+    const stored = async () =>
+      (await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Inventory sync') as
+        | { expiresAt: number; rawStatus: string }
+        | undefined;
+    // A page script's click is not the seller's: nothing is recorded.
+    await page.evaluate(() => (document.getElementById('confirm') as HTMLButtonElement).click());
+    await page.getByText('Authorization completed').waitFor();
+    expect(await stored()).toBeUndefined();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => panelText(page, 'authorization-link'), { timeout: 10_000 })
+      .toMatch(/Watching Inventory sync for USLCQPEV3N: expires \d{4}/);
+    const watched = await stored();
+    expect(watched?.rawStatus).toBe('Authorized by link');
+    const days = ((watched?.expiresAt ?? 0) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(360);
+    expect(days).toBeLessThan(370);
+    await page.close();
+
+    // A page like it without a readable duration: said on the page, nothing recorded.
+    const unreadable = await open(`${AUTHORIZE.replace('Inventory%20sync', 'Catalog%20sync')}&durations=`);
+    await expect
+      .poll(() => panelText(unreadable, 'authorization-link'), { timeout: 15_000 })
+      .toContain('Authorization link: helper unavailable here');
+    await unreadable.close();
+  });
+
   it('threw nothing into any page', () => {
     expect(session.pageErrors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SELLER_CENTER_MATCHES } from '../../../shared/markets';
+import { authorizationLink } from '../../features/authorization-link';
 import { expiryChip } from '../../features/expiry-chip';
 import { runFeatures } from '../../features/feature';
 import { myServicesBadges } from '../../features/my-services-badges';
@@ -15,6 +16,6 @@ export default defineContentScript({
   main() {
     // When the extension is reloaded, the old script sees it is orphaned as the new one starts and
     // removes its overlays: the page never shows two copies, and the page itself cannot end them.
-    runFeatures([shopCodeCapture, myServicesBadges(), tspRequestTracking(), partnerManagement(), expiryChip]);
+    runFeatures([shopCodeCapture, myServicesBadges(), tspRequestTracking(), partnerManagement(), expiryChip, authorizationLink]);
   },
 });

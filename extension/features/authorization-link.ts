@@ -1,0 +1,77 @@
+import { h } from 'preact';
+import { endOf } from '../../shared/durations';
+import { sellerCenterHost } from '../../shared/markets';
+import { sendMessage } from '../messaging';
+import { isAuthorizationLinkHint, readAuthorizationLink } from '../pages/authorization-link';
+import { HelperPanel, type PanelLine } from '../ui/HelperPanel';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { ShadowOverlay } from '../ui/shadow-host';
+import type { Feature } from './feature';
+import { outlineOfSellerCenter } from './list-page-helper';
+import { currentShop } from './page-shop';
+import { watchPage } from './watch-page';
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The authorization-link page: when the seller presses Confirm (a person's own press), the duration
+ * chosen becomes the expiry to watch, before My Services is even visited.
+ */
+export const authorizationLink: Feature = {
+  id: 'authorization-link',
+  hosts: (url) => sellerCenterHost(url.hostname) !== null,
+  include(url, doc) {
+    if (!isAuthorizationLinkHint(url, doc)) return { state: 'no', why: 'not an authorization-link page' };
+    const read = readAuthorizationLink(doc);
+    return 'found' in read ? { state: 'match' } : { state: 'maybe', tried: read.missing.map((m) => `looked for ${m}`) };
+  },
+  unavailable: {
+    overlay: 'authorization-link-panel',
+    title: 'Authorization link: helper unavailable here',
+    detail:
+      'This looks like a partner authorization page, but its service, partner or duration could not be read. The expiry will be read from My Services instead.',
+  },
+  outline: outlineOfSellerCenter,
+  init({ signal, document, url, report }) {
+    const panel = new ShadowOverlay('authorization-link-panel', OVERLAY_CSS, 'display: block;');
+    const show = (lines: PanelLine[]) => {
+      panel.placeFloating(document);
+      panel.render(h(HelperPanel, { title: 'Shop Access Companion: authorization', lines, testId: 'authorization-link-panel' }));
+    };
+    watchPage(document, signal, () => {
+      const read = readAuthorizationLink(document);
+      if (!('found' in read)) return;
+      const { serviceName, partner, duration } = read.found;
+      report('active', [`${serviceName} by ${partner}, ${duration.amount} ${duration.unit}(s)`]);
+      show([
+        {
+          text: `When you press Confirm, the extension watches ${serviceName} by ${partner}: ${duration.amount} ${duration.unit}(s), until about ${day(endOf(Date.now(), duration))}.`,
+        },
+      ]);
+    });
+    // Only a person's press counts (isTrusted): a page script's synthetic click records nothing.
+    const onPress = (event: Event) => {
+      if (!event.isTrusted) return;
+      const read = readAuthorizationLink(document);
+      if (!('found' in read) || !(event.target instanceof Node) || !read.found.confirm.contains(event.target)) return;
+      const { serviceName, partner, duration } = read.found;
+      void (async () => {
+        const shop = await currentShop(document, url().hostname);
+        if (!shop) {
+          show([{ text: 'Not recorded: this tab does not say which shop it is. Open Seller information once.', tone: 'warn' }]);
+          return;
+        }
+        const saved = await sendMessage('recordLinkAuthorization', {
+          shopCode: shop.shopCode,
+          serviceName,
+          partner,
+          amount: duration.amount,
+          unit: duration.unit,
+        });
+        if (!signal.aborted) show([{ text: `Watching ${serviceName} for ${shop.shopCode}: expires ${day(saved.expiresAt)}.` }]);
+      })().catch((error) => show([{ text: `Not recorded: ${String(error)}`, tone: 'warn' }]));
+    };
+    document.addEventListener('click', onPress, { capture: true, signal });
+    signal.addEventListener('abort', () => panel.remove());
+  },
+};
