@@ -12,6 +12,7 @@ import { queueSnapshot, SyncClient, SyncHttpError } from '../../extension/sync/s
 import { answer, type TeamCall, teamServer } from '../../extension/sync/team-server';
 import { createApp } from '../../server/app';
 import { openSqliteStore } from '../../server/store/sqlite';
+import { capture } from './sync-harness';
 
 /**
  * The extension's sync client (the code the background runs) on Dexie over fake-indexeddb,
@@ -22,15 +23,6 @@ let store: ReturnType<typeof openSqliteStore>;
 let app: ReturnType<typeof createApp>;
 let teamId: string;
 const dbs: CompanionDb[] = [];
-
-const capture = (shopCode: string, name?: string) => ({
-  shopCode,
-  name,
-  region: 'US' as const,
-  sellerType: 'local' as const,
-  sellerCenterHost: 'seller-us.tiktok.com',
-  standardCode: true,
-});
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sac-client-'));

@@ -75,3 +75,13 @@ export function clientHarness(store: Store) {
     },
   };
 }
+
+/** A US local shop as Seller information shows it, for the tests that capture shops. */
+export const capture = (shopCode: string, name?: string) => ({
+  shopCode,
+  name,
+  region: 'US' as const,
+  sellerType: 'local' as const,
+  sellerCenterHost: 'seller-us.tiktok.com',
+  standardCode: true,
+});

@@ -7,7 +7,7 @@ import { recordShopCapture } from '../../extension/db/shops';
 import { keepMine } from '../../extension/sync/sync-client';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { shopAccessRequestId } from '../../shared/schemas';
-import { clientHarness, type Transport } from './sync-harness';
+import { capture, clientHarness, type Transport } from './sync-harness';
 
 /**
  * What a person meant survives sync: their own edits never overrule each other, a field they
@@ -22,14 +22,6 @@ let teamId: string;
 const ORG = '7000000000001';
 const CODE = 'USLCQPEV3N';
 const REQUEST = shopAccessRequestId(ORG, CODE, 'request_access');
-const capture = (shopCode: string, name?: string) => ({
-  shopCode,
-  name,
-  region: 'US' as const,
-  sellerType: 'local' as const,
-  sellerCenterHost: 'seller-us.tiktok.com',
-  standardCode: true,
-});
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sac-intent-'));

@@ -9,6 +9,7 @@ import { CompanionDb } from '../../extension/db/database';
 import { recordShopCapture } from '../../extension/db/shops';
 import { createApp } from '../../server/app';
 import { openSqliteStore } from '../../server/store/sqlite';
+import { capture } from './sync-harness';
 
 /**
  * The background's sync runner (real runner, real client, real server app on SQLite) on a fake
@@ -68,14 +69,6 @@ afterEach(async () => {
   await db.delete();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-});
-
-const capture = (shopCode: string) => ({
-  shopCode,
-  region: 'US' as const,
-  sellerType: 'local' as const,
-  sellerCenterHost: 'seller-us.tiktok.com',
-  standardCode: true,
 });
 
 /** IndexedDB (fake-indexeddb) answers on real ticks: let it, so no work lags behind the fake clock. */

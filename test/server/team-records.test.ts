@@ -7,20 +7,13 @@ import { recordShopCapture } from '../../extension/db/shops';
 import { queueSnapshot, SyncClient } from '../../extension/sync/sync-client';
 import { joinPreview, keysToHold, rememberLeftTeam } from '../../extension/sync/team-records';
 import { openSqliteStore } from '../../server/store/sqlite';
-import { clientHarness } from './sync-harness';
+import { capture, clientHarness } from './sync-harness';
 
 /** Records carry the team they were shared with: joining another team does not upload them unasked. */
 let dir: string;
 let store: ReturnType<typeof openSqliteStore>;
 let harness: ReturnType<typeof clientHarness>;
 
-const capture = (shopCode: string) => ({
-  shopCode,
-  region: 'US' as const,
-  sellerType: 'local' as const,
-  sellerCenterHost: 'seller-us.tiktok.com',
-  standardCode: true,
-});
 const SERVER = 'http://sync.test';
 
 beforeEach(() => {
