@@ -36,7 +36,7 @@ function labelledValue(label: Element): string {
   const labelText = normalizeText(label.textContent);
   return visibleText(scope)
     .replace(labelText, '')
-    .replace(/^\s*[:：]\s*/, '')
+    .replace(/^\s*[:\uFF1A]\s*/, '')
     .trim();
 }
 
