@@ -118,6 +118,7 @@ export const MESSAGE_RULES = {
   applyShopList: { from: 'content', data: ShopListSchema },
   recordResend: { from: 'content', data: ResendSchema },
   addIntake: { from: 'content', data: IntakeSchema },
+  removeIntake: { from: 'content', data: z.object({ code: z.string().regex(/^[A-Z0-9]{6,20}$/) }) },
   recordLinkAuthorization: {
     from: 'content',
     data: z.object({

@@ -60,6 +60,7 @@ export interface ProtocolMap {
   applyShopList(data: MessageInput<'applyShopList'>): { changed: number; lost: string[] };
   recordResend(data: MessageInput<'recordResend'>): void;
   addIntake(data: MessageInput<'addIntake'>): { added: string[]; rejected: RejectedCandidate[] };
+  removeIntake(data: MessageInput<'removeIntake'>): void;
   /** The seller confirmed a partner's authorization link: watch the expiry its duration gives. */
   recordLinkAuthorization(data: MessageInput<'recordLinkAuthorization'>): { expiresAt: number };
   saveSettings(settings: MessageInput<'saveSettings'>): Settings;

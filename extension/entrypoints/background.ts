@@ -134,6 +134,9 @@ export default defineBackground(() => {
   });
   handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));
   handle('addIntake', (data) => addIntake(db, data.text));
+  handle('removeIntake', async (data) => {
+    await db.intakeCodes.delete(data.code);
+  });
   handle('recordLinkAuthorization', async (input) => {
     const record = await recordLinkAuthorization(db, input);
     await runExpiryCheck();

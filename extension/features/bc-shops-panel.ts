@@ -57,6 +57,7 @@ export const bcShopsPanel: Feature = {
           onRequest: requestCodes,
           onResend: resend,
           onIntake: addIntake,
+          onRemovePasted: (code: string) => void sendMessage('removeIntake', { code }).then(refresh),
         }),
       );
     };

@@ -17,6 +17,8 @@ export interface BcPanelProps {
   onRequest(codes: string[]): void;
   onResend(code: string): void;
   onIntake(text: string): void;
+  /** Forgets a pasted code (a typo, a client who left): it is no longer offered. */
+  onRemovePasted(code: string): void;
 }
 
 /** The agency's panel on Business Center > Assets > Shops. Every value from a page or a paste is text. */
@@ -86,6 +88,16 @@ export function BcPanel(props: BcPanelProps) {
               <button type="button" disabled={busy !== null} onClick={() => props.onRequest([c.code])}>
                 Request access
               </button>
+              {c.source === 'pasted' && (
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Remove pasted code ${c.code}`}
+                  onClick={() => props.onRemovePasted(c.code)}
+                >
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -70,6 +70,18 @@ describe('Business Center: one-click shop access requests', () => {
     await page.close();
   });
 
+  it('forgets a pasted code on Remove: it is no longer offered', async () => {
+    const page = await open(shopsUrl(BC));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await paste(page, 'MYLCREMOVE');
+    const candidate = panel(page).locator('[data-testid="bc-candidates"] li[data-code="MYLCREMOVE"]');
+    await candidate.waitFor();
+    await candidate.getByRole('button', { name: 'Remove pasted code MYLCREMOVE' }).click();
+    await expect.poll(() => candidate.count(), { timeout: 10_000 }).toBe(0);
+    expect((await storedRecords(browser, 'intakeCodes')).map((c) => c.code)).not.toContain('MYLCREMOVE');
+    await page.close();
+  });
+
   it('shows each error TikTok gives against its code, and counts nothing that was not sent', async () => {
     const page = await open(shopsUrl(BC, '&seed_hidden=PHLCDRL2UT'));
     await panel(page).waitFor({ timeout: 10_000 });
