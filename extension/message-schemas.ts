@@ -71,10 +71,15 @@ export const OutcomeSchema = z.object({
 export const ShopListSchema = z.object({
   ...Completeness,
   orgId: OrgId,
-  shops: z.array(z.object({ code: Code, name: Text.optional(), pending: z.boolean() })).max(5000),
+  shops: z
+    .array(z.object({ code: Code, name: Text.optional(), pending: z.boolean(), requestedAt: z.number().int().min(0).optional() }))
+    .max(5000),
+  /** The Business Center's name, when its page shows it. */
+  name: Text.optional(),
 });
 export const ResendSchema = z.object({ orgId: OrgId, code: Code, via: z.enum(['email', 'link']) });
-export const IntakeSchema = z.object({ text: z.string().max(200_000) });
+/** orgId: pasted in that Business Center's panel, so offered only there (an agency's client belongs to some). */
+export const IntakeSchema = z.object({ text: z.string().max(200_000), orgId: OrgId.optional() });
 export const JoinSchema = z.object({
   invite: z.string().trim().min(1, 'Paste the invite link.').max(2000),
   name: z.string().trim().min(1, 'Say who you are, as your team will see it.').max(100),
@@ -118,7 +123,7 @@ export const MESSAGE_RULES = {
   applyShopList: { from: 'content', data: ShopListSchema },
   recordResend: { from: 'content', data: ResendSchema },
   addIntake: { from: 'content', data: IntakeSchema },
-  removeIntake: { from: 'content', data: z.object({ code: z.string().regex(/^[A-Z0-9]{6,20}$/) }) },
+  removeIntake: { from: 'content', data: z.object({ code: z.string().regex(/^[A-Z0-9]{6,20}$/), orgId: OrgId.optional() }) },
   recordLinkAuthorization: {
     from: 'content',
     data: z.object({

@@ -39,6 +39,10 @@ export interface Candidate {
 
 export interface BcOverview {
   orgId: string;
+  /** The Business Center's name, once one of its pages showed it. */
+  name?: string;
+  /** Known shops assigned to other Business Centers only: not offered here. */
+  elsewhere: number;
   quota: QuotaState & { timeZone: string; limitReached: boolean };
   candidates: Candidate[];
   requests: ShopAccessRequest[];
@@ -62,6 +66,8 @@ export interface ListedShop {
   code: string;
   name?: string;
   pending: boolean;
+  /** When the list says the request was made (or the shop added), where it shows that. */
+  requestedAt?: number;
 }
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */

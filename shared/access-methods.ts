@@ -53,15 +53,12 @@ export function blocksNewRequest(
 export const WAITING_AFTER_DAYS = 3;
 
 export function isWaiting(
-  request: { status: ShopAccessStatus; requestedAt?: number; lostAt?: number },
+  request: { status: ShopAccessStatus; requestedAt?: number; firstSeenAt?: number; lostAt?: number },
   now: number,
   days: number = WAITING_AFTER_DAYS,
 ): boolean {
+  // A request made by hand on a day nobody knows is at least as old as its first sight in the list.
+  const since = request.requestedAt ?? request.firstSeenAt;
   // A pending request gone from the Shops list was withdrawn or rejected: it waits on no one.
-  return (
-    request.status === 'pending' &&
-    request.lostAt === undefined &&
-    request.requestedAt !== undefined &&
-    now - request.requestedAt > days * 86_400_000
-  );
+  return request.status === 'pending' && request.lostAt === undefined && since !== undefined && now - since > days * 86_400_000;
 }

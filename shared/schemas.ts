@@ -38,6 +38,11 @@ const History = z
 const ListedAt = Timestamp.optional();
 const LostAt = Timestamp.optional();
 
+/** TikTok's org_id, digits only in every URL seen. */
+const OrgId = z.string().regex(/^\d{6,25}$/, 'Business Center id: the digits of org_id');
+/** A team member's id, as the team's server gives it. */
+const MemberId = z.string().min(1).max(100);
+
 /** Upper-case letters and digits; the strict pattern lives in shop-code.ts, this is the storage rule. */
 export const ShopCodeSchema = z.string().regex(/^[A-Z0-9]{6,20}$/, 'shop code: 6 to 20 upper-case letters or digits');
 
@@ -52,28 +57,35 @@ export const ShopSchema = z.object({
   standardCode: z.boolean().default(true),
   firstSeenAt: Timestamp,
   lastSeenAt: Timestamp,
+  /** The Business Centers that should request this shop (an agency's client belongs to some); absent: all of them. */
+  businessCenters: z.array(OrgId).max(100).optional(),
+  /** The team member who looks after this shop: only their browsers notify for it. */
+  owner: z.object({ memberId: MemberId, name: PageText }).optional(),
 });
 export type Shop = z.infer<typeof ShopSchema>;
 
 /** What a content script reports after reading Seller information; the background stamps times. */
-export const ShopCaptureSchema = ShopSchema.omit({ firstSeenAt: true, lastSeenAt: true });
+export const ShopCaptureSchema = ShopSchema.omit({ firstSeenAt: true, lastSeenAt: true, businessCenters: true, owner: true });
 export type ShopCapture = z.infer<typeof ShopCaptureSchema>;
 
 export const BusinessCenterSchema = z.object({
-  /** TikTok's org_id, digits only in every URL seen. */
-  orgId: z.string().regex(/^\d{6,25}$/, 'Business Center id: the digits of org_id'),
+  orgId: OrgId,
   name: PageText.optional(),
   quotaTimeZone: z.string().max(100).default('UTC'),
   /** The quota day on which TikTok said the daily limit was reached; nothing more is sent that day. */
   limitReachedDay: Day.optional(),
   lastSeenAt: Timestamp,
+  /** When this browser last read the whole Shops list: a shop new since, on the same quota day, was requested that day. */
+  listReadAt: Timestamp.optional(),
 });
 export type BusinessCenter = z.infer<typeof BusinessCenterSchema>;
 
 export const ShopAccessRequestSchema = z.object({
   /** Derived from (orgId, shopCode, method) so two members' offline records merge. */
   id: RecordId,
-  businessCenterId: BusinessCenterSchema.shape.orgId,
+  businessCenterId: OrgId,
+  /** The Business Center's name once a page showed it, so every member sees a name, not only digits. */
+  businessCenterName: PageText.optional(),
   shopCode: ShopCodeSchema,
   method: z.enum(ACCESS_METHODS),
   status: z.enum(SHOP_ACCESS_STATUSES),
@@ -92,6 +104,8 @@ export const ShopAccessRequestSchema = z.object({
   updatedAt: Timestamp,
   /** Seen in the Shops list but never sent by this extension: a request made by hand in Business Center. */
   byHand: z.boolean().optional(),
+  /** First seen in the Shops list: a request made by hand is at least this old, whether or not its day is known. */
+  firstSeenAt: Timestamp.optional(),
   /** Last seen in Business Center's Shops list, and, once a complete list no longer shows it, when. */
   listedAt: ListedAt,
   lostAt: LostAt,

@@ -1,6 +1,7 @@
 import { daysLeft, dueAlert, expiryLabel } from '../../shared/expiry';
 import { type RenewalPath, renewalPath } from '../../shared/renewal';
 import type { TspAuthorization } from '../../shared/schemas';
+import { notifiesHere } from '../../shared/shop-assignment';
 import type { CompanionDb } from '../db/database';
 
 /** What the reminder tells the seller to do, as their region allows (seed 000). */
@@ -29,6 +30,7 @@ export async function checkExpiryAlerts(
   alertDays: readonly number[],
   notify: Notify,
   now = new Date(),
+  memberId: string | null = null,
 ): Promise<number> {
   // No longer listed on My Services: no more reminders for it.
   const active = await db.authorizations
@@ -42,8 +44,11 @@ export async function checkExpiryAlerts(
     const thresholds = new Set(sent.filter((s) => s.id.startsWith(prefix)).map((s) => s.threshold));
     const due = dueAlert(days, alertDays, thresholds);
     if (!due) continue;
+    const shop = await db.shops.get(auth.shopCode);
+    // Another member looks after this shop: their browsers remind; this one stays quiet (and does not mark it sent).
+    if (!notifiesHere(shop, memberId)) continue;
     const message = `${auth.serviceName} by ${auth.partner} for shop ${auth.shopCode}: ${expiryLabel(days).toLowerCase()}. ${renewalAdvice(
-      renewalPath(await db.shops.get(auth.shopCode)),
+      renewalPath(shop),
     )}`;
     await notify(`expiry|${alertKey(auth, due.threshold)}`, 'Partner authorization expiring', message);
     await db.sentAlerts.bulkPut(

@@ -36,3 +36,15 @@ export async function releaseClaim(team: TeamCall | null, orgId: string, day: st
   if (!team) return;
   await team((server) => server.v1.quota.release.$post({ json: { businessCenterId: orgId, day, count } })).catch(() => {});
 }
+
+/**
+ * Requests made by hand in Business Center today used the same 20 as the extension's: claim them,
+ * so no member's next batch counts on slots already gone. Best effort: unreachable, this browser's
+ * own count (which holds them) still decides here.
+ */
+export async function claimMadeByHand(team: TeamCall | null, orgId: string, day: string, count: number): Promise<void> {
+  if (!team || count <= 0) return;
+  await team((server) =>
+    server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day, count: Math.min(count, 20) } }),
+  ).catch(() => {});
+}

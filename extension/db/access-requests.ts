@@ -3,6 +3,7 @@ import { reconcilePresence, withEvent } from '../../shared/presence';
 import { planBatch, quotaDay, quotaState } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
+import { requestedFrom } from '../../shared/shop-assignment';
 import { extractShopCodes, type RejectedCandidate } from '../../shared/shop-code';
 import type { BatchPlan, BcOverview, Candidate, ListedShop, RequestOutcome } from '../protocol-types';
 import type { CompanionDb } from './database';
@@ -30,11 +31,12 @@ export async function quotaFor(db: CompanionDb, orgId: string, now: number): Pro
 }
 
 export async function bcOverview(db: CompanionDb, orgId: string, now: number = Date.now()): Promise<BcOverview> {
-  const [requests, shops, pasted, quota] = await Promise.all([
+  const [requests, shops, pasted, quota, bc] = await Promise.all([
     db.accessRequests.where('businessCenterId').equals(orgId).toArray(),
     db.shops.toArray(),
     db.intakeCodes.orderBy('addedAt').toArray(),
     quotaFor(db, orgId, now),
+    db.businessCenters.get(orgId),
   ]);
   const byCode = new Map<string, ShopAccessRequest[]>();
   for (const r of requests) byCode.set(r.shopCode, [...(byCode.get(r.shopCode) ?? []), r]);
@@ -45,9 +47,17 @@ export async function bcOverview(db: CompanionDb, orgId: string, now: number = D
     seen.add(candidate.code);
     if (!blocksNewRequest(byCode.get(candidate.code) ?? [], METHOD)) candidates.push(candidate);
   };
-  for (const shop of shops) offer({ code: shop.shopCode, name: shop.name, source: 'captured' });
-  for (const p of pasted) offer({ code: p.code, source: 'pasted' });
-  return { orgId, quota, candidates, requests: requests.sort((a, b) => (b.requestedAt ?? 0) - (a.requestedAt ?? 0)) };
+  const here = shops.filter((shop) => requestedFrom(shop, orgId));
+  for (const shop of here) offer({ code: shop.shopCode, name: shop.name, source: 'captured' });
+  for (const p of pasted) if (!p.orgIds || p.orgIds.includes(orgId)) offer({ code: p.code, source: 'pasted' });
+  return {
+    orgId,
+    name: bc?.name,
+    elsewhere: shops.length - here.length,
+    quota,
+    candidates,
+    requests: requests.sort((a, b) => (b.requestedAt ?? b.firstSeenAt ?? 0) - (a.requestedAt ?? a.firstSeenAt ?? 0)),
+  };
 }
 
 /**
@@ -91,15 +101,17 @@ export async function deferToNextDay(db: CompanionDb, orgId: string, codes: read
   if (codes.length === 0) return;
   const { timeZone } = await timeZoneOf(db, orgId);
   const tomorrow = quotaDay(now + 86_400_000, timeZone);
+  const name = (await db.businessCenters.get(orgId))?.name;
   await db.accessRequests.bulkPut(
-    codes.map((code) => ({ ...base(orgId, code, now), status: 'queued' as const, queuedFor: tomorrow })),
+    codes.map((code) => ({ ...base(orgId, code, now, name), status: 'queued' as const, queuedFor: tomorrow })),
   );
 }
 
-function base(orgId: string, code: string, now: number): ShopAccessRequest {
+function base(orgId: string, code: string, now: number, businessCenterName?: string): ShopAccessRequest {
   return {
     id: shopAccessRequestId(orgId, code, METHOD),
     businessCenterId: orgId,
+    ...(businessCenterName ? { businessCenterName } : {}),
     shopCode: code,
     method: METHOD,
     status: 'queued',
@@ -119,7 +131,7 @@ export async function recordRequestOutcome(
 ): Promise<ShopAccessRequest> {
   return db.transaction('rw', db.accessRequests, db.businessCenters, async () => {
     const id = shopAccessRequestId(orgId, code, METHOD);
-    const existing = (await db.accessRequests.get(id)) ?? base(orgId, code, now);
+    const existing = (await db.accessRequests.get(id)) ?? base(orgId, code, now, (await db.businessCenters.get(orgId))?.name);
     let record: ShopAccessRequest;
     if (outcome.ok) {
       record = {
@@ -169,10 +181,18 @@ export async function applyShopList(
   listed: readonly ListedShop[],
   now: number = Date.now(),
   complete = false,
-): Promise<{ changed: number; lost: ShopAccessRequest[] }> {
-  return db.transaction('rw', db.accessRequests, async () => {
+  bcName?: string,
+): Promise<{ changed: number; lost: ShopAccessRequest[]; madeByHandToday: ShopAccessRequest[] }> {
+  return db.transaction('rw', db.accessRequests, db.businessCenters, async () => {
     let changed = 0;
     const known = await db.accessRequests.where('businessCenterId').equals(orgId).toArray();
+    const bc = await db.businessCenters.get(orgId);
+    const timeZone = bc?.quotaTimeZone ?? 'UTC';
+    const today = quotaDay(now, timeZone);
+    // A whole list read earlier today without a shop that is pending now: it was requested today.
+    const readEarlierToday = bc?.listReadAt !== undefined && quotaDay(bc.listReadAt, timeZone) === today;
+    const madeByHandToday: ShopAccessRequest[] = [];
+    const name = bcName ?? bc?.name;
     const change = reconcilePresence(
       known.filter((r) => r.method === METHOD),
       new Set(listed.map((shop) => shopAccessRequestId(orgId, shop.code, METHOD))),
@@ -186,9 +206,15 @@ export async function applyShopList(
       const status = shop.pending ? 'pending' : 'approved';
       // "Last seen" to within hours is what a loss needs; writing it on every visit would sync every shop each time.
       const stale = existing?.listedAt === undefined || now - existing.listedAt > LISTED_AT_PRECISION_MS;
-      let next: ShopAccessRequest = existing ?? { ...base(orgId, shop.code, now), byHand: true };
+      let next: ShopAccessRequest = existing ?? handMade(orgId, shop, now, name, complete && readEarlierToday);
+      if (!existing && next.requestedAt !== undefined && quotaDay(next.requestedAt, timeZone) === today)
+        madeByHandToday.push(next);
       if (stale) next = { ...next, listedAt: now };
       let dirty = stale;
+      if (name && next.businessCenterName !== name) {
+        next = { ...next, businessCenterName: name };
+        dirty = true;
+      }
       if (back.has(id)) {
         next = withEvent({ ...next, lostAt: undefined }, { at: now, event: 'listed_again' });
         delete next.lostAt;
@@ -229,8 +255,38 @@ export async function applyShopList(
       lost.push(next);
       changed++;
     }
-    return { changed, lost };
+    if (complete || name) {
+      await db.businessCenters.put({
+        orgId,
+        quotaTimeZone: timeZone,
+        ...bc,
+        lastSeenAt: now,
+        ...(name ? { name } : {}),
+        ...(complete ? { listReadAt: now } : {}),
+      });
+    }
+    return { changed, lost, madeByHandToday };
   });
+}
+
+/**
+ * A shop in the Shops list that this browser never asked for: asked for by hand in Business
+ * Center, or added by the seller. Its day is known when the list shows it, or when a whole list
+ * read earlier the same quota day did not hold it yet; only a pending one used the Business
+ * Center's quota (a shop the seller added asks nothing of it).
+ */
+function handMade(orgId: string, shop: ListedShop, now: number, name: string | undefined, newToday: boolean): ShopAccessRequest {
+  const requestedAt = shop.pending ? (shop.requestedAt ?? (newToday ? now : undefined)) : undefined;
+  const record: ShopAccessRequest = { ...base(orgId, shop.code, now, name), byHand: true, firstSeenAt: now };
+  if (requestedAt === undefined) return record;
+  return withEvent(
+    { ...record, requestedAt },
+    {
+      at: now,
+      event: 'requested_by_hand',
+      detail: shop.requestedAt === undefined ? 'not in the list read earlier today' : 'date shown in the list',
+    },
+  );
 }
 
 export async function recordResend(
@@ -251,8 +307,31 @@ export async function addIntake(
   db: CompanionDb,
   text: string,
   now: number = Date.now(),
+  orgId?: string,
 ): Promise<{ added: string[]; rejected: RejectedCandidate[] }> {
   const { codes, rejected } = extractShopCodes(text);
-  await db.intakeCodes.bulkPut(codes.map((c, i) => ({ code: c.code, addedAt: now + i })));
+  await db.transaction('rw', db.intakeCodes, async () => {
+    const before = await db.intakeCodes.bulkGet(codes.map((c) => c.code));
+    await db.intakeCodes.bulkPut(
+      codes.map((c, i) => {
+        const earlier = before[i];
+        // Pasted in one Business Center's panel: that client is this Business Center's. Pasted in
+        // a second one too: both. Pasted with no Business Center (or before this existed): everywhere.
+        const orgIds =
+          orgId === undefined || (earlier && !earlier.orgIds) ? undefined : [...new Set([...(earlier?.orgIds ?? []), orgId])];
+        return { code: c.code, addedAt: earlier?.addedAt ?? now + i, ...(orgIds ? { orgIds } : {}) };
+      }),
+    );
+  });
   return { added: codes.map((c) => c.code), rejected };
+}
+
+/** Forgets a pasted code in one Business Center's panel; pasted nowhere else, it is gone. */
+export async function removeIntake(db: CompanionDb, code: string, orgId?: string): Promise<void> {
+  await db.transaction('rw', db.intakeCodes, async () => {
+    const earlier = await db.intakeCodes.get(code);
+    const rest = orgId && earlier?.orgIds ? earlier.orgIds.filter((id) => id !== orgId) : [];
+    if (!earlier || rest.length === 0) await db.intakeCodes.delete(code);
+    else await db.intakeCodes.put({ ...earlier, orgIds: rest });
+  });
 }

@@ -104,6 +104,7 @@ export function authorizationNews(saved: { stored: number; gone: TspAuthorizatio
     id: `closed:${a.id}`,
     title: 'A partner service was closed',
     message: `${a.serviceName} (${a.partner}) for shop ${a.shopCode} is now Closed: it no longer works for the shop.`,
+    shopCode: a.shopCode,
   }));
 }
 

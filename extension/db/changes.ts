@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../../shared/presence';
+import { businessCenterLabel } from '../../shared/shop-assignment';
 import type { CompanionDb } from './database';
 
 /** One thing that happened to a shop's access, from a record's history. */
@@ -40,6 +41,11 @@ export async function accessChanges(db: CompanionDb, since = 0): Promise<AccessC
   for (const a of authorizations) add('authorization', a.shopCode, `${a.serviceName} (${a.partner})`, a.history);
   for (const p of partners) add('business center', p.shopCode, p.businessCenterName, p.history);
   for (const r of requests)
-    add('access request', r.shopCode, `${r.shopCode} from Business Center ${r.businessCenterId}`, r.history);
+    add(
+      'access request',
+      r.shopCode,
+      `${r.shopCode} from ${businessCenterLabel(r.businessCenterId, r.businessCenterName)}`,
+      r.history,
+    );
   return out.sort((a, b) => b.at - a.at);
 }

@@ -15,6 +15,8 @@ export interface SentAlert {
 export interface IntakeCode {
   code: string;
   addedAt: number;
+  /** The Business Centers whose panel it was pasted in; it is offered only there. Absent (older pastes): everywhere. */
+  orgIds?: string[];
 }
 
 /** A local change waiting to reach the team's server, written in the same transaction as the change. */

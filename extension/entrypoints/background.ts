@@ -2,15 +2,24 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { quotaDay } from '../../shared/quota';
+import { businessCenterLabel, notifiesHere } from '../../shared/shop-assignment';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { handle } from '../background/message-door';
 import { readSettings, writeSettings } from '../background/settings-store';
 import { shopTeamState } from '../background/shop-team-state';
 import { startSyncRunner } from '../background/sync-runner';
-import { claimForPlan, releaseClaim } from '../background/team-quota';
+import { claimForPlan, claimMadeByHand, releaseClaim } from '../background/team-quota';
 import { refreshToolbarBadge } from '../background/toolbar-badge';
-import { addIntake, applyShopList, bcOverview, planRequests, recordRequestOutcome, recordResend } from '../db/access-requests';
+import {
+  addIntake,
+  applyShopList,
+  bcOverview,
+  planRequests,
+  recordRequestOutcome,
+  recordResend,
+  removeIntake,
+} from '../db/access-requests';
 import { authorizationNews, expiringSoon, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
@@ -21,17 +30,28 @@ const EXPIRY_ALARM = 'expiry-check';
 /** Where each host's My Services page was last seen, so the chip elsewhere can link to it. */
 const myServicesUrls = storage.defineItem<Record<string, string>>('local:myServicesUrls', { fallback: {} });
 
+/** This browser's team member id, or null outside a team: decides which shops' news it tells. */
+let memberIdHere: () => Promise<string | null> = async () => null;
+
 async function runExpiryCheck(): Promise<number> {
   const settings = await readSettings();
   await refreshToolbarBadge(db, settings.urgentDays);
-  return checkExpiryAlerts(db, settings.alertDays, async (id, title, message) => {
-    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
-  });
+  return checkExpiryAlerts(
+    db,
+    settings.alertDays,
+    async (id, title, message) => {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    },
+    new Date(),
+    await memberIdHere(),
+  );
 }
 
-/** A change worth a notification (access lost, a partner closed), each shown once by its id. */
-async function notifyChanges(news: { id: string; title: string; message: string }[]): Promise<void> {
+/** A change worth a notification (access lost, a partner closed), each shown once by its id; a shop with an owner only in the owner's browsers. */
+async function notifyChanges(news: { id: string; title: string; message: string; shopCode: string }[]): Promise<void> {
+  const memberId = await memberIdHere();
   for (const n of news) {
+    if (!notifiesHere(await db.shops.get(n.shopCode), memberId)) continue;
     await browser.notifications
       .create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message })
       .catch(() => {});
@@ -40,6 +60,7 @@ async function notifyChanges(news: { id: string; title: string; message: string 
 
 export default defineBackground(() => {
   const sync = startSyncRunner(db);
+  memberIdHere = async () => (await sync.status()).connection?.memberId ?? null;
   // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie or
   // extension storage, never state kept only in memory.
   handle('captureShop', (capture) => recordShopCapture(db, capture));
@@ -77,6 +98,7 @@ export default defineBackground(() => {
         id: `removed:${a.id}:${a.lostAt}`,
         title: 'A Business Center no longer has access',
         message: `${a.businessCenterName} is no longer listed in Partner Management for shop ${a.shopCode}.`,
+        shopCode: a.shopCode,
       })),
     );
     return {
@@ -119,24 +141,35 @@ export default defineBackground(() => {
     }
   });
   handle('applyShopList', async (input) => {
-    const { changed, lost } = await applyShopList(db, input.orgId, input.shops, Date.now(), input.complete === true);
+    const { changed, lost, madeByHandToday } = await applyShopList(
+      db,
+      input.orgId,
+      input.shops,
+      Date.now(),
+      input.complete === true,
+      input.name,
+    );
     const bc = await db.businessCenters.get(input.orgId);
+    // Requests made by hand today used the Business Center's quota: the team's shared count learns it too.
+    if (madeByHandToday.length > 0) {
+      const day = quotaDay(Date.now(), bc?.quotaTimeZone);
+      await claimMadeByHand(await sync.teamRequester(), input.orgId, day, madeByHandToday.length);
+    }
     await notifyChanges(
       lost
         .filter((r) => r.status === 'approved')
         .map((r) => ({
           id: `lost:${r.id}:${r.lostAt}`,
           title: 'Access to a shop was lost',
-          message: `${r.shopCode} is no longer in the Shops list of Business Center ${bc?.name ?? input.orgId}: its campaigns may stop delivering.`,
+          message: `${r.shopCode} is no longer in the Shops list of ${businessCenterLabel(input.orgId, bc?.name)}: its campaigns may stop delivering.`,
+          shopCode: r.shopCode,
         })),
     );
     return { changed, lost: lost.map((r) => r.shopCode) };
   });
   handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));
-  handle('addIntake', (data) => addIntake(db, data.text));
-  handle('removeIntake', async (data) => {
-    await db.intakeCodes.delete(data.code);
-  });
+  handle('addIntake', (data) => addIntake(db, data.text, Date.now(), data.orgId));
+  handle('removeIntake', (data) => removeIntake(db, data.code, data.orgId));
   handle('recordLinkAuthorization', async (input) => {
     const record = await recordLinkAuthorization(db, input);
     await runExpiryCheck();

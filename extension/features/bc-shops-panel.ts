@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import { sendMessage } from '../messaging';
-import { isShopsPage, orgIdOf, readShops } from '../pages/business-center';
+import { isShopsPage, orgIdOf, readBusinessCenterName, readShops } from '../pages/business-center';
 import { pageOutline } from '../pages/page-outline';
 import { isVocabularyWord } from '../pages/vocabulary';
 import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
@@ -57,7 +57,7 @@ export const bcShopsPanel: Feature = {
           onRequest: requestCodes,
           onResend: resend,
           onIntake: addIntake,
-          onRemovePasted: (code: string) => void sendMessage('removeIntake', { code }).then(refresh),
+          onRemovePasted: (code: string) => void sendMessage('removeIntake', { code, orgId: orgId ?? undefined }).then(refresh),
         }),
       );
     };
@@ -125,7 +125,7 @@ export const bcShopsPanel: Feature = {
       });
 
     const addIntake = (text: string) =>
-      void sendMessage('addIntake', { text }).then(async (result) => {
+      void sendMessage('addIntake', { text, orgId: orgId ?? undefined }).then(async (result) => {
         intake = result;
         await refresh();
       });
@@ -157,12 +157,14 @@ export const bcShopsPanel: Feature = {
       report('active', [`Business Center ${org}`]);
       // The page's own list is the truth about pending and approved shops: re-read it when it changes.
       const read = readShops(here, document, watch.batch);
-      const signature = JSON.stringify(read);
+      const name = readBusinessCenterName(document, org) ?? undefined;
+      const signature = JSON.stringify([read, name]);
       if (read && signature !== listSignature && !busy) {
         listSignature = signature;
         const { completeness } = read;
         void sendMessage('applyShopList', {
           orgId: org,
+          name,
           shops: read.shops,
           complete: completeness.complete,
           ...(completeness.complete ? {} : { incompleteWhy: completeness.why }),

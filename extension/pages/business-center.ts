@@ -1,4 +1,5 @@
 import { isTikTokLink } from '../../shared/markets';
+import { dateOrderFor, readPageDate } from '../../shared/page-dates';
 import { readLabelledShopCode, SHOP_CODE_PATTERN } from '../../shared/shop-code';
 import type { PageBatch } from '../features/watch-page';
 import type { ListedShop } from '../protocol-types';
@@ -160,7 +161,9 @@ export function readShops(url: URL, doc: Document, batch: PageBatch): { shops: L
     const pending = /pending/i.test(values.status ?? '') || textPieces(record).some((p) => /^pending( approval)?$/i.test(p.text));
     // A code shown under the name is part of the name's cell: the name is what remains.
     const name = values.name?.replace(code, ' ').replace(/\s+/g, ' ').trim();
-    return [{ code, name: name || undefined, pending }];
+    // Business Center has no market of its own: an ambiguous numeric date stays unread.
+    const requested = values.requestedAt ? readPageDate(values.requestedAt, dateOrderFor(undefined)) : null;
+    return [{ code, name: name || undefined, pending, ...(requested?.ok ? { requestedAt: requested.at } : {}) }];
   });
   return { shops, completeness: listCompleteness(doc, records) };
 }
@@ -171,4 +174,37 @@ export function findShopRow(doc: Document, code: string): HTMLElement | null {
     if (textPieces(row).some((p) => p.text.toUpperCase() === code || readLabelledShopCode(p.text)?.code === code)) return row;
   }
   return null;
+}
+
+/** Names Business Center gives its own id; anything else near the id is not taken for the name. */
+const ORG_NAME_TIDS = /(^|[._-])(org|bc|business_?center)[._-]?name([._-]|$)/i;
+const ID_LINE = /^(business center |bc )?id\s*[:\uFF1A]?\s*(\d{6,25})$/i;
+
+/**
+ * The Business Center's name as its own page shows it: an element whose test id says it is the
+ * Business Center's name, else the short text beside "ID: <org_id>" in the same small block (the
+ * account switcher shows both). Null when neither is there: the panel then shows the id alone.
+ */
+export function readBusinessCenterName(doc: Document, orgId: string): string | null {
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-tid]')) {
+    if (!ORG_NAME_TIDS.test(el.dataset.tid ?? '')) continue;
+    const name = normalizeText(el.textContent);
+    if (plausibleName(name, orgId)) return name;
+  }
+  for (const el of doc.querySelectorAll<HTMLElement>(
+    'header, nav, [role="banner"], [role="menu"], [role="navigation"], aside, div',
+  )) {
+    if (el.children.length > 8) continue;
+    const pieces = textPieces(el).map((p) => p.text);
+    if (pieces.length < 2 || pieces.length > 4) continue;
+    const idAt = pieces.findIndex((t) => ID_LINE.exec(t)?.[2] === orgId || t === orgId);
+    if (idAt < 0) continue;
+    const name = pieces.find((t, i) => i !== idAt && plausibleName(t, orgId));
+    if (name) return name;
+  }
+  return null;
+}
+
+function plausibleName(text: string, orgId: string): boolean {
+  return text.length >= 2 && text.length <= 100 && !text.includes(orgId) && !/^(id|business center|switch|settings)$/i.test(text);
 }

@@ -107,14 +107,14 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
   let best: { candidate: Candidate; signature: string; count: number; kinds: number; score: number } | null = null;
   for (const candidate of candidates.values()) {
     if (isRowOfCells(candidate.parent) || candidate.parent.tagName === 'DL') continue;
-    const bySignature = new Map<string, number>();
-    for (const [child, kinds] of candidate.children) {
-      if (isCell(child)) continue;
-      const signature = [...kinds].sort().join('+');
-      bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
-    }
-    for (const [signature, count] of bySignature) {
-      const kinds = signature.split('+').length;
+    const rows = [...candidate.children].filter(([child]) => !isCell(child)).map(([, kinds]) => kinds);
+    const signatures = new Set(rows.map((kinds) => [...kinds].sort().join('+')));
+    for (const signature of signatures) {
+      const wanted = signature.split('+') as ValueKind[];
+      // A record may hold more than the others (a date only some rows show, "-" in the rest): it
+      // is still one of them. Counting exact matches only split such a list into lists of one.
+      const count = rows.filter((kinds) => wanted.every((kind) => kinds.has(kind))).length;
+      const kinds = wanted.length;
       const homogeneous = count / candidate.children.size;
       // Field containers (a card's label/value lines) hold one kind each and mix them: not records.
       if (count >= 2 && kinds < 2 && homogeneous < 0.8) continue;
@@ -130,7 +130,8 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
   }
   if (!best) return null;
   const { candidate, signature } = best;
-  const members = [...candidate.children].filter(([child, kinds]) => !isCell(child) && [...kinds].sort().join('+') === signature);
+  const wanted = signature.split('+') as ValueKind[];
+  const members = [...candidate.children].filter(([child, kinds]) => !isCell(child) && wanted.every((kind) => kinds.has(kind)));
   let records = members.map(([child]) => child);
   let container = candidate.parent;
   if (records.length === 1) {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { isWaiting } from '../../shared/access-methods';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { sellerApprovalMessage } from '../../shared/seller-approval';
+import { businessCenterLabel } from '../../shared/shop-assignment';
 import type { BcOverview } from '../protocol-types';
 import { accessStatusLabel, type IntakeOutcome, IntakeResult } from './access-requests';
 import { copyText } from './clipboard';
@@ -51,7 +52,9 @@ export function BcPanel(props: BcPanelProps) {
   return (
     <div class="sac floating bc" data-testid="bc-panel">
       <span class="brand">Shop Access Companion</span>
-      <p class="muted">Business Center {overview.orgId}</p>
+      <p class="muted" data-testid="bc-name">
+        {businessCenterLabel(overview.orgId, overview.name)}
+      </p>
       <p data-testid="bc-quota">
         <strong>
           Today: {quota.used} of {quota.limit} requests used
@@ -75,6 +78,11 @@ export function BcPanel(props: BcPanelProps) {
         </p>
       )}
       <h4>Not requested yet ({overview.candidates.length})</h4>
+      {overview.elsewhere > 0 && (
+        <p class="muted" data-testid="bc-elsewhere">
+          {overview.elsewhere} shop(s) are assigned to other Business Centers and not offered here (dashboard, Shops).
+        </p>
+      )}
       {overview.candidates.length === 0 ? (
         <p class="muted">Every shop code you know has been requested. Paste more below.</p>
       ) : (
@@ -189,7 +197,18 @@ function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps)
     >
       <span class="code">{r.shopCode}</span>{' '}
       <span class={r.status === 'failed' || r.lostAt !== undefined ? 'error' : 'muted'}>{status}</span>
-      {r.byHand && <span class="muted"> (requested by hand in Business Center)</span>}
+      {r.byHand && (
+        <span class="muted" data-testid="bc-by-hand">
+          {' '}
+          (requested by hand in Business Center
+          {r.requestedAt !== undefined
+            ? ` on ${new Date(r.requestedAt).toLocaleDateString()}, counted in that day's 20`
+            : r.firstSeenAt !== undefined
+              ? `; first seen ${new Date(r.firstSeenAt).toLocaleDateString()}, day unknown`
+              : ''}
+          )
+        </span>
+      )}
       {r.lastError && <span class="error"> - TikTok said: {r.lastError}</span>}
       {r.resends.length > 0 && (
         <span class="muted">

@@ -361,7 +361,7 @@ describe('Business Center: one-click shop access requests', () => {
     const glance = popup.getByTestId('tab-glance');
     await expect.poll(() => glance.getAttribute('data-kind'), { timeout: 10_000 }).toBe('business');
     expect(await glance.textContent()).toMatch(
-      new RegExp(`This Business Center \\(${BC}\\)Today: \\d+ of 20 requests used, \\d+ left\\.`),
+      new RegExp(`This Business Center: (?:.+ \\(${BC}\\)|Business Center ${BC})Today: \\d+ of 20 requests used, \\d+ left\\.`),
     );
     expect(await glance.textContent()).toMatch(/request\(s\) waiting on sellers|No request is waiting on a seller/);
     await popup.close();
@@ -378,6 +378,51 @@ describe('Business Center: one-click shop access requests', () => {
     await expect.poll(() => dashboard.locator('[data-testid="intake-result"]').textContent()).toContain('Added: IDLC777777');
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-access-requests.png`, fullPage: true });
     await dashboard.close();
+  });
+
+  it('names the Business Center, offers only the shops assigned to it, and counts a request made by hand', async () => {
+    const ORG2 = '7000000000009';
+    const page = await open(shopsUrl(ORG2, '&reset=1&bc_name=Northwind%20Agency&dates=1&seed_pending=USLCHAND01'));
+    await panel(page).waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => panel(page).locator('[data-testid="bc-name"]').textContent(), { timeout: 10_000 })
+      .toBe(`Northwind Agency (${ORG2})`);
+    // Made by hand an hour ago: its time read from the list's Request time column, counted in today's 20.
+    const hand = requestRow(page, 'USLCHAND01');
+    await expect.poll(() => hand.getAttribute('data-status'), { timeout: 10_000 }).toBe('pending');
+    expect(await hand.textContent()).toContain('requested by hand in Business Center on');
+    expect(await panel(page).locator('[data-testid="bc-quota"]').textContent()).toContain('Today: 1 of 20 requests used');
+    const [made] = await requests(ORG2);
+    expect(made).toMatchObject({ byHand: true, businessCenterName: 'Northwind Agency', status: 'pending' });
+    expect(Date.now() - (made?.requestedAt as number)).toBeGreaterThan(3_000_000);
+
+    // The captured shop is offered here until the dashboard assigns it elsewhere only.
+    const candidate = panel(page).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]');
+    await candidate.waitFor({ timeout: 10_000 });
+    const dashboard = await browser.extensionPage('/dashboard.html');
+    const row = dashboard.locator('[data-testid="clients-and-owners"] tr[data-shop-code="USLCQPEV3N"]');
+    await row.locator('summary').click();
+    await row.getByRole('checkbox', { name: `Northwind Agency (${ORG2})` }).uncheck();
+    await expect.poll(() => row.locator('[data-testid="assignment"]').textContent()).not.toContain('Northwind');
+    const [assigned] = (await storedRecords(browser, 'shops')).filter((s) => s.shopCode === 'USLCQPEV3N');
+    expect(assigned?.businessCenters).toContain(BC);
+    expect(assigned?.businessCenters).not.toContain(ORG2);
+    await dashboard.locator('[data-testid="clients-and-owners"]').screenshot({ path: `${SCREENSHOTS}/dashboard-clients.png` });
+    await page.reload();
+    await panel(page).locator('[data-testid="bc-elsewhere"]').waitFor({ timeout: 10_000 });
+    expect(await panel(page).locator('[data-testid="bc-elsewhere"]').textContent()).toContain('1 shop(s) are assigned to other');
+    expect(await candidate.count()).toBe(0);
+    // Still offered in the Business Center it is assigned to.
+    await open(shopsUrl(BC)).then(async (other) => {
+      await panel(other).waitFor({ timeout: 10_000 });
+      expect(await panel(other).locator('[data-testid="bc-elsewhere"]').count()).toBe(0);
+      await other.close();
+    });
+    // Back to every Business Center: the clearing is kept too.
+    await row.getByRole('checkbox', { name: `Northwind Agency (${ORG2})` }).check();
+    await expect.poll(() => row.locator('[data-testid="assignment"]').textContent()).toBe('All Business Centers');
+    await dashboard.close();
+    await page.close();
   });
 
   it('threw nothing into any page', () => {

@@ -8,6 +8,7 @@ import { sendMessage } from '../../messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { AccessRequests } from '../../ui/dashboard/AccessRequests';
 import { Authorizations } from '../../ui/dashboard/Authorizations';
+import { ClientsAndOwners } from '../../ui/dashboard/ClientsAndOwners';
 import { Diagnostics } from '../../ui/dashboard/Diagnostics';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
@@ -63,6 +64,7 @@ function Shops() {
       {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
       {shops ? <ShopList shops={visible} detailed={true} /> : <p class="muted">Loading...</p>}
       {shops && <WhoCanReach shops={shops} />}
+      {shops && <ClientsAndOwners shops={shops} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { daysLeft, expiryLabel } from '../../../shared/expiry';
 import { sellerCenterHost } from '../../../shared/markets';
 import type { Shop, ShopAccessRequest, TspAuthorization } from '../../../shared/schemas';
+import { businessCenterLabel } from '../../../shared/shop-assignment';
 import { quotaFor } from '../../db/access-requests';
 import { expiringSoon } from '../../db/authorizations';
 import { db } from '../../db/database';
@@ -13,7 +14,7 @@ import { DEFAULT_SETTINGS } from '../../settings';
 type Glance =
   | { kind: 'none' }
   | { kind: 'seller'; host: string; shop: Shop | null; expiring: TspAuthorization[]; waiting: ShopAccessRequest[] }
-  | { kind: 'business'; orgId: string; quota: BcOverview['quota']; waiting: ShopAccessRequest[] };
+  | { kind: 'business'; orgId: string; name?: string; quota: BcOverview['quota']; waiting: ShopAccessRequest[] };
 
 const DAY = 86_400_000;
 const age = (since: number | undefined, now: number) =>
@@ -34,6 +35,7 @@ async function readGlance(now: number): Promise<Glance> {
     return {
       kind: 'business',
       orgId,
+      name: (await db.businessCenters.get(orgId))?.name ?? requests.find((r) => r.businessCenterName)?.businessCenterName,
       quota: await quotaFor(db, orgId, now),
       waiting: requests.filter((r) => r.status === 'pending' && r.lostAt === undefined),
     };
@@ -75,7 +77,7 @@ export function TabGlance() {
     const oldest = glance.waiting.reduce((min, r) => Math.min(min, r.requestedAt ?? now), now);
     return (
       <section data-testid="tab-glance" data-kind="business">
-        <h2>This Business Center ({glance.orgId})</h2>
+        <h2>This Business Center: {businessCenterLabel(glance.orgId, glance.name)}</h2>
         <p>
           Today: {glance.quota.used} of {glance.quota.limit} requests used, {glance.quota.remaining} left.
         </p>

@@ -4,6 +4,7 @@ export interface ShopListRow {
   name: string;
   code: string;
   status: string;
+  requestedAt: string;
 }
 
 /** Business Center > Assets > Shops (seed 004): the shops the Business Center holds or has asked for. */
@@ -33,6 +34,25 @@ export const BC_SHOPS: PageVocabulary<keyof ShopListRow> = {
       shape: 'status',
       labels: ['status', 'access status', 'state', 'approval status'],
       tids: ['status'],
+    },
+    {
+      // When the request was made (or the shop added): a request made by hand counts toward that day's 20.
+      key: 'requestedAt',
+      shape: 'date',
+      labels: [
+        'request time',
+        'requested',
+        'requested on',
+        'requested at',
+        'request date',
+        'date requested',
+        'date added',
+        'added on',
+        'added time',
+        'time added',
+        'application time',
+      ],
+      tids: ['request_time', 'requested_at', 'create_time', 'apply_time'],
     },
   ],
 };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sellerApprovalMessage } from '../../../shared/seller-approval';
+import { businessCenterLabel } from '../../../shared/shop-assignment';
 import { db } from '../../db/database';
 import { sendMessage } from '../../messaging';
 import { accessStatusLabel, type IntakeOutcome, IntakeResult } from '../access-requests';
@@ -50,7 +51,7 @@ export function AccessRequests() {
           <tbody>
             {requests.map((r) => (
               <tr key={r.id}>
-                <td class="muted">{r.businessCenterId}</td>
+                <td class="muted">{businessCenterLabel(r.businessCenterId, r.businessCenterName)}</td>
                 <td class="code">{r.shopCode}</td>
                 <td>
                   {accessStatusLabel(r, now)}

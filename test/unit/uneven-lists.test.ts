@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PageBatch } from '../../extension/features/watch-page';
+import { readBusinessCenterName, readShops } from '../../extension/pages/business-center';
+import { forgetRecognition } from '../../extension/pages/page-recognition';
+
+/**
+ * Lists whose rows do not all show the same kinds of value: a request time only on the requests
+ * made recently ("-" elsewhere), beside a top bar that shows the Business Center's id. The reader
+ * once took only the rows holding every kind, here one, and read the top bar into it.
+ */
+
+const FULL: PageBatch = { full: true, touched: () => true, onlyWithin: () => false };
+const ORG = '7000000000009';
+const URL_ = new URL(`https://business.tiktok.com/manage/assets/shops?org_id=${ORG}`);
+const SWITCHER = `<div class="switcher"><div>Northwind Agency</div><div>ID: ${ORG}</div></div>`;
+
+beforeEach(() => forgetRecognition(document));
+
+const table = (rows: string[][]) =>
+  `<h2>Shops</h2><table><thead><tr><th>Shop</th><th>Shop code</th><th>Status</th><th>Request time</th></tr></thead><tbody>${rows
+    .map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+const divs = (rows: string[][]) =>
+  `<h2>Shops</h2><div role="table"><div role="row"><span role="columnheader">Shop</span><span role="columnheader">Shop code</span><span role="columnheader">Status</span><span role="columnheader">Request time</span></div>${rows
+    .map((cells) => `<div role="row">${cells.map((c) => `<span role="cell">${c}</span>`).join('')}</div>`)
+    .join('')}</div>`;
+
+const ROWS = [
+  ['Sunny Isles', 'USLCHAND01', '<span>Pending approval</span>', '2026-12-04 08:10'],
+  ['Maple Moss', 'USLCQPEV3N', 'Active', '-'],
+  ['Batik House', 'IDLC777777', 'Active', ''],
+];
+
+describe('a list whose rows show different kinds of value', () => {
+  for (const [name, build] of [
+    ['table', table],
+    ['ARIA rows', divs],
+  ] as const) {
+    for (const top of ['', SWITCHER]) {
+      it(`reads every row of a ${name}${top ? ' under a top bar with the id' : ''}, each with what it shows`, () => {
+        document.body.innerHTML = `<main>${top}${build(ROWS)}</main>`;
+        const read = readShops(URL_, document, FULL);
+        expect(read?.shops.map((s) => [s.code, s.pending, s.requestedAt !== undefined])).toEqual([
+          ['USLCHAND01', true, true],
+          ['USLCQPEV3N', false, false],
+          ['IDLC777777', false, false],
+        ]);
+        expect(read?.shops.map((s) => s.name)).toEqual(['Sunny Isles', 'Maple Moss', 'Batik House']);
+        expect(readBusinessCenterName(document, ORG)).toBe(top ? 'Northwind Agency' : null);
+      });
+    }
+  }
+
+  it('reads a request time in the host-independent way: an ambiguous numeric date stays unread', () => {
+    document.body.innerHTML = `<main>${table([
+      ['Sunny Isles', 'USLCHAND01', 'Pending approval', '03/04/2026 10:00'],
+      ['Maple Moss', 'USLCQPEV3N', 'Pending approval', '2026-12-04 09:30'],
+    ])}</main>`;
+    const [ambiguous, iso] = readShops(URL_, document, FULL)?.shops ?? [];
+    expect(ambiguous?.requestedAt).toBeUndefined();
+    expect(iso?.requestedAt).toBe(new Date(2026, 11, 4, 9, 30).getTime());
+  });
+});
