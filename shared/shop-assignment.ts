@@ -5,7 +5,12 @@ import type { Shop } from './schemas';
  * Business Centers that should request it. Unassigned (the default), every Business Center may.
  */
 export function requestedFrom(shop: Pick<Shop, 'businessCenters'>, orgId: string): boolean {
-  return shop.businessCenters === undefined || shop.businessCenters.includes(orgId);
+  return assignedTo(shop.businessCenters, orgId);
+}
+
+/** The one rule for captured shops and pasted codes alike: no list of Business Centers means all of them. */
+export function assignedTo(orgIds: readonly string[] | undefined, orgId: string): boolean {
+  return orgIds === undefined || orgIds.includes(orgId);
 }
 
 /**

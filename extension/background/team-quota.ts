@@ -1,3 +1,4 @@
+import { DAILY_REQUEST_QUOTA } from '../../shared/quota';
 import { deferToNextDay } from '../db/access-requests';
 import type { CompanionDb } from '../db/database';
 import type { BatchPlan } from '../protocol-types';
@@ -45,6 +46,6 @@ export async function releaseClaim(team: TeamCall | null, orgId: string, day: st
 export async function claimMadeByHand(team: TeamCall | null, orgId: string, day: string, count: number): Promise<void> {
   if (!team || count <= 0) return;
   await team((server) =>
-    server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day, count: Math.min(count, 20) } }),
+    server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day, count: Math.min(count, DAILY_REQUEST_QUOTA) } }),
   ).catch(() => {});
 }

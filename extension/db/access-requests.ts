@@ -1,9 +1,9 @@
 import { blocksNewRequest, settleAcceptance } from '../../shared/access-methods';
 import { reconcilePresence, withEvent } from '../../shared/presence';
-import { planBatch, quotaDay, quotaState } from '../../shared/quota';
+import { DEFAULT_QUOTA_TIME_ZONE, planBatch, quotaDay, quotaState } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
-import { requestedFrom } from '../../shared/shop-assignment';
+import { assignedTo, requestedFrom } from '../../shared/shop-assignment';
 import { extractShopCodes, type RejectedCandidate } from '../../shared/shop-code';
 import type { BatchPlan, BcOverview, Candidate, ListedShop, RequestOutcome } from '../protocol-types';
 import type { CompanionDb } from './database';
@@ -49,7 +49,7 @@ export async function bcOverview(db: CompanionDb, orgId: string, now: number = D
   };
   const here = shops.filter((shop) => requestedFrom(shop, orgId));
   for (const shop of here) offer({ code: shop.shopCode, name: shop.name, source: 'captured' });
-  for (const p of pasted) if (!p.orgIds || p.orgIds.includes(orgId)) offer({ code: p.code, source: 'pasted' });
+  for (const p of pasted) if (assignedTo(p.orgIds, orgId)) offer({ code: p.code, source: 'pasted' });
   return {
     orgId,
     name: bc?.name,
@@ -153,7 +153,7 @@ export async function recordRequestOutcome(
     }
     if (!outcome.ok && outcome.kind === 'limit') {
       const bc = await db.businessCenters.get(orgId);
-      const timeZone = bc?.quotaTimeZone ?? 'UTC';
+      const timeZone = bc?.quotaTimeZone ?? DEFAULT_QUOTA_TIME_ZONE;
       await db.businessCenters.put({
         orgId,
         quotaTimeZone: timeZone,
@@ -187,7 +187,7 @@ export async function applyShopList(
     let changed = 0;
     const known = await db.accessRequests.where('businessCenterId').equals(orgId).toArray();
     const bc = await db.businessCenters.get(orgId);
-    const timeZone = bc?.quotaTimeZone ?? 'UTC';
+    const timeZone = bc?.quotaTimeZone ?? DEFAULT_QUOTA_TIME_ZONE;
     const today = quotaDay(now, timeZone);
     // A whole list read earlier today without a shop that is pending now: it was requested today.
     const readEarlierToday = bc?.listReadAt !== undefined && quotaDay(bc.listReadAt, timeZone) === today;
