@@ -207,10 +207,16 @@ export async function applyShopList(
       // "Last seen" to within hours is what a loss needs; writing it on every visit would sync every shop each time.
       const stale = existing?.listedAt === undefined || now - existing.listedAt > LISTED_AT_PRECISION_MS;
       let next: ShopAccessRequest = existing ?? handMade(orgId, shop, now, name, complete && readEarlierToday);
-      if (!existing && next.requestedAt !== undefined && quotaDay(next.requestedAt, timeZone) === today)
+      let dirty = stale;
+      // A hand-made request first read without its date (a narrow window, a list still loading) gets it later.
+      const undated = existing?.byHand && existing.requestedAt === undefined && shop.pending && shop.requestedAt;
+      if (undated) {
+        next = datedByHand(next, shop.requestedAt as number, now, 'date shown in the list');
+        dirty = true;
+      }
+      if ((!existing || undated) && next.requestedAt !== undefined && quotaDay(next.requestedAt, timeZone) === today)
         madeByHandToday.push(next);
       if (stale) next = { ...next, listedAt: now };
-      let dirty = stale;
       if (name && next.businessCenterName !== name) {
         next = { ...next, businessCenterName: name };
         dirty = true;
@@ -279,14 +285,12 @@ function handMade(orgId: string, shop: ListedShop, now: number, name: string | u
   const requestedAt = shop.pending ? (shop.requestedAt ?? (newToday ? now : undefined)) : undefined;
   const record: ShopAccessRequest = { ...base(orgId, shop.code, now, name), byHand: true, firstSeenAt: now };
   if (requestedAt === undefined) return record;
-  return withEvent(
-    { ...record, requestedAt },
-    {
-      at: now,
-      event: 'requested_by_hand',
-      detail: shop.requestedAt === undefined ? 'not in the list read earlier today' : 'date shown in the list',
-    },
-  );
+  const how = shop.requestedAt === undefined ? 'not in the list read earlier today' : 'date shown in the list';
+  return datedByHand(record, requestedAt, now, how);
+}
+
+function datedByHand(record: ShopAccessRequest, requestedAt: number, now: number, how: string): ShopAccessRequest {
+  return withEvent({ ...record, requestedAt }, { at: now, event: 'requested_by_hand', detail: how });
 }
 
 export async function recordResend(

@@ -104,6 +104,7 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
       kinds.add(kind);
     }
   }
+  const valueRows = [...candidates.values()].flatMap((c) => [...c.children.keys()].filter(isRowOfCells));
   let best: { candidate: Candidate; signature: string; count: number; kinds: number; score: number } | null = null;
   for (const candidate of candidates.values()) {
     if (isRowOfCells(candidate.parent) || candidate.parent.tagName === 'DL') continue;
@@ -113,12 +114,15 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
       const wanted = signature.split('+') as ValueKind[];
       // A record may hold more than the others (a date only some rows show, "-" in the rest): it
       // is still one of them. Counting exact matches only split such a list into lists of one.
-      const count = rows.filter((kinds) => wanted.every((kind) => kinds.has(kind))).length;
+      const count = rows.filter((kinds) => holdsAll(kinds, wanted)).length;
       const kinds = wanted.length;
       const homogeneous = count / candidate.children.size;
       // Field containers (a card's label/value lines) hold one kind each and mix them: not records.
       if (count >= 2 && kinds < 2 && homogeneous < 0.8) continue;
       if (count >= 2 && kinds < 2 && isFieldLines(candidate, signature)) continue;
+      // A table of one row inside a page that shows an id elsewhere (a top bar): the page around
+      // both holds one kind more than the row, but a record never holds a table's rows.
+      if (count === 1 && holdsValueRow(candidate, wanted, valueRows)) continue;
       const score = count * kinds;
       const better =
         !best ||
@@ -131,7 +135,7 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
   if (!best) return null;
   const { candidate, signature } = best;
   const wanted = signature.split('+') as ValueKind[];
-  const members = [...candidate.children].filter(([child, kinds]) => !isCell(child) && wanted.every((kind) => kinds.has(kind)));
+  const members = [...candidate.children].filter(([child, kinds]) => !isCell(child) && holdsAll(kinds, wanted));
   let records = members.map(([child]) => child);
   let container = candidate.parent;
   if (records.length === 1) {
@@ -248,4 +252,17 @@ function findHeader(container: Element, records: Element[], root: Element): Head
     if (scope === root) break;
   }
   return null;
+}
+
+/** A row is one of the list's records when it holds every kind of value the list's records share. */
+function holdsAll(kinds: ReadonlySet<ValueKind>, wanted: readonly ValueKind[]): boolean {
+  return wanted.every((kind) => kinds.has(kind));
+}
+
+function holdsValueRow(candidate: Candidate, wanted: readonly ValueKind[], valueRows: readonly Element[]): boolean {
+  for (const [child, kinds] of candidate.children) {
+    if (isCell(child) || !holdsAll(kinds, wanted)) continue;
+    if (valueRows.some((row) => row !== child && child.contains(row))) return true;
+  }
+  return false;
 }

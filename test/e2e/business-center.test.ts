@@ -400,7 +400,7 @@ describe('Business Center: one-click shop access requests', () => {
     const candidate = panel(page).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]');
     await candidate.waitFor({ timeout: 10_000 });
     const dashboard = await browser.extensionPage('/dashboard.html');
-    const row = dashboard.locator('[data-testid="clients-and-owners"] tr[data-shop-code="USLCQPEV3N"]');
+    const row = dashboard.locator('[data-testid="clients-and-owners"] tr[data-assigned-shop="USLCQPEV3N"]');
     await row.locator('summary').click();
     await row.getByRole('checkbox', { name: `Northwind Agency (${ORG2})` }).uncheck();
     await expect.poll(() => row.locator('[data-testid="assignment"]').textContent()).not.toContain('Northwind');

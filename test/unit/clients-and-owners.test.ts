@@ -179,6 +179,17 @@ describe('requests made by hand in Business Center', () => {
     expect((await quotaFor(db, A, NOON + 7_200_000)).used).toBe(1);
   });
 
+  it('take their date from a later read when the first read of the list had none, and count once', async () => {
+    const first = await applyShopList(db, A, [pending('USLCHAND01')], NOON, false);
+    expect(first.madeByHandToday).toEqual([]);
+    const dated = await applyShopList(db, A, [pending('USLCHAND01', NOON - 3_600_000)], NOON + 1000, false);
+    expect(dated.madeByHandToday.map((r) => r.shopCode)).toEqual(['USLCHAND01']);
+    expect(await db.accessRequests.get(`${A}:USLCHAND01:request_access`)).toMatchObject({ requestedAt: NOON - 3_600_000 });
+    const again = await applyShopList(db, A, [pending('USLCHAND01', NOON - 3_600_000)], NOON + 2000, false);
+    expect(again.madeByHandToday).toEqual([]);
+    expect((await quotaFor(db, A, NOON + 2000)).used).toBe(1);
+  });
+
   it('does not date a request from an incomplete list, nor from a list read on an earlier day', async () => {
     await applyShopList(db, A, [pending('USLCHAND01')], NOON - DAY, true);
     await applyShopList(db, A, [pending('USLCHAND01'), pending('USLCHAND02')], NOON, true);

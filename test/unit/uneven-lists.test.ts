@@ -49,6 +49,16 @@ describe('a list whose rows show different kinds of value', () => {
         expect(read?.shops.map((s) => s.name)).toEqual(['Sunny Isles', 'Maple Moss', 'Batik House']);
         expect(readBusinessCenterName(document, ORG)).toBe(top ? 'Northwind Agency' : null);
       });
+
+      // The page around a one-row list holds one kind more (the id in the top bar) than the row:
+      // it was once taken for the record, and the row's date was never read.
+      it(`reads the only row of a one-row ${name}${top ? ' under a top bar with the id' : ''}, date included`, () => {
+        document.body.innerHTML = `<main>${top}<div><button type="button">Add Shop</button></div>${build(ROWS.slice(0, 1))}</main>`;
+        const read = readShops(URL_, document, FULL);
+        expect(read?.shops).toEqual([
+          { code: 'USLCHAND01', name: 'Sunny Isles', pending: true, requestedAt: new Date(2026, 11, 4, 8, 10).getTime() },
+        ]);
+      });
     }
   }
 

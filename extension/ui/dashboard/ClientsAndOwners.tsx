@@ -59,7 +59,7 @@ export function ClientsAndOwners({ shops }: { shops: Shop[] }) {
         </thead>
         <tbody>
           {shops.map((shop) => (
-            <tr key={shop.shopCode} data-shop-code={shop.shopCode}>
+            <tr key={shop.shopCode} data-assigned-shop={shop.shopCode}>
               <td>
                 <span class="code">{shop.shopCode}</span> {shop.name ?? ''}
               </td>

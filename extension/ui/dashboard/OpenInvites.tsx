@@ -25,6 +25,8 @@ export function OpenInvites({ refresh }: { refresh: number }) {
     setMessage(null);
     try {
       await sendMessage('teamRevokeInvite', { inviteId: invite.inviteId });
+      // Gone from the list in the same render that says so, not one round-trip later.
+      setInvites((open) => open?.filter((i) => i.inviteId !== invite.inviteId) ?? null);
       setMessage({ text: `The ${invite.role} invite is revoked: its link no longer works.`, error: false });
     } catch (error) {
       setMessage({ text: `Could not revoke it: ${(error as Error).message}`, error: true });
