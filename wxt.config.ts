@@ -1,6 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * Firefox: a fixed id (storage and the team's device survive a reinstall), and what leaves the
+ * browser. Nothing does unless the person joins a team; then the pages' shop records (website
+ * content) and the name they give (personally identifying) go to the team's own server, asked for
+ * at Join (extension/platform/data-consent.ts).
+ */
+export const GECKO = {
+  id: 'shop-access-companion@shopaccess.app',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'], optional: ['websiteContent', 'personallyIdentifyingInfo'] },
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
@@ -10,12 +22,13 @@ export default defineConfig({
     esbuild: { charset: 'ascii' },
     build: { target: 'chrome120', minify: process.env.SAC_NO_MINIFY ? false : 'esbuild' },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Shop Access Companion',
     description: 'Shop codes, access requests and partner expiries for TikTok Shop sellers and agencies.',
     // Content scripts run only on the hosts they match; the background needs no host access.
-    // alarms: the daily expiry check; notifications: the expiry reminders.
+    // alarms: the daily expiry check; notifications: the expiry reminders. README: "Permissions".
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: 'Shop Access Companion' },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
+  }),
 });

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../../shared/sync-protocol';
 import { db } from '../../db/database';
 import { type SyncView, sendMessage } from '../../messaging';
+import { CONSENT_REFUSED, consentToShareWithTeam } from '../../platform/data-consent';
 import { joinPreview } from '../../sync/team-records';
 import { FormField, fieldErrorsOf } from '../form-field';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
@@ -111,10 +112,12 @@ export function TeamSync() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void act(
-              () => sendMessage('syncJoin', { ...draft, sharePrevious }),
-              'Joined. Everything this browser knows is being shared with the team.',
-            );
+            void act(async () => {
+              // A form the background will refuse (its fields say why) sends nothing: no need to ask.
+              const sendable = parseInviteLink(draft.invite) !== null && draft.name.trim() !== '';
+              if (sendable && !(await consentToShareWithTeam())) throw new Error(CONSENT_REFUSED);
+              return sendMessage('syncJoin', { ...draft, sharePrevious });
+            }, 'Joined. Everything this browser knows is being shared with the team.');
           }}
         >
           <p class="muted">
