@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLDS, daysLeft, type ExpiryBand, type ExpiryThresholds, expiryBand, expiryLabel } from './expiry';
 import { type DateOrder, type PageDate, readPageDate, readPagePeriod } from './page-dates';
-import { readStatus, type ServiceType, type TspAuthorizationStatus } from './statuses';
+import { isAuthorizationCountingDown, readStatus, type ServiceType, type TspAuthorizationStatus } from './statuses';
 
 /** One My Services row as the page shows it; every field is the page's own text. */
 export interface AuthorizationRow {
@@ -104,7 +104,7 @@ export function authorizationBadge(input: BadgeInput, now: Date, thresholds: Exp
   if (input.status === null && input.rawStatus !== undefined) {
     return { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${input.rawStatus}"` };
   }
-  if (input.status !== null && input.status !== 'active') {
+  if (input.status !== null && !isAuthorizationCountingDown(input.status)) {
     const label = INACTIVE_LABEL[input.status];
     return { tone: 'inactive', label, title: `${label}: no longer counting down` };
   }

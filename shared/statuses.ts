@@ -87,10 +87,6 @@ export function isExpectedTransition<K extends keyof typeof TRANSITIONS>(
   return (TRANSITIONS[kind] as Transitions<string>)[from]?.includes(to) ?? false;
 }
 
-export function allowedNext<K extends keyof typeof TRANSITIONS>(kind: K, from: KindStatus[K]): readonly KindStatus[K][] {
-  return (TRANSITIONS[kind] as Transitions<string>)[from] as readonly KindStatus[K][];
-}
-
 /** The words TikTok prints, lower-cased with spaces collapsed, mapped to our statuses. */
 const LABELS: { [K in StatusKind]: Record<string, KindStatus[K]> } = {
   tspRequest: {
@@ -153,6 +149,6 @@ export function isStatusWord(text: string, kinds: readonly StatusKind[]): boolea
 }
 
 /** Statuses after which a TSP authorization no longer counts down. */
-export function isAuthorizationCountingDown(status: TspAuthorizationStatus): boolean {
+export function isAuthorizationCountingDown(status: TspAuthorizationStatus): status is 'active' {
   return status === 'active';
 }

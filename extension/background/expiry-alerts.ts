@@ -2,6 +2,7 @@ import { daysLeft, dueAlert, expiryLabel } from '../../shared/expiry';
 import { type RenewalPath, renewalPath } from '../../shared/renewal';
 import type { TspAuthorization } from '../../shared/schemas';
 import { notifiesHere } from '../../shared/shop-assignment';
+import { isAuthorizationCountingDown } from '../../shared/statuses';
 import type { CompanionDb } from '../db/database';
 
 /** What the reminder tells the seller to do, as their region allows (seed 000). */
@@ -34,7 +35,7 @@ export async function checkExpiryAlerts(
 ): Promise<number> {
   // No longer listed on My Services: no more reminders for it.
   const active = await db.authorizations
-    .filter((a) => a.status === 'active' && a.expiresAt !== null && a.lostAt === undefined)
+    .filter((a) => a.status !== null && isAuthorizationCountingDown(a.status) && a.expiresAt !== null && a.lostAt === undefined)
     .toArray();
   let notified = 0;
   for (const auth of active) {

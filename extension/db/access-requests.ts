@@ -5,6 +5,7 @@ import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
 import { assignedTo, requestedFrom } from '../../shared/shop-assignment';
 import { extractShopCodes, type RejectedCandidate } from '../../shared/shop-code';
+import { isExpectedTransition } from '../../shared/statuses';
 import type { BatchPlan, BcOverview, Candidate, ListedShop, RequestOutcome } from '../protocol-types';
 import type { CompanionDb } from './database';
 
@@ -224,6 +225,14 @@ export async function applyShopList(
       if (back.has(id)) {
         next = withEvent({ ...next, lostAt: undefined }, { at: now, event: 'listed_again' });
         delete next.lostAt;
+        dirty = true;
+      }
+      // A step the seeds do not describe is flagged in the history, once. Pending again after
+      // approval keeps the approval (the seller approved; the tag is the page's lag).
+      const jump = existing?.status !== undefined && !isExpectedTransition('shopAccess', existing.status, status);
+      if (jump && existing.history?.at(-1)?.event !== 'unexpected_status') {
+        const kept = existing.status === 'approved' && shop.pending ? `, kept ${existing.status}` : '';
+        next = withEvent(next, { at: now, event: 'unexpected_status', detail: `${existing.status} -> ${status}${kept}` });
         dirty = true;
       }
       if (!(existing?.status === 'approved' && shop.pending) && existing?.status !== status) {

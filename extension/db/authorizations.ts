@@ -4,6 +4,7 @@ import { daysLeft, isNearExpiration } from '../../shared/expiry';
 import type { DateOrder } from '../../shared/page-dates';
 import { reconcilePresence, withEvent } from '../../shared/presence';
 import type { TspAuthorization } from '../../shared/schemas';
+import { isAuthorizationCountingDown, isExpectedTransition } from '../../shared/statuses';
 import type { CompanionDb } from './database';
 
 const clip = (s: string | undefined) => (s ?? '').slice(0, 500);
@@ -66,7 +67,16 @@ export async function recordAuthorizations(
       }
       if (back.has(record.id)) return withEvent(kept, { at: now, event: 'listed_again' });
       if (before && before.status !== record.status && before.lostAt === undefined) {
-        return withEvent(kept, { at: now, event: 'status_changed', detail: `${before.rawStatus} -> ${record.rawStatus}` });
+        // Closed back to Active is no step the seeds describe: stored as seen, and flagged.
+        const expected =
+          before.status === null ||
+          record.status === null ||
+          isExpectedTransition('tspAuthorization', before.status, record.status);
+        return withEvent(kept, {
+          at: now,
+          event: expected ? 'status_changed' : 'unexpected_status',
+          detail: `${before.rawStatus} -> ${record.rawStatus}`,
+        });
       }
       return kept;
     });
@@ -91,7 +101,8 @@ export async function expiringSoon(
   // No longer listed: it stopped counting down.
   return all.filter(
     (a) =>
-      a.status === 'active' &&
+      a.status !== null &&
+      isAuthorizationCountingDown(a.status) &&
       a.lostAt === undefined &&
       a.expiresAt !== null &&
       isNearExpiration(daysLeft(new Date(a.expiresAt), now), windowDays),

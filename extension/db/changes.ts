@@ -22,6 +22,8 @@ const EVENT_TEXT: Record<string, string> = {
   approved: 'approved',
   renewed: 'renewed: My Services shows a later expiry',
   pending: 'pending in the Shops list',
+  unexpected_status: 'a status jump TikTok does not describe: kept as seen, worth a look at the page',
+  requested_by_hand: 'requested by hand in Business Center',
 };
 
 export const describeEvent = (change: Pick<AccessChange, 'event' | 'detail'>) =>

@@ -4,7 +4,7 @@ import type { ShopAccessRequest } from '../../shared/schemas';
 import { sellerApprovalMessage } from '../../shared/seller-approval';
 import { businessCenterLabel } from '../../shared/shop-assignment';
 import type { BcOverview } from '../protocol-types';
-import { accessStatusLabel, type IntakeOutcome, IntakeResult } from './access-requests';
+import { accessStatusLabel, type IntakeOutcome, IntakeResult, notFromHere } from './access-requests';
 import { copyText } from './clipboard';
 
 export interface BcPanelProps {
@@ -200,13 +200,7 @@ function RequestRow({ request: r, now, copied, copy, busy, onResend }: RowProps)
       {r.byHand && (
         <span class="muted" data-testid="bc-by-hand">
           {' '}
-          (requested by hand in Business Center
-          {r.requestedAt !== undefined
-            ? ` on ${new Date(r.requestedAt).toLocaleDateString()}, counted in that day's 20`
-            : r.firstSeenAt !== undefined
-              ? `; first seen ${new Date(r.firstSeenAt).toLocaleDateString()}, day unknown`
-              : ''}
-          )
+          ({notFromHere(r)})
         </span>
       )}
       {r.lastError && <span class="error"> - TikTok said: {r.lastError}</span>}

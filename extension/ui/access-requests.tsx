@@ -44,3 +44,17 @@ export function IntakeResult({ intake, testId }: { intake: IntakeOutcome; testId
     </div>
   );
 }
+
+/**
+ * Where a request this browser never sent came from. Seen pending, it was asked for by hand in
+ * Business Center; seen approved at once, the seller may have added the Business Center, or it was
+ * approved before the extension first read the list: it asked nothing of the day's 20.
+ */
+export function notFromHere(r: ShopAccessRequest): string {
+  const seen = r.firstSeenAt !== undefined ? new Date(r.firstSeenAt).toLocaleDateString() : null;
+  if (r.requestedAt !== undefined)
+    return `requested by hand in Business Center on ${new Date(r.requestedAt).toLocaleDateString()}, counted in that day's 20`;
+  if (r.status === 'pending' || r.history?.some((h) => h.event === 'pending'))
+    return `requested by hand in Business Center${seen ? `; first seen ${seen}, day unknown` : ''}`;
+  return `not requested from this extension: added by the seller, or approved before it first read this list${seen ? ` (first seen ${seen})` : ''}`;
+}

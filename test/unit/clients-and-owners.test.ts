@@ -190,6 +190,17 @@ describe('requests made by hand in Business Center', () => {
     expect((await quotaFor(db, A, NOON + 2000)).used).toBe(1);
   });
 
+  it('flags an approved shop shown Pending approval again, once, and keeps it approved', async () => {
+    await applyShopList(db, A, [{ code: 'USLCHAND01', pending: false }], NOON, true);
+    await applyShopList(db, A, [pending('USLCHAND01')], NOON + 1000, true);
+    await applyShopList(db, A, [pending('USLCHAND01')], NOON + 2000, true);
+    const kept = await db.accessRequests.get(`${A}:USLCHAND01:request_access`);
+    expect(kept?.status).toBe('approved');
+    expect(kept?.history?.filter((h) => h.event === 'unexpected_status')).toEqual([
+      { at: NOON + 1000, event: 'unexpected_status', detail: 'approved -> pending, kept approved' },
+    ]);
+  });
+
   it('does not date a request from an incomplete list, nor from a list read on an earlier day', async () => {
     await applyShopList(db, A, [pending('USLCHAND01')], NOON - DAY, true);
     await applyShopList(db, A, [pending('USLCHAND01'), pending('USLCHAND02')], NOON, true);

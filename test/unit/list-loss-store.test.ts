@@ -55,6 +55,17 @@ describe('My Services: an authorization no longer listed', () => {
       (await recordAuthorizations(db, SHOP, [row('Analytics', 'Closed')], 'month-first', NOW + 2 * DAY, true)).closed,
     ).toEqual([]);
   });
+
+  it('flags a Closed service shown Active again (a closed partner never comes back), and stores it as seen', async () => {
+    await recordAuthorizations(db, SHOP, [row('Analytics', 'Closed')], 'month-first', NOW, true);
+    await recordAuthorizations(db, SHOP, [row('Analytics', 'Active')], 'month-first', NOW + DAY, true);
+    const [seen] = await db.authorizations.toArray();
+    expect(seen?.status).toBe('active');
+    expect(seen?.history?.at(-1)).toMatchObject({ event: 'unexpected_status', detail: 'Closed -> Active' });
+    // An expected step is a plain status change.
+    await recordAuthorizations(db, SHOP, [row('Analytics', 'Authorization Canceled')], 'month-first', NOW + 2 * DAY, true);
+    expect((await db.authorizations.toArray())[0]?.history?.at(-1)).toMatchObject({ event: 'status_changed' });
+  });
 });
 
 describe('My Services: a renewal followed', () => {

@@ -3,6 +3,7 @@ import { authorizationBadge } from '../../../shared/authorization-badge';
 import { daysLeft } from '../../../shared/expiry';
 import { type RenewalState, renewalLinkRequest, renewalPath, renewalState } from '../../../shared/renewal';
 import type { Shop, TspAuthorization } from '../../../shared/schemas';
+import { isAuthorizationCountingDown } from '../../../shared/statuses';
 import { db } from '../../db/database';
 import type { Settings } from '../../settings';
 import { Badge } from '../Badge';
@@ -45,7 +46,12 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
   const [copied, setCopied] = useState(false);
   const state = renewalState(a, now);
   const days = a.expiresAt === null ? null : daysLeft(new Date(a.expiresAt), new Date(now));
-  const due = a.status === 'active' && a.lostAt === undefined && days !== null && days <= settings.noticeDays;
+  const due =
+    a.status !== null &&
+    isAuthorizationCountingDown(a.status) &&
+    a.lostAt === undefined &&
+    days !== null &&
+    days <= settings.noticeDays;
   if (!due && state === 'not_asked') return null;
   const path = renewalPath(shop);
   const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>) =>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import type { Shop } from '../../../shared/schemas';
+import { isAuthorizationCountingDown } from '../../../shared/statuses';
 import { db } from '../../db/database';
 import { useLiveQuery } from '../use-live-query';
 
@@ -26,7 +27,7 @@ export function WhoCanReach({ shops }: { shops: Shop[] }) {
   if (shops.length === 0) return null;
   const home = shop?.sellerCenterHost ? `https://${shop.sellerCenterHost}/` : null;
   const servicesPage = (shop?.sellerCenterHost && urls[shop.sellerCenterHost]) || home;
-  const reaching = services.filter((a) => a.lostAt === undefined && a.status === 'active');
+  const reaching = services.filter((a) => a.lostAt === undefined && a.status !== null && isAuthorizationCountingDown(a.status));
   const current = centers.filter((c) => c.lostAt === undefined);
   return (
     <section data-testid="who-can-reach" aria-label="Who can reach my shop">
