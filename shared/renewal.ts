@@ -59,3 +59,12 @@ export function renewalState(
   if (r?.askedAt !== undefined) return 'asked';
   return 'not_asked';
 }
+
+/** What the reminder tells the seller to do, as their region allows (seed 000). */
+export function renewalAdvice(path: RenewalPath): string {
+  if (path.way === 'link') {
+    return `Ask the partner for a renewal link (${path.why}); My Services and the dashboard have the message ready to copy.`;
+  }
+  if (path.way === 'renew_button') return 'Renew it on My Services (Renew, then choose the renewal period).';
+  return 'Renew it on My Services, or ask the partner for a renewal link if your shop can only renew that way.';
+}

@@ -1,18 +1,9 @@
 import { daysLeft, dueAlert, expiryLabel } from '../../shared/expiry';
-import { type RenewalPath, renewalPath } from '../../shared/renewal';
+import { renewalAdvice, renewalPath } from '../../shared/renewal';
 import type { TspAuthorization } from '../../shared/schemas';
 import { notifiesHere } from '../../shared/shop-assignment';
 import { isAuthorizationCountingDown } from '../../shared/statuses';
 import type { CompanionDb } from '../db/database';
-
-/** What the reminder tells the seller to do, as their region allows (seed 000). */
-export function renewalAdvice(path: RenewalPath): string {
-  if (path.way === 'link') {
-    return `Ask the partner for a renewal link (${path.why}); the dashboard has the message ready to copy.`;
-  }
-  if (path.way === 'renew_button') return 'Renew it on My Services (Renew, then choose the renewal period).';
-  return 'Renew it on My Services, or ask the partner for a renewal link if your shop can only renew that way.';
-}
 
 export type Notify = (id: string, title: string, message: string) => Promise<void>;
 

@@ -6,6 +6,7 @@ import { businessCenterLabel, notifiesHere } from '../../shared/shop-assignment'
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { handle } from '../background/message-door';
+import { dashboardPathFor } from '../background/notification-target';
 import { readSettings, writeSettings } from '../background/settings-store';
 import { shopTeamState } from '../background/shop-team-state';
 import { startSyncRunner } from '../background/sync-runner';
@@ -60,6 +61,11 @@ async function notifyChanges(news: { id: string; title: string; message: string;
 
 export default defineBackground(() => {
   const sync = startSyncRunner(db);
+  // A reminder or a change is acted on in the dashboard: the click opens the view that holds it.
+  browser.notifications.onClicked.addListener((id) => {
+    void browser.tabs.create({ url: browser.runtime.getURL(dashboardPathFor(id) as '/dashboard.html') });
+    void browser.notifications.clear(id);
+  });
   memberIdHere = async () => (await sync.status()).connection?.memberId ?? null;
   // The MV3 worker can be stopped at any moment: every handler reads and writes Dexie or
   // extension storage, never state kept only in memory.

@@ -1,13 +1,45 @@
 import { type AuthorizationRow, interpretAuthorization } from '../../shared/authorization-badge';
 import { sellerCenterHost } from '../../shared/markets';
 import { dateOrderFor } from '../../shared/page-dates';
+import { renewalAdvice, renewalLinkRequest, renewalPath } from '../../shared/renewal';
+import type { Shop } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
 import { toServiceRow } from '../pages/my-services';
 import { MY_SERVICES } from '../pages/vocabulary/my-services';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { PanelLine } from '../ui/HelperPanel';
 import { lossLines, wholeness } from './list-loss';
 import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
+
+/**
+ * What to do about the services expiring within the notice window, as the shop's region allows
+ * (seed 000): where only the partner's link renews, one line per service with the message asking
+ * for it, ready to copy; elsewhere one line pointing to Renew.
+ */
+export function renewalLines(
+  due: { row: AuthorizationRow; expiresAt: number; days: number }[],
+  shop: Pick<Shop, 'shopCode' | 'name' | 'region' | 'sellerType'>,
+): PanelLine[] {
+  if (due.length === 0) return [];
+  const path = renewalPath(shop);
+  if (path.way !== 'link') {
+    return [{ text: `${due.length} service(s) expire within the notice window: ${renewalAdvice(path)}` }];
+  }
+  return due.map(({ row, expiresAt, days }) => ({
+    text: `${row.serviceName} (${row.partner ?? 'partner'}) expires in ${days} day(s); ${path.why}.`,
+    copy: {
+      label: 'Ask for a renewal link',
+      text: renewalLinkRequest({
+        serviceName: row.serviceName,
+        partner: row.partner ?? 'partner',
+        shopCode: shop.shopCode,
+        shopName: shop.name,
+        expiresAt,
+      }),
+    },
+  }));
+}
 
 /**
  * My Services: a badge in each row with the days left ("12 days left", "Expires today",
@@ -33,7 +65,7 @@ export function myServicesBadges() {
         const read = rows.map((row) => interpretAuthorization(row, order, now, settings));
         const soon = read.filter((r) => r.badge.tone === 'today' || r.badge.tone === 'urgent').length;
         const unreadable = read.filter((r) => r.badge.tone === 'unreadable').length;
-        const lines = [
+        const lines: PanelLine[] = [
           { text: `${rows.length} services read; ${soon} expire within ${settings.urgentDays} days.` },
           ...(unreadable
             ? [
@@ -45,6 +77,14 @@ export function myServicesBadges() {
             : []),
         ];
         if (!shop) return { lines: [...lines, { text: UNKNOWN_SHOP_LINE, tone: 'warn' }] };
+        const due = rows.flatMap((row, i) => {
+          const r = read[i];
+          const days = r?.daysLeft ?? null;
+          return r?.status === 'active' && r.expiresAt !== null && days !== null && days >= 0 && days <= settings.noticeDays
+            ? [{ row, expiresAt: r.expiresAt, days }]
+            : [];
+        });
+        lines.push(...renewalLines(due, shop));
         const saved = await sendMessage('recordAuthorizations', {
           shopCode: shop.shopCode,
           rows,

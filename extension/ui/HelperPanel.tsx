@@ -1,13 +1,17 @@
 import { useState } from 'preact/hooks';
+import { copyText } from './clipboard';
 
 export interface PanelLine {
   text: string;
   tone?: 'ok' | 'warn';
+  /** A ready text the line offers to copy (a message to send), with the button's words. */
+  copy?: { label: string; text: string };
 }
 
 /** The helper's own corner panel on a page it works on: what it read, and what it could not do. */
 export function HelperPanel({ title, lines, testId }: { title: string; lines: PanelLine[]; testId: string }) {
   const [open, setOpen] = useState(true);
+  const [copied, setCopied] = useState<string | null>(null);
   const warn = lines.some((l) => l.tone === 'warn');
   if (!open) return null;
   return (
@@ -16,6 +20,21 @@ export function HelperPanel({ title, lines, testId }: { title: string; lines: Pa
       {lines.map((line) => (
         <p key={line.text} class={line.tone === 'warn' ? '' : 'muted'}>
           {line.tone === 'warn' ? <strong>{line.text}</strong> : line.text}
+          {line.copy && (
+            <>
+              {' '}
+              <button
+                type="button"
+                onClick={async (event) => {
+                  const root = (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot;
+                  const ok = await copyText((line.copy as { text: string }).text, root);
+                  setCopied(ok ? line.text : null);
+                }}
+              >
+                {copied === line.text ? 'Copied: send it to the partner' : line.copy.label}
+              </button>
+            </>
+          )}
         </p>
       ))}
       <button type="button" class="link" onClick={() => setOpen(false)}>

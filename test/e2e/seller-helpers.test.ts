@@ -52,6 +52,17 @@ describe('My Services expiry badges', () => {
     expect(titles[8]).toContain('"Paused"');
     await expect.poll(() => panelText(page, 'my-services-badges'), { timeout: 10_000 }).toContain('Saved for shop USLCQPEV3N');
     expect(await panelText(page, 'my-services-badges')).toContain('9 services read; 2 expire within 15 days');
+    // A US shop renews only through the partner's link: each service due within 30 days offers the ask.
+    const servicesPanel = page.locator('sac-overlay[data-sac-helper="my-services-badges-panel"]');
+    const ask = servicesPanel.getByRole('button', { name: 'Ask for a renewal link' });
+    expect(await ask.count()).toBe(3);
+    expect(await panelText(page, 'my-services-badges')).toContain('US sellers renew only through an authorization link');
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://seller-us.tiktok.com' });
+    await ask.first().click();
+    await expect.poll(() => servicesPanel.getByRole('button', { name: 'Copied: send it to the partner' }).count()).toBe(1);
+    const message = await page.evaluate(() => navigator.clipboard.readText());
+    expect(message).toContain('could you send us a renewal link');
+    expect(message).toContain('shop code USLCQPEV3N');
     await page.close();
   });
 

@@ -84,7 +84,7 @@ describe('My Services: a renewal followed', () => {
 
 describe('reminders say how to renew, as the region allows', () => {
   it('asks UK/US and cross-border sellers to ask for a link, points others to Renew', async () => {
-    const { renewalAdvice } = await import('../../extension/background/expiry-alerts');
+    const { renewalAdvice } = await import('../../shared/renewal');
     const { renewalPath } = await import('../../shared/renewal');
     expect(renewalAdvice(renewalPath({ region: 'US', sellerType: 'local' }))).toContain('Ask the partner for a renewal link');
     expect(renewalAdvice(renewalPath({ region: 'MX', sellerType: 'local' }))).toContain('choose the renewal period');
