@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -206,8 +206,12 @@ describe('what a content script context can reach', () => {
   it("asks for nothing the README's permission table does not explain", () => {
     const readme = readFileSync(resolve(EXTENSION_DIR, '../../README.md'), 'utf8');
     const section = readme.split('## Permissions, and why')[1]?.split('\n## ')[0] ?? '';
-    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
-    const explained = rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string));
+    const allRows = section.split('\n').filter((line) => line.startsWith('| `'));
+    const codes = (row: string) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+    const isDataRow = (row: string) => (row.split('|')[2] ?? '').includes('Firefox data collection');
+    const rows = allRows.filter((row) => !isDataRow(row));
+    const dataTypes = allRows.filter(isDataRow).flatMap(codes);
+    const explained = rows.flatMap(codes);
     const permissions = explained.filter((e) => !e.includes('://'));
     // Host patterns as written in the table: XX is a market, * any run of host characters.
     const hosts = explained
@@ -224,12 +228,18 @@ describe('what a content script context can reach', () => {
     expect(permissions).toEqual(['storage', 'alarms', 'notifications']);
     for (const build of ['chrome-mv3', 'firefox-mv2']) {
       const path = resolve(EXTENSION_DIR, `../${build}/manifest.json`);
-      if (build === 'firefox-mv2' && !existsSync(path)) continue; // built by .ci/run and npm run build:firefox
       const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
         permissions?: string[];
         host_permissions?: string[];
         content_scripts: { matches: string[] }[];
+        browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } } };
       };
+      // Firefox: what may leave the browser is declared, and each type is explained in the table too.
+      const declared = manifest.browser_specific_settings?.gecko?.data_collection_permissions;
+      if (build === 'firefox-mv2') {
+        expect(declared?.required).toEqual(['none']);
+        expect([...(declared?.optional ?? [])].sort()).toEqual([...dataTypes].sort());
+      } else expect(declared, build).toBeUndefined();
       for (const permission of manifest.permissions ?? []) {
         if (permission.includes('://'))
           expect(
