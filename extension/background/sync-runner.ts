@@ -48,7 +48,10 @@ const RETRY_MAX_MS = 5000;
  * change, a pull on every reconnect, and a one-minute alarm as the fallback that also reopens the
  * socket after the worker was stopped.
  */
-export function startSyncRunner(db: CompanionDb) {
+/** Called with the records a sync stored from the team, per collection; its failure never fails the sync. */
+export type OnReceived = (collection: string, rows: readonly unknown[]) => Promise<void>;
+
+export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async () => {}) {
   /** The connection with its token, or null; a token an earlier release kept in storage.local moves out of it. */
   async function readConnection(): Promise<SyncConnection | null> {
     const stored = await connectionItem.getValue();
@@ -112,6 +115,7 @@ export function startSyncRunner(db: CompanionDb) {
       });
       // The server answers again: the live socket can come back now, not at its next backoff.
       void ensureSocket();
+      for (const [collection, rows] of outcome.received ?? []) await onReceived(collection, rows).catch(() => {});
     } catch (error) {
       await marked.catch(() => {});
       const revoked = error instanceof SyncHttpError && error.status === 401;

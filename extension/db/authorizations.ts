@@ -109,16 +109,6 @@ export async function expiringSoon(
   );
 }
 
-/** What of a My Services visit deserves a notification: an active service whose partner was closed. */
-export function authorizationNews(saved: { stored: number; gone: TspAuthorization[] } & { closed?: TspAuthorization[] }) {
-  return (saved.closed ?? []).map((a) => ({
-    id: `closed:${a.id}`,
-    title: 'A partner service was closed',
-    message: `${a.serviceName} (${a.partner}) for shop ${a.shopCode} is now Closed: it no longer works for the shop.`,
-    shopCode: a.shopCode,
-  }));
-}
-
 /** The status text of an authorization known from its link, until My Services lists it. */
 export const LINK_STATUS = 'Authorized by link';
 

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { quotaDay } from '../../shared/quota';
 import { businessCenterLabel, notifiesHere } from '../../shared/shop-assignment';
+import { accessLostNews, businessCenterRemovedNews, type News, newsFromTeam, partnerClosedNews } from '../background/change-news';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { handle } from '../background/message-door';
@@ -21,7 +22,7 @@ import {
   recordResend,
   removeIntake,
 } from '../db/access-requests';
-import { authorizationNews, expiringSoon, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
+import { expiringSoon, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
 import { recordPartnerAccess, recordTspRequests } from '../db/requests';
@@ -49,18 +50,23 @@ async function runExpiryCheck(): Promise<number> {
 }
 
 /** A change worth a notification (access lost, a partner closed), each shown once by its id; a shop with an owner only in the owner's browsers. */
-async function notifyChanges(news: { id: string; title: string; message: string; shopCode: string }[]): Promise<void> {
+async function notifyChanges(news: News[]): Promise<void> {
   const memberId = await memberIdHere();
   for (const n of news) {
     if (!notifiesHere(await db.shops.get(n.shopCode), memberId)) continue;
+    // Told once per browser, whether this browser read the page or a teammate's change arrived.
+    const key = `news|${n.id}`;
+    if (await db.sentAlerts.get(key)) continue;
     await browser.notifications
       .create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message })
       .catch(() => {});
+    await db.sentAlerts.put({ id: key, authorizationId: n.id, threshold: -1, sentAt: Date.now() });
   }
 }
 
 export default defineBackground(() => {
-  const sync = startSyncRunner(db);
+  // A teammate's browser saw a loss: this browser tells it too when the shop is its owner's (or has none).
+  const sync = startSyncRunner(db, (collection, rows) => notifyChanges(newsFromTeam(collection, rows, Date.now())));
   // A reminder or a change is acted on in the dashboard: the click opens the view that holds it.
   browser.notifications.onClicked.addListener((id) => {
     void browser.tabs.create({ url: browser.runtime.getURL(dashboardPathFor(id) as '/dashboard.html') });
@@ -91,7 +97,7 @@ export default defineBackground(() => {
     const url = new URL(input.pageUrl);
     await myServicesUrls.setValue({ ...(await myServicesUrls.getValue()), [url.host]: input.pageUrl });
     await runExpiryCheck();
-    await notifyChanges(authorizationNews(saved));
+    await notifyChanges((saved.closed ?? []).map(partnerClosedNews));
     return { stored: saved.stored, gone: saved.gone.map((a) => a.serviceName), back: saved.back.map((a) => a.serviceName) };
   });
 
@@ -99,14 +105,7 @@ export default defineBackground(() => {
 
   handle('recordPartnerAccess', async (input) => {
     const saved = await recordPartnerAccess(db, input.shopCode, input.rows, Date.now(), input.complete === true);
-    await notifyChanges(
-      saved.gone.map((a) => ({
-        id: `removed:${a.id}:${a.lostAt}`,
-        title: 'A Business Center no longer has access',
-        message: `${a.businessCenterName} is no longer listed in Partner Management for shop ${a.shopCode}.`,
-        shopCode: a.shopCode,
-      })),
-    );
+    await notifyChanges(saved.gone.map(businessCenterRemovedNews));
     return {
       stored: input.rows.length,
       gone: saved.gone.map((a) => a.businessCenterName),
@@ -161,16 +160,7 @@ export default defineBackground(() => {
       const day = quotaDay(Date.now(), bc?.quotaTimeZone);
       await claimMadeByHand(await sync.teamRequester(), input.orgId, day, madeByHandToday.length);
     }
-    await notifyChanges(
-      lost
-        .filter((r) => r.status === 'approved')
-        .map((r) => ({
-          id: `lost:${r.id}:${r.lostAt}`,
-          title: 'Access to a shop was lost',
-          message: `${r.shopCode} is no longer in the Shops list of ${businessCenterLabel(input.orgId, bc?.name)}: its campaigns may stop delivering.`,
-          shopCode: r.shopCode,
-        })),
-    );
+    await notifyChanges(lost.filter((r) => r.status === 'approved').map(accessLostNews));
     return { changed, lost: lost.map((r) => r.shopCode) };
   });
   handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));

@@ -26,6 +26,8 @@ export interface SyncOutcome {
   /** Records from the server this browser refused to store, with why (never silently dropped). */
   refused: string[];
   pending: number;
+  /** The records pulled and stored, by collection: what teammates' browsers changed. */
+  received?: Map<string, unknown[]>;
 }
 
 /** Every record another browser sends is checked against the same schema as this browser's own. */
@@ -290,7 +292,11 @@ export class SyncClient {
       rows.push(parsed.data);
       puts.set(change.collection, rows);
     });
-    for (const [collection, rows] of puts) await this.db.table(collection).bulkPut(rows);
+    for (const [collection, rows] of puts) {
+      await this.db.table(collection).bulkPut(rows);
+      outcome.received ??= new Map();
+      outcome.received.set(collection, [...(outcome.received.get(collection) ?? []), ...rows]);
+    }
     for (const [collection, ids] of deletes) await this.db.table(collection).bulkDelete(ids);
     if (keepVersions) {
       await this.db.syncVersions.bulkPut(versions);

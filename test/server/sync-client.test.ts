@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newsFromTeam } from '../../extension/background/change-news';
 import { claimForPlan, releaseClaim } from '../../extension/background/team-quota';
+import { applyShopList } from '../../extension/db/access-requests';
 import { CompanionDb } from '../../extension/db/database';
 import { recordShopCapture } from '../../extension/db/shops';
 import { recordKey } from '../../extension/sync/outbox-middleware';
@@ -88,6 +90,27 @@ describe('sync between browsers of one team', () => {
     await b.client.sync();
     await a.client.sync();
     expect(await a.db.shops.get('USLCQPEV3N')).toMatchObject({ name: 'Maple & Moss', lastSeenAt: 2000 });
+  });
+
+  it("hands the runner a teammate's loss, with the news the owner's browser tells", async () => {
+    const a = await browser();
+    const b = await browser();
+    const now = Date.now();
+    await applyShopList(a.db, '7000000000009', [{ code: 'USLCLOST01', pending: false }], now - 1000, true);
+    await applyShopList(a.db, '7000000000009', [], now, true);
+    await a.client.sync();
+    const outcome = await b.client.sync();
+    const received = [...(outcome.received ?? [])];
+    expect(received.map(([collection]) => collection)).toContain('accessRequests');
+    const news = received.flatMap(([collection, rows]) => newsFromTeam(collection, rows, now));
+    expect(news).toEqual([
+      {
+        id: `lost:7000000000009:USLCLOST01:request_access:${now}`,
+        title: 'Access to a shop was lost',
+        message: expect.stringContaining('USLCLOST01 is no longer in the Shops list'),
+        shopCode: 'USLCLOST01',
+      },
+    ]);
   });
 
   it('keeps every change queued while the server is unreachable, and sends them when it is back', async () => {
