@@ -152,7 +152,7 @@ export function readShopList(url: URL, doc: Document, batch: PageBatch): ListedS
 /** The Shops list and whether it shows every shop (only then can a shop be missing from it). */
 export function readShops(url: URL, doc: Document, batch: PageBatch): { shops: ListedShop[]; completeness: Completeness } | null {
   const found = recogniseList(url, doc, batch, BC_SHOPS, [BC_SHOPS]);
-  if (found.state !== 'match') return null;
+  if (found.state !== 'match') return saysNoShops(doc) ? { shops: [], completeness: listCompleteness(doc, []) } : null;
   const records = found.set.records();
   const shops = records.flatMap((record) => {
     const { values } = found.plan.read(record);
@@ -207,4 +207,20 @@ export function readBusinessCenterName(doc: Document, orgId: string): string | n
 
 function plausibleName(text: string, orgId: string): boolean {
   return text.length >= 2 && text.length <= 100 && !text.includes(orgId) && !/^(id|business center|switch|settings)$/i.test(text);
+}
+
+/**
+ * An empty Shops list says so in words ("No data", "No shops yet", the welcome "Add TikTok Shops
+ * to promote their products in ads"): then every shop of this Business Center is gone, and a
+ * shop that was approved has lost access. "No results" is not one of them: it answers a search,
+ * which the completeness check also refuses. A page that shows any shop code is not empty.
+ */
+const NO_SHOPS = /^(no data|no shops?( yet| found)?|add tiktok shops? to promote\b.*)\.?$/i;
+
+function saysNoShops(doc: Document): boolean {
+  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  if (!root) return false;
+  const pieces = textPieces(root);
+  if (pieces.some((p) => SHOP_CODE_PATTERN.test(p.text))) return false;
+  return pieces.some((p) => NO_SHOPS.test(p.text));
 }

@@ -343,10 +343,27 @@ describe('Business Center: one-click shop access requests', () => {
     expect((lost?.history as { event: string }[] | undefined)?.at(-1)?.event).toBe('access_lost');
     await after.close();
 
+    // The last shop removed too: Business Center shows its welcome page, a whole list of none.
+    const none = await open(shopsUrl(org, '&remove=USLCKEEP01'));
+    await expect.poll(() => row(none, 'USLCKEEP01').getAttribute('data-lost'), { timeout: 15_000 }).toBe('yes');
+    expect(await panel(none).locator('[data-testid="bc-list-note"]').textContent()).toBe(
+      'No longer in the Shops list: USLCKEEP01.',
+    );
+    await none.close();
+    // The popup says it first: how many changes since the last look, the newest named.
+    const popup = await browser.extensionPage('/popup.html');
+    const line = popup.getByTestId('changes-line');
+    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toMatch(/\d+ changes? since your last look/);
+    expect(await line.textContent()).toContain(
+      'USLCKEEP01 from Business Center 7000000000321, access lost: no longer in the Shops list',
+    );
+    await popup.close();
+
     const dashboard = await browser.extensionPage('/dashboard.html?tab=What%20changed');
     const changed = dashboard.getByTestId('what-changed');
     await changed.waitFor({ timeout: 10_000 });
-    expect(await changed.locator('tr[data-event="access_lost"]').textContent()).toContain('USLCLOST01');
+    const lostRows = await changed.locator('tr[data-event="access_lost"]').allTextContents();
+    expect(lostRows.map((t) => /USLC(LOST|KEEP)01/.exec(t)?.[0]).sort()).toEqual(['USLCKEEP01', 'USLCLOST01']);
     expect(await changed.textContent()).toMatch(/\d+ new since your last visit/);
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-what-changed.png` });
     await dashboard.close();

@@ -111,13 +111,11 @@ describe('My Services expiry badges', () => {
     await dashboard.close();
     // Listed again on the next whole visit: counting again.
     await (await whole()).close();
-    const stored = (await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Customer service');
-    await expect
-      .poll(
-        async () =>
-          ((await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Customer service') ?? stored)?.lostAt,
-      )
-      .toBeUndefined();
+    const presence = async () => {
+      const record = (await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Customer service');
+      return record === undefined ? 'missing' : record.lostAt === undefined ? 'listed' : 'lost';
+    };
+    await expect.poll(presence).toBe('listed');
   });
 
   it('never duplicates or loses a badge through a re-render storm', async () => {
@@ -298,6 +296,9 @@ describe('request tracking', () => {
     expect(await reach.locator('li[data-removed="yes"]').textContent()).toContain('Blue Fin Partners');
     expect(await reach.textContent()).toContain('Partner Management: Remove access on the Business Center.');
     expect(await reach.textContent()).toContain('Cancel Authorization');
+    expect(await reach.getByRole('link', { name: 'Open Partner Management' }).getAttribute('href')).toBe(
+      'https://seller-us.tiktok.com/ads/account/partner-management',
+    );
     await reach.screenshot({ path: `${SCREENSHOTS}/dashboard-who-can-reach.png` });
     await dashboard.close();
   });

@@ -72,3 +72,28 @@ describe('a list whose rows show different kinds of value', () => {
     expect(iso?.requestedAt).toBe(new Date(2026, 11, 4, 9, 30).getTime());
   });
 });
+
+describe('a Shops list with no shop at all', () => {
+  it("reads the welcome page (no shop added, or every one gone) as a whole list of none", () => {
+    document.body.innerHTML = `<main>${SWITCHER}<h2>Shops</h2><div><p>Add TikTok Shops to promote their products in ads.</p><button type="button">Add TikTok Shop</button></div></main>`;
+    expect(readShops(URL_, document, FULL)).toEqual({ shops: [], completeness: { complete: true } });
+  });
+
+  it('reads a table that says "No data" as a whole list of none', () => {
+    document.body.innerHTML = `<main><h2>Shops</h2><table><thead><tr><th>Shop</th><th>Shop code</th><th>Status</th></tr></thead><tbody><tr><td colspan="3">No data</td></tr></tbody></table></main>`;
+    expect(readShops(URL_, document, FULL)?.shops).toEqual([]);
+    expect(readShops(URL_, document, FULL)?.completeness.complete).toBe(true);
+  });
+
+  it('does not take "No data" while the list is loading for a whole list', () => {
+    document.body.innerHTML = `<main><h2>Shops</h2><div aria-busy="true">Loading...</div><p>No data</p></main>`;
+    expect(readShops(URL_, document, FULL)?.completeness.complete).toBe(false);
+  });
+
+  it('reads nothing from a search that found no shop, nor from a page without the words', () => {
+    document.body.innerHTML = `<main><h2>Shops</h2><input type="search" value="lantern"><p>No results found</p></main>`;
+    expect(readShops(URL_, document, FULL)).toBeNull();
+    document.body.innerHTML = `<main><h2>Shops</h2><p>Something went wrong. Please try again later.</p></main>`;
+    expect(readShops(URL_, document, FULL)).toBeNull();
+  });
+});

@@ -27,6 +27,8 @@ export function WhoCanReach({ shops }: { shops: Shop[] }) {
   if (shops.length === 0) return null;
   const home = shop?.sellerCenterHost ? `https://${shop.sellerCenterHost}/` : null;
   const servicesPage = (shop?.sellerCenterHost && urls[shop.sellerCenterHost]) || home;
+  // Ads > Account Management > Partner Management, where Remove access is (tiktok-pages.md).
+  const partnersPage = home ? `${home}ads/account/partner-management` : null;
   const reaching = services.filter((a) => a.lostAt === undefined && a.status !== null && isAuthorizationCountingDown(a.status));
   const current = centers.filter((c) => c.lostAt === undefined);
   return (
@@ -80,9 +82,9 @@ export function WhoCanReach({ shops }: { shops: Shop[] }) {
       )}
       <p class="muted">
         To end one: {END_BC[0]} {END_BC[1]}{' '}
-        {home && (
-          <a href={home} target="_blank" rel="noreferrer">
-            Open Seller Center
+        {partnersPage && (
+          <a href={partnersPage} target="_blank" rel="noreferrer">
+            Open Partner Management
           </a>
         )}
       </p>
