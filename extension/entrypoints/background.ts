@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { quotaDay } from '../../shared/quota';
-import { businessCenterLabel, notifiesHere } from '../../shared/shop-assignment';
+import { notifiesHere } from '../../shared/shop-assignment';
 import { accessLostNews, businessCenterRemovedNews, type News, newsFromTeam, partnerClosedNews } from '../background/change-news';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';

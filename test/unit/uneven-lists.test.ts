@@ -74,7 +74,7 @@ describe('a list whose rows show different kinds of value', () => {
 });
 
 describe('a Shops list with no shop at all', () => {
-  it("reads the welcome page (no shop added, or every one gone) as a whole list of none", () => {
+  it('reads the welcome page (no shop added, or every one gone) as a whole list of none', () => {
     document.body.innerHTML = `<main>${SWITCHER}<h2>Shops</h2><div><p>Add TikTok Shops to promote their products in ads.</p><button type="button">Add TikTok Shop</button></div></main>`;
     expect(readShops(URL_, document, FULL)).toEqual({ shops: [], completeness: { complete: true } });
   });
