@@ -46,7 +46,13 @@ export interface ProtocolMap {
   recordAuthorizations(data: MessageInput<'recordAuthorizations'>): { stored: number; gone: string[]; back: string[] };
   recordTspRequests(data: MessageInput<'recordTspRequests'>): StatusChange[];
   /** `gone`: Business Centers removed (a complete list only); `added`: new since the last visit. */
-  recordPartnerAccess(data: MessageInput<'recordPartnerAccess'>): { stored: number; gone: string[]; added: string[] };
+  recordPartnerAccess(data: MessageInput<'recordPartnerAccess'>): {
+    stored: number;
+    gone: string[];
+    /** Names of the Business Centers new since the last visit, and their row keys (id, else name) to mark them. */
+    added: string[];
+    addedKeys: string[];
+  };
   pageStarted(data: MessageInput<'pageStarted'>): void;
   reportHelper(report: MessageInput<'reportHelper'>): void;
   helperReports(data: MessageInput<'helperReports'>): HelperReport[];

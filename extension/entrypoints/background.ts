@@ -110,6 +110,7 @@ export default defineBackground(() => {
       stored: input.rows.length,
       gone: saved.gone.map((a) => a.businessCenterName),
       added: saved.added.map((a) => a.businessCenterName),
+      addedKeys: saved.added.map((a) => a.businessCenterId ?? a.businessCenterName),
     };
   });
 

@@ -1,3 +1,4 @@
+import type { BadgeView } from '../../shared/authorization-badge';
 import { sellerCenterHost } from '../../shared/markets';
 import { readStatus } from '../../shared/statuses';
 import { sendMessage } from '../messaging';
@@ -18,10 +19,11 @@ export function partnerManagement() {
       rowKey: (row) => row.businessCenterId ?? row.businessCenterName,
       badge: {
         field: 'status',
-        view: (row) =>
-          readStatus('partnerAccess', row.status).known
+        view: (row, marks) =>
+          marks.get(row.businessCenterId ?? row.businessCenterName) ??
+          (readStatus('partnerAccess', row.status).known
             ? null
-            : { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${row.status}"` },
+            : { tone: 'unreadable', label: 'Status unreadable', title: `Status text not recognised: "${row.status}"` }),
       },
       async save(rows, shop, _page, completeness) {
         const counts = rows.reduce<Record<string, number>>((acc, row) => {
@@ -36,7 +38,15 @@ export function partnerManagement() {
         const lines = [{ text: `${rows.length} Business Centers: ${summary || 'none'}.` }];
         if (!shop) return { lines: [...lines, { text: UNKNOWN_SHOP_LINE, tone: 'warn' }] };
         const saved = await sendMessage('recordPartnerAccess', { shopCode: shop.shopCode, rows, ...wholeness(completeness) });
+        // A Business Center new since the last visit is marked in its own row, not only named here.
+        const marks = new Map<string, BadgeView>(
+          saved.addedKeys.map((key) => [
+            key,
+            { tone: 'notice', label: 'New', title: 'New in Partner Management since your last visit' },
+          ]),
+        );
         return {
+          marks,
           lines: [
             ...lines,
             { text: `Saved for shop ${shop.shopCode}.` },

@@ -284,6 +284,13 @@ describe('request tracking', () => {
       .poll(() => panelText(page, 'partner-management'), { timeout: 10_000 })
       .toContain('Removed (no longer listed): Blue Fin Partners.');
     expect(await panelText(page, 'partner-management')).toContain('New since your last visit: Contoso Ads.');
+    // The new one is marked in its own row too.
+    await expect.poll(() => rowBadgeLabels(page, 'partner-management'), { timeout: 10_000 }).toEqual(['New']);
+    expect(
+      await page.$$eval('sac-badge[data-sac-helper="partner-management"]', (hosts) =>
+        hosts.map((h) => h.closest('tr, [role="row"], li')?.textContent ?? ''),
+      ),
+    ).toEqual([expect.stringContaining('Contoso Ads')]);
     await page.close();
     const dashboard = await browser.extensionPage('/dashboard.html?tab=Partner%20requests');
     const blueFin = dashboard.locator('[data-testid="partner-access"] tr[data-center="Blue Fin Partners"]');
