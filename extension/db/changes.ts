@@ -24,6 +24,8 @@ const EVENT_TEXT: Record<string, string> = {
   pending: 'pending in the Shops list',
   unexpected_status: 'a status jump TikTok does not describe: kept as seen, worth a look at the page',
   requested_by_hand: 'requested by hand in Business Center',
+  renewal_asked: 'renewal link asked of the partner',
+  renewal_link_received: 'renewal link received',
 };
 
 export const describeEvent = (change: Pick<AccessChange, 'event' | 'detail'>) =>

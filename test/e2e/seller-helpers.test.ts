@@ -374,6 +374,12 @@ describe('dashboard and diagnostics', () => {
     expect(message).toMatch(/expires on \d{4}-\d{2}-\d{2}/);
     await us.getByRole('button', { name: 'Link received' }).click();
     await expect.poll(() => us.getAttribute('data-renewal')).toBe('link_received');
+    // Both steps are in the authorization's history (What changed, and teammates, see the renewal under way).
+    const ads = (await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Ads management');
+    expect((ads?.history as { event: string }[]).slice(-2).map((h) => h.event)).toEqual([
+      'renewal_asked',
+      'renewal_link_received',
+    ]);
     const mx = dashboard.locator('tr', { hasText: 'Catalog care' }).getByTestId('renewal');
     expect(await mx.textContent()).toBe('Renew on My Services (Renew, then choose the period).');
     expect(await mx.getByRole('button').count()).toBe(0);

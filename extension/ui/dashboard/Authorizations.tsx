@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { authorizationBadge } from '../../../shared/authorization-badge';
 import { daysLeft } from '../../../shared/expiry';
+import { withEvent } from '../../../shared/presence';
 import { type RenewalState, renewalLinkRequest, renewalPath, renewalState } from '../../../shared/renewal';
 import type { Shop, TspAuthorization } from '../../../shared/schemas';
 import { isAuthorizationCountingDown } from '../../../shared/statuses';
@@ -54,8 +55,14 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
     days <= settings.noticeDays;
   if (!due && state === 'not_asked') return null;
   const path = renewalPath(shop);
-  const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>) =>
-    db.authorizations.update(a.id, { renewal: { ...a.renewal, ...changes } });
+  // Each step a person marks enters the history too, so What changed and teammates see the renewal under way.
+  const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>, event: string) => {
+    const at = Date.now();
+    return db.authorizations.update(a.id, {
+      renewal: { ...a.renewal, ...changes },
+      history: withEvent(a, { at, event }).history,
+    });
+  };
   return (
     <div data-testid="renewal" data-renewal={state}>
       {RENEWAL_TEXT[state] && <span class="muted">{RENEWAL_TEXT[state]}. </span>}
@@ -70,13 +77,13 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
             onClick={async () => {
               const text = renewalLinkRequest({ ...a, shopName: shop?.name });
               setCopied(await copyText(text));
-              await mark({ askedAt: Date.now() });
+              await mark({ askedAt: Date.now() }, 'renewal_asked');
             }}
           >
             {copied ? 'Copied: send it to the partner' : 'Ask for a renewal link'}
           </button>{' '}
           {state === 'asked' && (
-            <button type="button" onClick={() => void mark({ linkReceivedAt: Date.now() })}>
+            <button type="button" onClick={() => void mark({ linkReceivedAt: Date.now() }, 'renewal_link_received')}>
               Link received
             </button>
           )}
