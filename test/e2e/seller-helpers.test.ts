@@ -376,7 +376,7 @@ describe('dashboard and diagnostics', () => {
     await expect.poll(() => us.getAttribute('data-renewal')).toBe('link_received');
     // Both steps are in the authorization's history (What changed, and teammates, see the renewal under way).
     const ads = (await storedRecords(browser, 'authorizations')).find((a) => a.serviceName === 'Ads management');
-    expect((ads?.history as { event: string }[]).slice(-2).map((h) => h.event)).toEqual([
+    expect(((ads?.history ?? []) as { event: string }[]).slice(-2).map((h) => h.event)).toEqual([
       'renewal_asked',
       'renewal_link_received',
     ]);
