@@ -12,6 +12,7 @@ import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import { DriverError, requestAccess, resendRequest } from './bc-request-driver';
 import type { Feature } from './feature';
+import { WHOLE_LIST_SETTLE_MS } from './list-loss';
 import { watchPage } from './watch-page';
 
 /**
@@ -38,6 +39,7 @@ export const bcShopsPanel: Feature = {
     let notice: string | null = null;
     let intake: IntakeOutcome | null = null;
     let listSignature = '';
+    let applyTimer: ReturnType<typeof setTimeout> | undefined;
     /** What the last reading of the Shops list found: shops gone, or why it could not tell. */
     let listNote: string | null = null;
     let orgId: string | null = null;
@@ -162,22 +164,30 @@ export const bcShopsPanel: Feature = {
       if (read && signature !== listSignature && !busy) {
         listSignature = signature;
         const { completeness } = read;
-        void sendMessage('applyShopList', {
-          orgId: org,
-          name,
-          shops: read.shops,
-          complete: completeness.complete,
-          ...(completeness.complete ? {} : { incompleteWhy: completeness.why }),
-        }).then((applied) => {
-          listNote = completeness.complete
-            ? applied.lost.length > 0
-              ? `No longer in the Shops list: ${applied.lost.join(', ')}.`
-              : null
-            : `Not every shop is shown (${completeness.why}): nothing is marked lost until the whole list is seen.`;
-          return refresh();
-        });
+        clearTimeout(applyTimer);
+        applyTimer = setTimeout(
+          () =>
+            void sendMessage('applyShopList', {
+              orgId: org,
+              name,
+              shops: read.shops,
+              complete: completeness.complete,
+              ...(completeness.complete ? {} : { incompleteWhy: completeness.why }),
+            }).then((applied) => {
+              listNote = completeness.complete
+                ? applied.lost.length > 0
+                  ? `No longer in the Shops list: ${applied.lost.join(', ')}.`
+                  : null
+                : `Not every shop is shown (${completeness.why}): nothing is marked lost until the whole list is seen.`;
+              return refresh();
+            }),
+          completeness.complete ? WHOLE_LIST_SETTLE_MS : 0,
+        );
       }
     });
-    signal.addEventListener('abort', () => panel.remove());
+    signal.addEventListener('abort', () => {
+      clearTimeout(applyTimer);
+      panel.remove();
+    });
   },
 };

@@ -12,6 +12,7 @@ import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { createRowBadge, renderRowBadge } from '../ui/row-badge';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
+import { WHOLE_LIST_SETTLE_MS } from './list-loss';
 import { currentShop } from './page-shop';
 import { watchPage } from './watch-page';
 
@@ -87,21 +88,24 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       const save = (rows: Row[], completeness: Completeness, recheck: () => void) => {
         clearTimeout(saveTimer);
-        saveTimer = setTimeout(async () => {
-          try {
-            shop ??= currentShop(document, url().hostname);
-            const outcome = await spec.save(rows, await shop, url(), completeness);
-            if (signal.aborted) return;
-            showPanel(outcome.lines);
-            if (outcome.marks) {
-              marks = outcome.marks;
-              views.clear();
-              recheck();
+        saveTimer = setTimeout(
+          async () => {
+            try {
+              shop ??= currentShop(document, url().hostname);
+              const outcome = await spec.save(rows, await shop, url(), completeness);
+              if (signal.aborted) return;
+              showPanel(outcome.lines);
+              if (outcome.marks) {
+                marks = outcome.marks;
+                views.clear();
+                recheck();
+              }
+            } catch (error) {
+              if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
             }
-          } catch (error) {
-            if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
-          }
-        }, SAVE_DELAY_MS);
+          },
+          completeness.complete ? WHOLE_LIST_SETTLE_MS : SAVE_DELAY_MS,
+        );
       };
 
       /**

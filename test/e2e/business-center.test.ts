@@ -320,6 +320,16 @@ describe('Business Center: one-click shop access requests', () => {
       await expect.poll(() => row(first, code).getAttribute('data-status'), { timeout: 15_000 }).toBe('approved');
     await first.close();
 
+    // A list drawn in two steps, nothing on screen saying more is coming: the late shop is not lost.
+    const stepped = await open(shopsUrl(org, '&two_step=700'));
+    await expect.poll(() => stepped.locator('tr[data-code]').count(), { timeout: 10_000 }).toBe(2);
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(await row(stepped, 'USLCLOST01').getAttribute('data-lost')).toBe('no');
+    expect(
+      ((await requests(org)).find((r) => r.shopCode === 'USLCLOST01')?.history as { event: string }[]).map((h) => h.event),
+    ).not.toContain('access_lost');
+    await stepped.close();
+
     // The list searched for one shop: the other is not shown, and is not lost.
     const searched = await open(shopsUrl(org, '&filter=USLCKEEP01'));
     const note = panel(searched).locator('[data-testid="bc-list-note"]');
