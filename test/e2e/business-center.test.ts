@@ -326,7 +326,9 @@ describe('Business Center: one-click shop access requests', () => {
     await new Promise((done) => setTimeout(done, 2500));
     expect(await row(stepped, 'USLCLOST01').getAttribute('data-lost')).toBe('no');
     expect(
-      ((await requests(org)).find((r) => r.shopCode === 'USLCLOST01')?.history as { event: string }[]).map((h) => h.event),
+      (((await requests(org)).find((r) => r.shopCode === 'USLCLOST01')?.history ?? []) as { event: string }[]).map(
+        (h) => h.event,
+      ),
     ).not.toContain('access_lost');
     await stepped.close();
 
