@@ -210,7 +210,9 @@ export async function applyShopList(
       let next: ShopAccessRequest = existing ?? handMade(orgId, shop, now, name, complete && readEarlierToday);
       let dirty = stale;
       // A hand-made request first read without its date (a narrow window, a list still loading) gets it later.
-      const undated = existing?.byHand && existing.requestedAt === undefined && shop.pending && shop.requestedAt;
+      // Access lost, then Pending: the agency asked again (by hand), a new request, no jump.
+      const askedAgain = existing?.status === 'approved' && shop.pending && existing.lostAt !== undefined;
+      const undated = !askedAgain && existing?.byHand && existing.requestedAt === undefined && shop.pending && shop.requestedAt;
       if (undated) {
         next = datedByHand(next, shop.requestedAt as number, now, 'date shown in the list');
         dirty = true;
@@ -229,13 +231,22 @@ export async function applyShopList(
       }
       // A step the seeds do not describe is flagged in the history, once. Pending again after
       // approval keeps the approval (the seller approved; the tag is the page's lag).
-      const jump = existing?.status !== undefined && !isExpectedTransition('shopAccess', existing.status, status);
+      const jump = existing?.status !== undefined && !askedAgain && !isExpectedTransition('shopAccess', existing.status, status);
       if (jump && existing.history?.at(-1)?.event !== 'unexpected_status') {
         const kept = existing.status === 'approved' && shop.pending ? `, kept ${existing.status}` : '';
         next = withEvent(next, { at: now, event: 'unexpected_status', detail: `${existing.status} -> ${status}${kept}` });
         dirty = true;
       }
-      if (!(existing?.status === 'approved' && shop.pending) && existing?.status !== status) {
+      if (askedAgain) {
+        next = { ...next, byHand: true };
+        delete next.requestedAt;
+        const again = shop.requestedAt ?? (complete && readEarlierToday ? now : undefined);
+        if (again !== undefined) {
+          next = datedByHand(next, again, now, 'asked again after access was lost');
+          if (quotaDay(again, timeZone) === today) madeByHandToday.push(next);
+        }
+      }
+      if ((askedAgain || !(existing?.status === 'approved' && shop.pending)) && existing?.status !== status) {
         next = withEvent({ ...next, status, updatedAt: now }, { at: now, event: status });
         changed++;
         dirty = true;
@@ -277,7 +288,8 @@ export async function applyShopList(
         ...bc,
         lastSeenAt: now,
         ...(name ? { name } : {}),
-        ...(complete ? { listReadAt: now } : {}),
+        // An empty read proves less than a list with rows: it never dates the next hand-made requests.
+        ...(complete && listed.length > 0 ? { listReadAt: now } : {}),
       });
     }
     return { changed, lost, madeByHandToday };

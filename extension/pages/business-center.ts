@@ -210,17 +210,37 @@ function plausibleName(text: string, orgId: string): boolean {
 }
 
 /**
- * An empty Shops list says so in words ("No data", "No shops yet", the welcome "Add TikTok Shops
- * to promote their products in ads"): then every shop of this Business Center is gone, and a
- * shop that was approved has lost access. "No results" is not one of them: it answers a search,
- * which the completeness check also refuses. A page that shows any shop code is not empty.
+ * An empty Shops list says so where the list would be: the welcome page ("Add TikTok Shops to
+ * promote ..." beside its Add TikTok Shop button), or a table whose headers are the Shops list's
+ * (a Shop code column) holding only "No data" / "No shops". Anything else that is not a list
+ * (a "No data" card elsewhere, an error, a spinner drawn as an icon, shops shown by name only)
+ * reads as nothing: marking every shop lost on a guess would notify the whole team.
  */
-const NO_SHOPS = /^(no data|no shops?( yet| found)?|add tiktok shops? to promote\b.*)\.?$/i;
+const WELCOME = /^add tiktok shops? to promote\b/i;
+const EMPTY_CELL = /^(no data|no shops?( yet| found)?)\.?$/i;
+const SHOP_CODE_HEADER = /^(tiktok )?shop code$/i;
+/** Words a class says itself (not a hashed name): a page still drawing, or a message about a failure. */
+const BUSY_CLASS = /(^|[\s_-])(spin|spinner|skeleton|loading|placeholder)([\s_-]|$)/i;
 
 function saysNoShops(doc: Document): boolean {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!root) return false;
+  if (root.querySelector('[role="alert"], [aria-busy="true"], [role="progressbar"]')) return false;
+  if ([...root.querySelectorAll('[class]')].some((el) => BUSY_CLASS.test(el.getAttribute('class') ?? ''))) return false;
   const pieces = textPieces(root);
+  // A code, or a row of any kind, means there are shops: this is not the empty state.
   if (pieces.some((p) => SHOP_CODE_PATTERN.test(p.text))) return false;
-  return pieces.some((p) => NO_SHOPS.test(p.text));
+  const welcome = pieces.some((p) => WELCOME.test(p.text));
+  const addButton = [...root.querySelectorAll('button, [role="button"], a')].some((b) =>
+    ADD_SHOP.test(normalizeText(b.textContent)),
+  );
+  if (welcome && addButton) return true;
+  return [...root.querySelectorAll('table, [role="table"], [role="grid"]')].some((table) => {
+    const headers = [...table.querySelectorAll('th, [role="columnheader"]')].map((h) => normalizeText(h.textContent));
+    if (!headers.some((h) => SHOP_CODE_HEADER.test(h))) return false;
+    const cells = [...table.querySelectorAll('td, [role="cell"], [role="gridcell"]')]
+      .map((c) => normalizeText(c.textContent))
+      .filter(Boolean);
+    return cells.length === 1 && EMPTY_CELL.test(cells[0] as string);
+  });
 }

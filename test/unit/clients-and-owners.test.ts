@@ -201,6 +201,38 @@ describe('requests made by hand in Business Center', () => {
     ]);
   });
 
+  it('takes Pending after access was lost as a new request made by hand, not a jump', async () => {
+    await applyShopList(
+      db,
+      A,
+      [
+        { code: 'USLCHAND01', pending: false },
+        { code: 'USLCKEEP01', pending: false },
+      ],
+      NOON - 2000,
+      true,
+    );
+    await applyShopList(db, A, [{ code: 'USLCKEEP01', pending: false }], NOON - 1000, true);
+    const again = await applyShopList(
+      db,
+      A,
+      [{ code: 'USLCKEEP01', pending: false }, pending('USLCHAND01', NOON - 500)],
+      NOON,
+      true,
+    );
+    const asked = await db.accessRequests.get(`${A}:USLCHAND01:request_access`);
+    expect(asked).toMatchObject({ status: 'pending', byHand: true, requestedAt: NOON - 500 });
+    expect(asked?.lostAt).toBeUndefined();
+    expect(asked?.history?.map((h) => h.event)).not.toContain('unexpected_status');
+    expect(again.madeByHandToday.map((r) => r.shopCode)).toEqual(['USLCHAND01']);
+  });
+
+  it('an empty list never dates the next hand-made requests', async () => {
+    await applyShopList(db, A, [], NOON - 1000, true);
+    const later = await applyShopList(db, A, [pending('USLCHAND01')], NOON, true);
+    expect(later.madeByHandToday).toEqual([]);
+  });
+
   it('does not date a request from an incomplete list, nor from a list read on an earlier day', async () => {
     await applyShopList(db, A, [pending('USLCHAND01')], NOON - DAY, true);
     await applyShopList(db, A, [pending('USLCHAND01'), pending('USLCHAND02')], NOON, true);

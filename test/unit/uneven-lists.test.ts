@@ -79,15 +79,33 @@ describe('a Shops list with no shop at all', () => {
     expect(readShops(URL_, document, FULL)).toEqual({ shops: [], completeness: { complete: true } });
   });
 
-  it('reads a table that says "No data" as a whole list of none', () => {
+  it('reads a Shops table that says "No data" as a whole list of none', () => {
     document.body.innerHTML = `<main><h2>Shops</h2><table><thead><tr><th>Shop</th><th>Shop code</th><th>Status</th></tr></thead><tbody><tr><td colspan="3">No data</td></tr></tbody></table></main>`;
     expect(readShops(URL_, document, FULL)?.shops).toEqual([]);
     expect(readShops(URL_, document, FULL)?.completeness.complete).toBe(true);
   });
 
   it('does not take "No data" while the list is loading for a whole list', () => {
-    document.body.innerHTML = `<main><h2>Shops</h2><div aria-busy="true">Loading...</div><p>No data</p></main>`;
-    expect(readShops(URL_, document, FULL)?.completeness.complete).toBe(false);
+    document.body.innerHTML = `<main><h2>Shops</h2><div aria-busy="true">Loading...</div><table><thead><tr><th>Shop code</th></tr></thead><tbody><tr><td>No data</td></tr></tbody></table></main>`;
+    expect(readShops(URL_, document, FULL)?.completeness.complete ?? false).toBe(false);
+  });
+
+  // Pages that only look empty: every approved shop would be marked lost, and the team notified.
+  it.each([
+    ['a spinner drawn as an icon over the table', '<div class="ant-spin ant-spin-spinning"><svg></svg></div>'],
+    ['an error over the table', '<div role="alert">Network error. Please try again.</div>'],
+    ['a skeleton list', '<div class="list-skeleton"><div></div><div></div></div>'],
+  ])('reads nothing from %s', (_name, extra) => {
+    document.body.innerHTML = `<main><h2>Shops</h2>${extra}<table><thead><tr><th>Shop</th><th>Shop code</th></tr></thead><tbody><tr><td colspan="2">No data</td></tr></tbody></table></main>`;
+    expect(readShops(URL_, document, FULL)).toBeNull();
+  });
+
+  it('reads nothing from a "No data" card that is not the Shops list, nor from shops shown by name only', () => {
+    document.body.innerHTML = `<main><h2>Shops</h2><section><h3>Recent activity</h3><p>No data</p></section></main>`;
+    expect(readShops(URL_, document, FULL)).toBeNull();
+    document.body.innerHTML = `<main><h2>Shops</h2><table><thead><tr><th>Shop</th><th>Shop code</th></tr></thead><tbody><tr><td>Maple &amp; Moss</td><td>-</td></tr></tbody></table></main>`;
+    expect(readShops(URL_, document, FULL)?.shops ?? []).toEqual([]);
+    expect(readShops(URL_, document, FULL)?.completeness.complete ?? false).toBe(false);
   });
 
   it('reads nothing from a search that found no shop, nor from a page without the words', () => {
