@@ -28,8 +28,10 @@ export function businessCenterRemovedNews(a: PartnerAccess): News {
 }
 
 export function partnerClosedNews(a: TspAuthorization): News {
+  // The closing is the last status change in its history: a service closed again later is news again.
+  const closedAt = a.history?.findLast((h) => /status/.test(h.event))?.at ?? 0;
   return {
-    id: `closed:${a.id}`,
+    id: `closed:${a.id}:${closedAt}`,
     title: 'A partner service was closed',
     message: `${a.serviceName} (${a.partner}) for shop ${a.shopCode} is now Closed: it no longer works for the shop.`,
     shopCode: a.shopCode,

@@ -51,7 +51,8 @@ const RETRY_MAX_MS = 5000;
 /** Called with the records a sync stored from the team, per collection; its failure never fails the sync. */
 export type OnReceived = (collection: string, rows: readonly unknown[]) => Promise<void>;
 
-export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async () => {}) {
+export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async () => {}, watched: readonly string[] = []) {
+  const collect = new Set(watched);
   /** The connection with its token, or null; a token an earlier release kept in storage.local moves out of it. */
   async function readConnection(): Promise<SyncConnection | null> {
     const stored = await connectionItem.getValue();
@@ -98,7 +99,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
     // team is on this path); the final status is written after it.
     const marked = setStatus({ state: 'syncing' });
     try {
-      const outcome = await new SyncClient(db, connection).sync();
+      const outcome = await new SyncClient(db, connection, undefined, { collect }).sync();
       await marked;
       const aside = await db.outbox.filter((e) => Boolean(e.rejected)).toArray();
       clearTimeout(retry);

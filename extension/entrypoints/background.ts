@@ -3,7 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { quotaDay } from '../../shared/quota';
 import { notifiesHere } from '../../shared/shop-assignment';
-import { accessLostNews, businessCenterRemovedNews, type News, newsFromTeam, partnerClosedNews } from '../background/change-news';
+import {
+  accessLostNews,
+  businessCenterRemovedNews,
+  NEWS_COLLECTIONS,
+  type News,
+  newsFromTeam,
+  partnerClosedNews,
+} from '../background/change-news';
 import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { handle } from '../background/message-door';
@@ -57,16 +64,22 @@ async function notifyChanges(news: News[]): Promise<void> {
     // Told once per browser, whether this browser read the page or a teammate's change arrived.
     const key = `news|${n.id}`;
     if (await db.sentAlerts.get(key)) continue;
-    await browser.notifications
+    const shown = await browser.notifications
       .create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message })
-      .catch(() => {});
-    await db.sentAlerts.put({ id: key, authorizationId: n.id, threshold: -1, sentAt: Date.now() });
+      .then(() => true)
+      .catch(() => false);
+    // Only what was shown counts as told: a failed one is tried again with the next news.
+    if (shown) await db.sentAlerts.put({ id: key, authorizationId: n.id, threshold: -1, sentAt: Date.now() });
   }
 }
 
 export default defineBackground(() => {
   // A teammate's browser saw a loss: this browser tells it too when the shop is its owner's (or has none).
-  const sync = startSyncRunner(db, (collection, rows) => notifyChanges(newsFromTeam(collection, rows, Date.now())));
+  const sync = startSyncRunner(
+    db,
+    (collection, rows) => notifyChanges(newsFromTeam(collection, rows, Date.now())),
+    NEWS_COLLECTIONS,
+  );
   // A reminder or a change is acted on in the dashboard: the click opens the view that holds it.
   browser.notifications.onClicked.addListener((id) => {
     void browser.tabs.create({ url: browser.runtime.getURL(dashboardPathFor(id) as '/dashboard.html') });

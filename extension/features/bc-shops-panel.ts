@@ -40,6 +40,7 @@ export const bcShopsPanel: Feature = {
     let intake: IntakeOutcome | null = null;
     let listSignature = '';
     let applyTimer: ReturnType<typeof setTimeout> | undefined;
+    let pendingApply: ((complete: boolean) => Promise<unknown>) | null = null;
     /** What the last reading of the Shops list found: shops gone, or why it could not tell. */
     let listNote: string | null = null;
     let orgId: string | null = null;
@@ -161,32 +162,48 @@ export const bcShopsPanel: Feature = {
       const read = readShops(here, document, watch.batch);
       const name = readBusinessCenterName(document, org) ?? undefined;
       const signature = JSON.stringify([read, name]);
-      if (read && signature !== listSignature && !busy) {
+      // No list now, or a batch of ours under way: a whole list read before must not be applied late.
+      if (!read || busy) {
+        if (pendingApply) {
+          clearTimeout(applyTimer);
+          pendingApply = null;
+          listSignature = '';
+        }
+      } else if (signature !== listSignature) {
         listSignature = signature;
         const { completeness } = read;
+        const apply = (complete: boolean) =>
+          sendMessage('applyShopList', {
+            orgId: org,
+            name,
+            shops: read.shops,
+            complete,
+            ...(complete
+              ? {}
+              : { incompleteWhy: completeness.complete ? 'the page was left before the list settled' : completeness.why }),
+          });
         clearTimeout(applyTimer);
+        pendingApply = apply;
         applyTimer = setTimeout(
-          () =>
-            void sendMessage('applyShopList', {
-              orgId: org,
-              name,
-              shops: read.shops,
-              complete: completeness.complete,
-              ...(completeness.complete ? {} : { incompleteWhy: completeness.why }),
-            }).then((applied) => {
+          () => {
+            pendingApply = null;
+            void apply(completeness.complete).then((applied) => {
               listNote = completeness.complete
                 ? applied.lost.length > 0
                   ? `No longer in the Shops list: ${applied.lost.join(', ')}.`
                   : null
                 : `Not every shop is shown (${completeness.why}): nothing is marked lost until the whole list is seen.`;
               return refresh();
-            }),
+            });
+          },
           completeness.complete ? WHOLE_LIST_SETTLE_MS : 0,
         );
       }
     });
     signal.addEventListener('abort', () => {
       clearTimeout(applyTimer);
+      // Left before the list settled: what it showed is still kept, as a partial list that marks nothing lost.
+      if (pendingApply) void pendingApply(false).catch(() => {});
       panel.remove();
     });
   },

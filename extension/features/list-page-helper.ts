@@ -79,6 +79,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         return views.get(text) ?? null;
       };
       let saveTimer: ReturnType<typeof setTimeout> | undefined;
+      let flushOnLeave: (() => Promise<void>) | null = null;
       let shop: Promise<Shop | null> | undefined;
 
       const showPanel = (lines: PanelLine[]) => {
@@ -88,15 +89,24 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       const save = (rows: Row[], completeness: Completeness, recheck: () => void) => {
         clearTimeout(saveTimer);
+        // Left before a whole list settled: its rows are still kept, as a partial list that marks nothing gone.
+        flushOnLeave = completeness.complete
+          ? async () => {
+              shop ??= currentShop(document, url().hostname);
+              await spec.save(rows, await shop, url(), { complete: false, why: 'the page was left before the list settled' });
+            }
+          : null;
         saveTimer = setTimeout(
           async () => {
+            flushOnLeave = null;
             try {
               shop ??= currentShop(document, url().hostname);
               const outcome = await spec.save(rows, await shop, url(), completeness);
               if (signal.aborted) return;
               showPanel(outcome.lines);
               if (outcome.marks) {
-                marks = outcome.marks;
+                // Kept for the rest of the visit: a later save (a search, a partial list) has no news of its own.
+                marks = new Map([...marks, ...outcome.marks]);
                 views.clear();
                 recheck();
               }
@@ -197,6 +207,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       signal.addEventListener('abort', () => {
         clearTimeout(saveTimer);
+        if (flushOnLeave) void flushOnLeave().catch(() => {});
         panel.remove();
         for (const host of hostRows.keys()) host.remove();
         for (const host of document.querySelectorAll(`sac-badge[data-sac-helper="${spec.id}"]`)) host.remove();

@@ -104,7 +104,15 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
       kinds.add(kind);
     }
   }
-  const valueRows = [...candidates.values()].flatMap((c) => [...c.children.keys()].filter(isRowOfCells));
+  // Every element that holds a row of values (a table row, an ARIA row) above it: one set, built once,
+  // so the check below is a lookup, not a search of every row for every candidate.
+  const aboveValueRows = new Set<Element>();
+  for (const c of candidates.values()) {
+    for (const row of c.children.keys()) {
+      if (!isRowOfCells(row)) continue;
+      for (let up = row.parentElement; up && !aboveValueRows.has(up); up = up.parentElement) aboveValueRows.add(up);
+    }
+  }
   let best: { candidate: Candidate; signature: string; count: number; kinds: number; score: number } | null = null;
   for (const candidate of candidates.values()) {
     if (isRowOfCells(candidate.parent) || candidate.parent.tagName === 'DL') continue;
@@ -122,7 +130,7 @@ export function findRecordSet(root: Element, order: DateOrder, statusKinds: read
       if (count >= 2 && kinds < 2 && isFieldLines(candidate, signature)) continue;
       // A table of one row inside a page that shows an id elsewhere (a top bar): the page around
       // both holds one kind more than the row, but a record never holds a table's rows.
-      if (count === 1 && holdsValueRow(candidate, wanted, valueRows)) continue;
+      if (count === 1 && holdsValueRow(candidate, wanted, aboveValueRows)) continue;
       const score = count * kinds;
       const better =
         !best ||
@@ -259,10 +267,9 @@ function holdsAll(kinds: ReadonlySet<ValueKind>, wanted: readonly ValueKind[]): 
   return wanted.every((kind) => kinds.has(kind));
 }
 
-function holdsValueRow(candidate: Candidate, wanted: readonly ValueKind[], valueRows: readonly Element[]): boolean {
+function holdsValueRow(candidate: Candidate, wanted: readonly ValueKind[], aboveValueRows: ReadonlySet<Element>): boolean {
   for (const [child, kinds] of candidate.children) {
-    if (isCell(child) || !holdsAll(kinds, wanted)) continue;
-    if (valueRows.some((row) => row !== child && child.contains(row))) return true;
+    if (!isCell(child) && holdsAll(kinds, wanted) && aboveValueRows.has(child)) return true;
   }
   return false;
 }

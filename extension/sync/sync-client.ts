@@ -47,6 +47,11 @@ const TRANSIENT = new Set([502, 503, 504]);
 export interface SyncClientOptions {
   pullPage?: number;
   pushBatch?: number;
+  /**
+   * Collections whose pulled records are handed back in the outcome (`received`), for news. Only
+   * on a pull that continues from a checkpoint: a first pull (joining) is the team's past.
+   */
+  collect?: ReadonlySet<string>;
 }
 
 type Entry = OutboxEntry & { seq: number };
@@ -58,6 +63,7 @@ type Entry = OutboxEntry & { seq: number };
  */
 export class SyncClient {
   private readonly server: TeamServer;
+  private collecting = false;
 
   constructor(
     private readonly db: CompanionDb,
@@ -212,6 +218,7 @@ export class SyncClient {
   private async pull(outcome: SyncOutcome): Promise<void> {
     const [checkpoint, stored] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
     let since = Number(checkpoint?.value ?? 0);
+    this.collecting = since > 0;
     let known = Number(stored?.value ?? 0);
     const limit = String(this.options.pullPage ?? PULL_PAGE);
     const fetchPage = (after: number, purge: number): Promise<PullResponse> =>
@@ -294,8 +301,10 @@ export class SyncClient {
     });
     for (const [collection, rows] of puts) {
       await this.db.table(collection).bulkPut(rows);
-      outcome.received ??= new Map();
-      outcome.received.set(collection, [...(outcome.received.get(collection) ?? []), ...rows]);
+      if (this.collecting && this.options.collect?.has(collection)) {
+        outcome.received ??= new Map();
+        outcome.received.set(collection, [...(outcome.received.get(collection) ?? []), ...rows]);
+      }
     }
     for (const [collection, ids] of deletes) await this.db.table(collection).bulkDelete(ids);
     if (keepVersions) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newsFromTeam } from '../../extension/background/change-news';
+import { NEWS_COLLECTIONS, newsFromTeam } from '../../extension/background/change-news';
 import { claimForPlan, releaseClaim } from '../../extension/background/team-quota';
 import { applyShopList } from '../../extension/db/access-requests';
 import { CompanionDb } from '../../extension/db/database';
@@ -92,16 +92,26 @@ describe('sync between browsers of one team', () => {
     expect(await a.db.shops.get('USLCQPEV3N')).toMatchObject({ name: 'Maple & Moss', lastSeenAt: 2000 });
   });
 
-  it("hands the runner a teammate's loss, with the news the owner's browser tells", async () => {
+  it("hands the runner a teammate's loss, with the news the owner's browser tells; a first pull (joining) hands nothing", async () => {
     const a = await browser();
-    const b = await browser();
+    const watching = async () => {
+      const { db, token } = await browser();
+      const fetchFn = ((url: string, init?: RequestInit) => Promise.resolve(serverTransport(url, init))) as typeof fetch;
+      return {
+        db,
+        client: new SyncClient(db, { serverUrl: 'http://sync.test', token }, fetchFn, { collect: new Set(NEWS_COLLECTIONS) }),
+      };
+    };
+    const b = await watching();
     const now = Date.now();
     await applyShopList(a.db, '7000000000009', [{ code: 'USLCLOST01', pending: false }], now - 1000, true);
+    await a.client.sync();
+    await b.client.sync();
     await applyShopList(a.db, '7000000000009', [], now, true);
     await a.client.sync();
     const outcome = await b.client.sync();
     const received = [...(outcome.received ?? [])];
-    expect(received.map(([collection]) => collection)).toContain('accessRequests');
+    expect(received.map(([collection]) => collection)).toEqual(['accessRequests']);
     const news = received.flatMap(([collection, rows]) => newsFromTeam(collection, rows, now));
     expect(news).toEqual([
       {
@@ -111,6 +121,10 @@ describe('sync between browsers of one team', () => {
         shopCode: 'USLCLOST01',
       },
     ]);
+    // A browser joining now pulls the same loss as the team's past: What changed, not a notification.
+    const c = await watching();
+    expect((await c.client.sync()).received).toBeUndefined();
+    expect(await c.db.accessRequests.get('7000000000009:USLCLOST01:request_access')).toMatchObject({ lostAt: now });
   });
 
   it('keeps every change queued while the server is unreachable, and sends them when it is back', async () => {

@@ -56,13 +56,15 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
   if (!due && state === 'not_asked') return null;
   const path = renewalPath(shop);
   // Each step a person marks enters the history too, so What changed and teammates see the renewal under way.
-  const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>, event: string) => {
-    const at = Date.now();
-    return db.authorizations.update(a.id, {
-      renewal: { ...a.renewal, ...changes },
-      history: withEvent(a, { at, event }).history,
-    });
-  };
+  // Read and written in one step: a sync or a My Services visit that landed since this row was drawn is kept.
+  const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>, event: string) =>
+    db.authorizations
+      .where('id')
+      .equals(a.id)
+      .modify((current) => {
+        current.renewal = { ...current.renewal, ...changes };
+        current.history = withEvent(current, { at: Date.now(), event }).history;
+      });
   return (
     <div data-testid="renewal" data-renewal={state}>
       {RENEWAL_TEXT[state] && <span class="muted">{RENEWAL_TEXT[state]}. </span>}
