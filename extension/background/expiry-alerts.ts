@@ -7,6 +7,15 @@ import type { CompanionDb } from '../db/database';
 
 export type Notify = (id: string, title: string, message: string) => Promise<void>;
 
+/**
+ * Whether a reminder sent was for this expiry. Two pages can write one expiry day as its start
+ * or its last second; only a later expiry by more than a day (a renewal) starts reminders afresh.
+ */
+function sameExpiry(alertId: string, expiresAt: number): boolean {
+  const at = Number(alertId.split('|').at(-2));
+  return Number.isFinite(at) && Math.abs(at - expiresAt) < 86_400_000;
+}
+
 /** Alerts are keyed by expiry date too: a renewed authorization starts its reminders afresh. */
 function alertKey(auth: TspAuthorization, threshold: number): string {
   return `${auth.id}|${auth.expiresAt}|${threshold}`;
@@ -31,9 +40,8 @@ export async function checkExpiryAlerts(
   let notified = 0;
   for (const auth of active) {
     const days = daysLeft(new Date(auth.expiresAt as number), now);
-    const prefix = `${auth.id}|${auth.expiresAt}|`;
     const sent = await db.sentAlerts.where('authorizationId').equals(auth.id).toArray();
-    const thresholds = new Set(sent.filter((s) => s.id.startsWith(prefix)).map((s) => s.threshold));
+    const thresholds = new Set(sent.filter((s) => sameExpiry(s.id, auth.expiresAt as number)).map((s) => s.threshold));
     const due = dueAlert(days, alertDays, thresholds);
     if (!due) continue;
     const shop = await db.shops.get(auth.shopCode);

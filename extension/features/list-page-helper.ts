@@ -89,19 +89,21 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       const save = (rows: Row[], completeness: Completeness, recheck: () => void) => {
         clearTimeout(saveTimer);
+        // The page the rows were read on: by the time a flush runs, in-app navigation has moved on.
+        const readOn = url();
         // Left before a whole list settled: its rows are still kept, as a partial list that marks nothing gone.
         flushOnLeave = completeness.complete
           ? async () => {
-              shop ??= currentShop(document, url().hostname);
-              await spec.save(rows, await shop, url(), { complete: false, why: 'the page was left before the list settled' });
+              shop ??= currentShop(document, readOn.hostname);
+              await spec.save(rows, await shop, readOn, { complete: false, why: 'the page was left before the list settled' });
             }
           : null;
         saveTimer = setTimeout(
           async () => {
             flushOnLeave = null;
             try {
-              shop ??= currentShop(document, url().hostname);
-              const outcome = await spec.save(rows, await shop, url(), completeness);
+              shop ??= currentShop(document, readOn.hostname);
+              const outcome = await spec.save(rows, await shop, readOn, completeness);
               if (signal.aborted) return;
               showPanel(outcome.lines);
               if (outcome.marks) {

@@ -281,4 +281,29 @@ describe('owners and reminders', () => {
     expect(await told('m2')()).toEqual(['USLCFREE01']);
     expect(await told(null)()).toEqual(['USLCFREE01', 'USLCOWNED1']);
   });
+
+  it('does not remind again when another page writes the same expiry day as its last second; a renewal does', async () => {
+    const auth = {
+      id: 'USLCFREE01|premium help|northwind',
+      shopCode: 'USLCFREE01',
+      serviceName: 'Premium Help',
+      partner: 'Northwind',
+      serviceType: 'public' as const,
+      status: 'active' as const,
+      rawStatus: 'Active',
+      authorizedAt: NOON - 300 * DAY,
+      expiresAt: Date.UTC(2026, 11, 16),
+      lastSeenAt: NOON,
+      history: [],
+    };
+    await db.authorizations.put(auth);
+    const sent: string[] = [];
+    const check = () => checkExpiryAlerts(db, [15, 30], async (id) => void sent.push(id), new Date(NOON));
+    expect(await check()).toBe(1);
+    await db.authorizations.put({ ...auth, expiresAt: Date.UTC(2026, 11, 16, 23, 59, 59) });
+    expect(await check()).toBe(0);
+    await db.authorizations.put({ ...auth, expiresAt: Date.UTC(2026, 11, 19) });
+    expect(await check()).toBe(1);
+    expect(sent).toHaveLength(2);
+  });
 });
