@@ -249,25 +249,26 @@ describe('requests made by hand in Business Center', () => {
   });
 });
 
+/** An active partner service of a shop, expiring at `expiresAt`. */
+const activeService = (shopCode: string, expiresAt: number) => ({
+  id: `${shopCode}|premium help|northwind`,
+  shopCode,
+  serviceName: 'Premium Help',
+  partner: 'Northwind',
+  serviceType: 'public' as const,
+  status: 'active' as const,
+  rawStatus: 'Active',
+  authorizedAt: NOON - 300 * DAY,
+  expiresAt,
+  lastSeenAt: NOON,
+  history: [],
+});
+
 describe('owners and reminders', () => {
   it("reminds only in the owner's browser for an owned shop, everywhere for the others", async () => {
     const expiresAt = NOON + 6 * DAY;
     await db.shops.bulkPut([shop('USLCOWNED1', { owner: { memberId: 'm1', name: 'Ana' } }), shop('USLCFREE01')]);
-    await db.authorizations.bulkPut(
-      ['USLCOWNED1', 'USLCFREE01'].map((shopCode) => ({
-        id: `${shopCode}:svc`,
-        shopCode,
-        serviceName: 'Premium Help',
-        partner: 'Northwind',
-        serviceType: 'public' as const,
-        status: 'active' as const,
-        rawStatus: 'Active',
-        authorizedAt: NOON - 300 * DAY,
-        expiresAt,
-        lastSeenAt: NOON,
-        history: [],
-      })),
-    );
+    await db.authorizations.bulkPut(['USLCOWNED1', 'USLCFREE01'].map((shopCode) => activeService(shopCode, expiresAt)));
     const told = (memberId: string | null) => async () => {
       const sent: string[] = [];
       const other = new CompanionDb(`co-copy-${Math.random()}`);
@@ -283,19 +284,7 @@ describe('owners and reminders', () => {
   });
 
   it('does not remind again when another page writes the same expiry day as its last second; a renewal does', async () => {
-    const auth = {
-      id: 'USLCFREE01|premium help|northwind',
-      shopCode: 'USLCFREE01',
-      serviceName: 'Premium Help',
-      partner: 'Northwind',
-      serviceType: 'public' as const,
-      status: 'active' as const,
-      rawStatus: 'Active',
-      authorizedAt: NOON - 300 * DAY,
-      expiresAt: Date.UTC(2026, 11, 16),
-      lastSeenAt: NOON,
-      history: [],
-    };
+    const auth = activeService('USLCFREE01', Date.UTC(2026, 11, 16));
     await db.authorizations.put(auth);
     const sent: string[] = [];
     const check = () => checkExpiryAlerts(db, [15, 30], async (id) => void sent.push(id), new Date(NOON));
