@@ -72,7 +72,7 @@ export interface ListedShop {
 
 /** What the popup and dashboard show of sync; kept in storage, since the worker may stop at any time. */
 export interface SyncStatus {
-  state: 'off' | 'syncing' | 'synced' | 'offline' | 'revoked';
+  state: 'off' | 'syncing' | 'synced' | 'offline' | 'revoked' | 'paused';
   lastSyncAt: number | null;
   lastError: string | null;
   pending: number;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
+import { CONSENT_WITHDRAWN, consentStillHeld } from '../platform/data-consent';
 import type { PublicConnection, RecordTeamState, SyncConnection, SyncStatus } from '../protocol-types';
 import { recordKey, whenLocalChange } from '../sync/outbox-middleware';
 import {
@@ -95,6 +96,10 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       return;
     }
     if (status.state === 'revoked') return;
+    if (!(await consentStillHeld())) {
+      await setStatus({ state: 'paused', lastError: CONSENT_WITHDRAWN, pending: await pendingCount(db) });
+      return;
+    }
     // Shown while syncing, but the sync does not wait for the storage write (a change's way to the
     // team is on this path); the final status is written after it.
     const marked = setStatus({ state: 'syncing' });

@@ -19,7 +19,7 @@ export function SyncLine() {
         Team sync is off: join a team in the dashboard's Settings.
       </p>
     );
-  const trouble = status.state === 'offline' || status.state === 'revoked';
+  const trouble = status.state === 'offline' || status.state === 'revoked' || status.state === 'paused';
   return (
     <p class={trouble ? 'error' : 'muted'} data-testid="sync-line">
       Team: {SYNC_STATE_TEXT[status.state]}

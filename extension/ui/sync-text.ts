@@ -6,6 +6,7 @@ export const SYNC_STATE_TEXT: Record<SyncStatus['state'], string> = {
   synced: 'Synced',
   offline: 'Server unreachable: changes are kept and sent when it answers.',
   revoked: 'Removed from the team',
+  paused: 'Paused: nothing is sent to the team until Firefox allows it again.',
 };
 
 export function ago(at: number | null, now = Date.now()): string {

@@ -60,6 +60,15 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
+async function serverShops(): Promise<string[]> {
+  const res = await fetch(`${server.url}/v1/pull?since=0`, { headers: { authorization: `Bearer ${viewerToken}` } });
+  const body = (await res.json()) as { changes: { collection: string; id: string; deleted: boolean }[] };
+  return body.changes.filter((c) => c.collection === 'shops' && !c.deleted).map((c) => c.id);
+}
+
+type DataPermissions = { data_collection?: string[] };
+type PermissionsApi = { browser: { permissions: { remove(p: DataPermissions): Promise<boolean> } } };
+
 const badges = (page: Page) =>
   page.$$eval('sac-badge[data-sac-helper="my-services-badges"]', (hosts) => hosts.map((h) => h.textContent ?? ''));
 
@@ -124,11 +133,6 @@ describe('the Firefox build in firefox-esr', () => {
     await settings.click('[data-testid="team-sync"] button[type="submit"]');
     const state = () => settings.evaluate(() => document.querySelector('[data-testid="sync-state"]')?.textContent ?? '');
     await expect.poll(state, { timeout: 20_000 }).toMatch(/^Synced/);
-    const serverShops = async () => {
-      const res = await fetch(`${server.url}/v1/pull?since=0`, { headers: { authorization: `Bearer ${viewerToken}` } });
-      const body = (await res.json()) as { changes: { collection: string; id: string; deleted: boolean }[] };
-      return body.changes.filter((c) => c.collection === 'shops' && !c.deleted).map((c) => c.id);
-    };
     await expect.poll(serverShops, { timeout: 20_000 }).toEqual(['USLCQPEV3N']);
     // Join asked Firefox for the data types the manifest declares optional; before it, none was held.
     const granted = await settings.evaluate(async () => {
@@ -137,6 +141,28 @@ describe('the Firefox build in firefox-esr', () => {
       return (await api.permissions.getAll()).data_collection ?? [];
     });
     expect(granted).toEqual(expect.arrayContaining(['websiteContent', 'personallyIdentifyingInfo']));
+    await settings.close();
+  });
+
+  it('sends nothing once the consent given at Join is withdrawn, and says so', async () => {
+    const settings = await firefox.extensionPage('/dashboard.html?tab=Settings');
+    await settings.evaluate(async () => {
+      await (globalThis as unknown as PermissionsApi).browser.permissions.remove({
+        data_collection: ['websiteContent', 'personallyIdentifyingInfo'],
+      });
+    });
+    // A new shop captured afterwards stays in this browser.
+    const uk = await open('https://seller-uk.tiktok.com/profile/seller-profile');
+    await expect.poll(() => overlayText(uk, 'shop-code'), { timeout: 15_000 }).toMatch(/Saved|Up to date|kept/i);
+    await uk.close();
+    const press = await settings.evaluateHandle(() =>
+      [...document.querySelectorAll('[data-testid="team-sync"] button')].find((b) => b.textContent?.trim() === 'Sync now'),
+    );
+    await (press as unknown as ElementHandle<HTMLButtonElement>).click();
+    const text = () => settings.evaluate(() => document.querySelector('[data-testid="team-sync"]')?.textContent ?? '');
+    await expect.poll(text, { timeout: 15_000 }).toContain('Paused: nothing is sent to the team until Firefox allows it again.');
+    expect(await text()).toContain("the add-on's data collection permission was withdrawn");
+    expect(await serverShops()).toEqual(['USLCQPEV3N']);
     await settings.close();
   });
 

@@ -72,7 +72,10 @@ export function TeamSync() {
       <h2>Team sync</h2>
       {connection ? (
         <>
-          <p data-testid="sync-state" class={status.state === 'revoked' || status.state === 'offline' ? 'error' : ''}>
+          <p
+            data-testid="sync-state"
+            class={status.state === 'revoked' || status.state === 'offline' || status.state === 'paused' ? 'error' : ''}
+          >
             {SYNC_STATE_TEXT[status.state]}
             {status.state === 'synced' ? ` ${ago(status.lastSyncAt)}` : ''}
           </p>
