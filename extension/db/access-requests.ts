@@ -231,22 +231,23 @@ export async function applyShopList(
       }
       // A step the seeds do not describe is flagged in the history, once. Pending again after
       // approval keeps the approval (the seller approved; the tag is the page's lag).
+      const keepsApproval = existing?.status === 'approved' && shop.pending && !askedAgain;
       const jump = existing?.status !== undefined && !askedAgain && !isExpectedTransition('shopAccess', existing.status, status);
       if (jump && existing.history?.at(-1)?.event !== 'unexpected_status') {
-        const kept = existing.status === 'approved' && shop.pending ? `, kept ${existing.status}` : '';
+        const kept = keepsApproval ? `, kept ${existing.status}` : '';
         next = withEvent(next, { at: now, event: 'unexpected_status', detail: `${existing.status} -> ${status}${kept}` });
         dirty = true;
       }
       if (askedAgain) {
         next = { ...next, byHand: true };
         delete next.requestedAt;
-        const again = shop.requestedAt ?? (complete && readEarlierToday ? now : undefined);
+        const again = handRequestedAt(shop, now, complete && readEarlierToday);
         if (again !== undefined) {
           next = datedByHand(next, again, now, 'asked again after access was lost');
           if (quotaDay(again, timeZone) === today) madeByHandToday.push(next);
         }
       }
-      if ((askedAgain || !(existing?.status === 'approved' && shop.pending)) && existing?.status !== status) {
+      if (!keepsApproval && existing?.status !== status) {
         next = withEvent({ ...next, status, updatedAt: now }, { at: now, event: status });
         changed++;
         dirty = true;
@@ -303,11 +304,16 @@ export async function applyShopList(
  * Center's quota (a shop the seller added asks nothing of it).
  */
 function handMade(orgId: string, shop: ListedShop, now: number, name: string | undefined, newToday: boolean): ShopAccessRequest {
-  const requestedAt = shop.pending ? (shop.requestedAt ?? (newToday ? now : undefined)) : undefined;
+  const requestedAt = shop.pending ? handRequestedAt(shop, now, newToday) : undefined;
   const record: ShopAccessRequest = { ...base(orgId, shop.code, now, name), byHand: true, firstSeenAt: now };
   if (requestedAt === undefined) return record;
   const how = shop.requestedAt === undefined ? 'not in the list read earlier today' : 'date shown in the list';
   return datedByHand(record, requestedAt, now, how);
+}
+
+/** A pending shop's day: the list's Request time, else now when a whole list read earlier today lacked it. */
+function handRequestedAt(shop: ListedShop, now: number, newToday: boolean): number | undefined {
+  return shop.requestedAt ?? (newToday ? now : undefined);
 }
 
 function datedByHand(record: ShopAccessRequest, requestedAt: number, now: number, how: string): ShopAccessRequest {

@@ -1,8 +1,10 @@
 import { type AuthorizationRow, interpretAuthorization } from '../../shared/authorization-badge';
+import { isNearExpiration } from '../../shared/expiry';
 import { sellerCenterHost } from '../../shared/markets';
 import { dateOrderFor } from '../../shared/page-dates';
 import { renewalAdvice, renewalLinkRequest, renewalPath } from '../../shared/renewal';
 import type { Shop } from '../../shared/schemas';
+import { isAuthorizationCountingDown } from '../../shared/statuses';
 import { sendMessage } from '../messaging';
 import { toServiceRow } from '../pages/my-services';
 import { MY_SERVICES } from '../pages/vocabulary/my-services';
@@ -80,7 +82,8 @@ export function myServicesBadges() {
         const due = rows.flatMap((row, i) => {
           const r = read[i];
           const days = r?.daysLeft ?? null;
-          return r?.status === 'active' && r.expiresAt !== null && days !== null && days >= 0 && days <= settings.noticeDays
+          const countingDown = r?.status != null && isAuthorizationCountingDown(r.status);
+          return countingDown && r.expiresAt !== null && days !== null && isNearExpiration(days, settings.noticeDays)
             ? [{ row, expiresAt: r.expiresAt, days }]
             : [];
         });

@@ -13,41 +13,36 @@ function declaredOptional(): string[] {
 }
 
 /**
- * Asks Firefox for consent to send the team's records to its server, where the browser keeps such
- * consent (Chromium has none: Join's own summary is the consent there). Must be called from the
- * click itself: Firefox only prompts within a user action. Resolves true when sending is allowed.
+ * Asks Firefox about the declared data types: `request` prompts (only within a user action), and
+ * `contains` tells whether consent still holds. True where the browser keeps no such consent.
  */
-export async function consentToShareWithTeam(): Promise<boolean> {
+function askFirefox(question: 'request' | 'contains'): Promise<boolean> {
   const wanted = declaredOptional();
-  const permissions = browser.permissions as unknown as {
-    request?(p: DataCollection): Promise<boolean>;
-    contains?(p: DataCollection): Promise<boolean>;
-  };
-  if (wanted.length === 0 || !permissions.request) return true;
-  try {
-    return await permissions.request({ data_collection: wanted });
-  } catch (error) {
-    // Firefox 140-141 read the manifest key but cannot ask for optional data types yet.
+  const permissions = browser.permissions as unknown as Record<
+    typeof question,
+    ((p: DataCollection) => Promise<boolean>) | undefined
+  >;
+  const ask = permissions[question];
+  if (wanted.length === 0 || !ask) return Promise.resolve(true);
+  // Called at once, not after an await: Firefox prompts only within the click that asked.
+  return ask.call(permissions, { data_collection: wanted }).catch((error: unknown) => {
+    // Firefox 140-141 read the manifest key but know no optional data types in this API yet.
     if (/data_collection/.test(String(error))) return true;
     throw error;
-  }
+  });
 }
+
+/**
+ * Asks Firefox for consent to send the team's records to its server (Chromium keeps none: Join's
+ * own summary is the consent there). Call it from the click itself. True when sending is allowed.
+ */
+export const consentToShareWithTeam = (): Promise<boolean> => askFirefox('request');
 
 /**
  * Whether the consent given at Join still holds: Firefox lets a person withdraw it later in the
  * add-on's settings, and then nothing may leave the browser until it is given again.
  */
-export async function consentStillHeld(): Promise<boolean> {
-  const wanted = declaredOptional();
-  const permissions = browser.permissions as unknown as { contains?(p: DataCollection): Promise<boolean> };
-  if (wanted.length === 0 || !permissions.contains) return true;
-  try {
-    return await permissions.contains({ data_collection: wanted });
-  } catch (error) {
-    if (/data_collection/.test(String(error))) return true;
-    throw error;
-  }
-}
+export const consentStillHeld = (): Promise<boolean> => askFirefox('contains');
 
 export const CONSENT_WITHDRAWN =
   "Firefox no longer allows sending your records to the team (the add-on's data collection permission was withdrawn): nothing is sent. Your changes are kept; allow it again in the add-on's permissions, then press Sync now.";
