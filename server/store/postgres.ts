@@ -2,6 +2,8 @@ import postgres from 'postgres';
 import type { Collection, MutationResult, PullResponse } from '../../shared/sync-protocol';
 import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES, RECORD_LIMIT_BYTES } from '../limits';
 import { recordTooLarge } from '../records';
+import { allFieldVersions, keptFieldVersions } from '../sync/field-versions';
+import { keptAnswer, replayedAnswer } from '../sync/kept-answers';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
 import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
@@ -20,7 +22,7 @@ import {
   toInviteInfo,
   toMemberInfo,
 } from './rows';
-import { ADDED_COLUMNS, addedColumnSql, backfillSizesSql, indexesSql, tablesSql } from './schema';
+import { ADDED_COLUMNS, addedColumnSql, backfillSizesSql, indexesSql, jsonColumnsSql, tablesSql } from './schema';
 import type { Redeemed, Role, Store, StoreOptions } from './store';
 import { hashToken, newId, newToken } from './tokens';
 
@@ -41,7 +43,7 @@ function toStored(row: RecordRow): StoredRecord {
     version: Number(row.version),
     deleted: row.deleted,
     fields: row.fields,
-    fieldVersions: row.field_versions,
+    fieldVersions: allFieldVersions(row.fields, Number(row.version), row.field_versions),
   };
 }
 
@@ -70,6 +72,7 @@ export async function openPostgresStore(
     await tx`SELECT pg_advisory_xact_lock(hashtext('sac_schema'))`;
     await tx.unsafe(tablesSql('postgres'));
     for (const added of ADDED_COLUMNS) await tx.unsafe(addedColumnSql('postgres', added));
+    await tx.unsafe(jsonColumnsSql());
     await tx.unsafe(indexesSql());
     await tx.unsafe(backfillSizesSql('postgres'));
   });
@@ -295,7 +298,7 @@ export async function openPostgresStore(
           // One primary-key lookup per id, whatever the statistics say: LIMIT 1 keeps each LATERAL
           // subquery a lookup, where a plain join may hash every answer a client ever got (14 ms at
           // 10,000 answers against 1 ms).
-          tx<{ mutation_id: string; result: MutationResult }[]>`
+          tx<{ mutation_id: string; result: Omit<MutationResult, 'mutationId'> }[]>`
             SELECT m.mutation_id, m.result FROM unnest(${mutationIds}::text[]) AS k(id)
             CROSS JOIN LATERAL (SELECT mutation_id, result FROM mutations
               WHERE team_id = ${teamId} AND client_id = ${clientId} AND mutation_id = k.id LIMIT 1) m`,
@@ -306,7 +309,7 @@ export async function openPostgresStore(
               WHERE team_id = ${teamId} AND collection = k.collection AND id = k.id LIMIT 1) r`,
         ]);
         if (!team) throw new Error(`no team ${teamId}`);
-        const replays = new Map(replayRows.map((row) => [row.mutation_id, row.result]));
+        const replays = new Map(replayRows.map((row) => [row.mutation_id, replayedAnswer(row.mutation_id, row.result)]));
         const key = (collection: string, id: string) => `${collection}\u0000${id}`;
         const current = new Map<string, StoredRecord>(currentRows.map((row) => [key(row.collection, row.id), toStored(row)]));
         const storedSize = new Map(currentRows.map((row) => [key(row.collection, row.id), Number(row.size ?? 0)]));
@@ -314,8 +317,8 @@ export async function openPostgresStore(
         let seq = Number(team.seq) - mutations.length;
         const now = Date.now();
         const results: MutationResult[] = [];
-        const writes = new Map<string, StoredRecord>();
-        const audit: { version: number; collection: string; id: string; op: string; status: string }[] = [];
+        // Every write, in order: the audit keeps each; the records table the last per record.
+        const written: { write: StoredRecord; text: string; size: number; op: string; status: string }[] = [];
         const answered: { mutationId: string; result: MutationResult }[] = [];
         for (const m of mutations) {
           seq++;
@@ -326,41 +329,54 @@ export async function openPostgresStore(
           }
           const k = key(m.collection, m.id);
           let { write, result } = mergeMutation(current.get(k) ?? null, m, seq);
-          const size = write ? Buffer.byteLength(JSON.stringify(write.fields)) : 0;
+          const text = write ? JSON.stringify(write.fields) : '';
+          const size = Buffer.byteLength(text);
           if (size > RECORD_LIMIT_BYTES) ({ write, result } = recordTooLarge(m.mutationId, size));
           if (write) {
             sizes.set(k, size);
             current.set(k, write);
-            writes.set(k, write);
-            audit.push({ version: write.version, collection: m.collection, id: m.id, op: m.op, status: result.status });
+            written.push({ write, text, size, op: m.op, status: result.status });
           }
           replays.set(m.mutationId, result);
           answered.push({ mutationId: m.mutationId, result });
           results.push(result);
         }
-        const w = [...writes].map(([k, write]) => ({ ...write, size: sizes.get(k) ?? 0 }));
         // Checked on the whole push: a push that frees space, or keeps it level, always goes through.
         const added = [...sizes].reduce((sum, [k, size]) => sum + size - (storedSize.get(k) ?? 0), 0);
         const used = Number(team.stored_bytes ?? 0);
         if (added > 0 && used + added > teamStorageBytes) throw new TeamStorageFull(used, added, teamStorageBytes);
         const writing: Promise<unknown>[] = [];
         if (added !== 0) writing.push(tx`UPDATE teams SET stored_bytes = stored_bytes + ${added} WHERE id = ${teamId}`);
-        if (w.length > 0) {
-          writing.push(tx`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at, size)
-            SELECT ${teamId}, collection, id, version, deleted, fields, "fieldVersions", ${now}, size
-            FROM jsonb_to_recordset(${tx.json(w as never)})
-              AS x(collection text, id text, version bigint, deleted bool, fields jsonb, "fieldVersions" jsonb, size bigint)
-            ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-              fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at,
-              size = excluded.size`);
-          writing.push(tx`INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
-            SELECT ${teamId}, version, ${deviceId}, collection, id, op, status, ${now}
-            FROM jsonb_to_recordset(${tx.json(audit as never)}) AS x(version bigint, collection text, id text, op text, status text)`);
+        // Rows travel as one array per column, the JSON as text: PostgreSQL stores it without
+        // parsing it into a document first.
+        const column = <T>(rows: T[], pick: (row: T) => string | number | boolean) => tx.array(rows.map(pick));
+        if (written.length > 0) {
+          const w = written;
+          // One statement for the records and their audit rows. Fields travel as one text of JSON
+          // lines (JSON text never holds a raw newline), not escaped again inside an array literal.
+          writing.push(tx`WITH x AS (
+              SELECT * FROM unnest(${column(w, (r) => r.write.collection)}::text[], ${column(w, (r) => r.write.id)}::text[],
+                ${column(w, (r) => r.write.version)}::bigint[], ${column(w, (r) => r.write.deleted)}::bool[],
+                string_to_array(${w.map((r) => r.text).join('\n')}, E'\\n'),
+                ${column(w, (r) => JSON.stringify(keptFieldVersions(r.write)))}::text[], ${column(w, (r) => r.size)}::bigint[],
+                ${column(w, (r) => r.op)}::text[], ${column(w, (r) => r.status)}::text[])
+              AS x(collection, id, version, deleted, fields, field_versions, size, op, status)),
+            kept AS (
+              INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at, size)
+              SELECT DISTINCT ON (collection, id) ${teamId}, collection, id, version, deleted, fields::json,
+                field_versions::json, ${now}, size
+              FROM x ORDER BY collection, id, version DESC
+              ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+                fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at,
+                size = excluded.size)
+            INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
+            SELECT ${teamId}, version, ${deviceId}, collection, id, op, status, ${now} FROM x`);
         }
         if (answered.length > 0) {
           writing.push(tx`INSERT INTO mutations (team_id, client_id, mutation_id, result, at)
-            SELECT ${teamId}, ${clientId}, "mutationId", result, ${now}
-            FROM jsonb_to_recordset(${tx.json(answered as never)}) AS x("mutationId" text, result jsonb)`);
+            SELECT ${teamId}, ${clientId}, mutation_id, result::json, ${now}
+            FROM unnest(${column(answered, (a) => a.mutationId)}::text[], ${column(answered, (a) => keptAnswer(a.result))}::text[])
+              AS x(mutation_id, result)`);
         }
         await Promise.all([...writing, tx`COMMIT`]);
         return results;

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
 import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES, RECORD_LIMIT_BYTES } from '../limits';
 import { recordTooLarge as tooLarge } from '../records';
+import { allFieldVersions, keptFieldVersions } from '../sync/field-versions';
+import { keptAnswer, replayedAnswer } from '../sync/kept-answers';
 import { mergeMutation, publicRecord, type StoredRecord } from '../sync/merge';
 import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
@@ -49,13 +51,14 @@ function capped<R extends { fields: string }>(rows: Iterable<R>, limit: number, 
 }
 
 function toStored(row: RecordRow): StoredRecord {
+  const fields = JSON.parse(row.fields);
   return {
     collection: row.collection as Collection,
     id: row.id,
     version: row.version,
     deleted: row.deleted === 1,
-    fields: JSON.parse(row.fields),
-    fieldVersions: JSON.parse(row.field_versions),
+    fields,
+    fieldVersions: allFieldVersions(fields, row.version, JSON.parse(row.field_versions)),
   };
 }
 
@@ -182,7 +185,7 @@ export function openSqliteStore(
     const results = request.mutations.map((m) => {
       seq++;
       const replay = q.getMutation.get(teamId, request.clientId, m.mutationId) as { result: string } | undefined;
-      if (replay) return JSON.parse(replay.result) as MutationResult;
+      if (replay) return replayedAnswer(m.mutationId, replay.result);
       const row = q.getRecord.get(teamId, m.collection, m.id) as RecordRow | undefined;
       let { write, result } = mergeMutation(row ? toStored(row) : null, m, seq);
       const fields = write && JSON.stringify(write.fields);
@@ -197,13 +200,13 @@ export function openSqliteStore(
           write.version,
           write.deleted ? 1 : 0,
           fields,
-          JSON.stringify(write.fieldVersions),
+          JSON.stringify(keptFieldVersions(write)),
           now,
           size,
         );
         q.audit.run(teamId, write.version, deviceId, m.collection, m.id, m.op, result.status, now);
       }
-      q.putMutation.run(teamId, request.clientId, m.mutationId, JSON.stringify(result), now);
+      q.putMutation.run(teamId, request.clientId, m.mutationId, keptAnswer(result), now);
       return result;
     });
     // Checked on the whole push: a push that frees space, or keeps it level, always goes through.

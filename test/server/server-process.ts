@@ -19,6 +19,8 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string>, entry: 'source' | 'bundle' = 'source'): Promise<RunningServer> {
   const args = [
     ...SERVER_NODE_FLAGS,
+    // A diagnostic door: SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server a benchmark starts.
+    ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     ...(entry === 'bundle' ? ['.output/server/index.mjs'] : ['--import', 'tsx', 'server/index.ts']),
   ];
   const child = spawn(process.execPath, args, {

@@ -108,6 +108,27 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect((await store.pull(alice.teamId, 0, 100)).changes).toHaveLength(1);
   });
 
+  it('writes a record changed three times in one push once, audits each change, and replays the answers', async () => {
+    const create = mutation('USLCQPEV3N', { name: 'Maple', note: 'call back', region: 'US' });
+    const rename = { ...mutation('USLCQPEV3N', { name: 'Maple & Moss' }, 1), fieldBases: { name: 1 } };
+    const clear = { ...mutation('USLCQPEV3N', {}, 2), unset: ['note'] };
+    const answers = await store.push(alice, { clientId: 'alice-client', mutations: [create, rename, clear] });
+    expect(answers.map((a) => [a.status, 'version' in a ? a.version : null])).toEqual([
+      ['applied', 1],
+      ['applied', 2],
+      ['applied', 3],
+    ]);
+    expect((await store.pull(alice.teamId, 0, 100)).changes).toEqual([
+      { collection: 'shops', id: 'USLCQPEV3N', version: 3, deleted: false, fields: { name: 'Maple & Moss', region: 'US' } },
+    ]);
+    expect((await store.audit(alice.teamId, { limit: 10 })).map((e) => e.version)).toEqual([1, 2, 3]);
+    // The region kept its first version and the note its clearing: a teammate's stale note conflicts.
+    const [stale] = await store.push(bob, { clientId: 'bob-client', mutations: [mutation('USLCQPEV3N', { note: 'old' }, 1)] });
+    expect(stale).toMatchObject({ status: 'conflict', fields: ['note'], fieldVersions: { note: 3 } });
+    const [region] = await store.push(bob, { clientId: 'bob-client', mutations: [mutation('USLCQPEV3N', { region: 'GB' }, 1)] });
+    expect(region).toMatchObject({ status: 'merged' });
+    expect(await store.push(alice, { clientId: 'alice-client', mutations: [create, rename, clear] })).toEqual(answers);
+  });
   it('merges fields one by one; the same field changed twice is a conflict for the later push', async () => {
     const [created] = await store.push(alice, {
       clientId: 'alice-client',

@@ -21,6 +21,21 @@ const DOWNGRADE = [
   'DROP TABLE members',
 ];
 
+/** Releases before the JSON columns kept records and answers as JSONB. */
+const POSTGRES_JSONB = [
+  'ALTER TABLE records ALTER COLUMN fields TYPE JSONB USING fields::jsonb, ALTER COLUMN field_versions TYPE JSONB USING field_versions::jsonb',
+  'ALTER TABLE mutations ALTER COLUMN result TYPE JSONB USING result::jsonb',
+];
+
+/** Sends the first push of the old release again: its answers must come back unchanged. */
+async function replayOld(store: Store, token: string) {
+  const principal = (await store.authenticate(token)) as Principal;
+  return store.push(principal, {
+    clientId: 'old-client',
+    mutations: [{ collection: 'shops', baseVersion: 0, op: 'upsert', mutationId: 'old-1', id: 'A', fields: { name: 'Kept' } }],
+  });
+}
+
 async function writeAndPurge(store: Store, teamId: string, oldToken: string): Promise<void> {
   // A device from before members existed is its own member, named by its label.
   const old = (await store.authenticate(oldToken)) as Principal;
@@ -89,9 +104,17 @@ describe('a store made by the first release opens and gains the new columns', ()
     try {
       const first = await openPostgresStore(TEST_DATABASE_URL, schema);
       const { teamId, token } = await seedOldData(first);
+      const answerBefore = await replayOld(first, token);
       await first.close();
-      for (const statement of DOWNGRADE) await admin.unsafe(statement);
+      for (const statement of [...DOWNGRADE, ...POSTGRES_JSONB]) await admin.unsafe(statement);
       const upgraded = await openPostgresStore(TEST_DATABASE_URL, schema);
+      const types = await admin<{ column_name: string; data_type: string }[]>`
+        SELECT column_name, data_type FROM information_schema.columns
+        WHERE table_schema = ${schema} AND column_name IN ('fields', 'field_versions', 'result') ORDER BY column_name`;
+      expect(types.map((t) => `${t.column_name} ${t.data_type}`)).toEqual(['field_versions json', 'fields json', 'result json']);
+      // The answer to a push made before the upgrade is replayed as it was, not applied again.
+      expect(await replayOld(upgraded, token)).toEqual(answerBefore);
+      expect((await upgraded.pull(teamId, 0, 10)).changes.find((c) => c.id === 'A')?.fields).toEqual({ name: 'Kept' });
       await writeAndPurge(upgraded, teamId, token);
       await upgraded.close();
     } finally {

@@ -68,6 +68,6 @@ export async function putLegacyRecord(
   }
   const { sql } = store as Store & { sql: import('postgres').Sql };
   await sql`INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at)
-    VALUES (${teamId}, ${record.collection}, ${record.id}, ${record.version}, false, ${fields}::jsonb, '{}', 0)`;
+    VALUES (${teamId}, ${record.collection}, ${record.id}, ${record.version}, false, ${fields}::json, '{}', 0)`;
   await sql`UPDATE teams SET seq = GREATEST(seq, ${record.version}) WHERE id = ${teamId}`;
 }
