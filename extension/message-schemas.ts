@@ -134,6 +134,11 @@ export const MESSAGE_RULES = {
       unit: z.enum(['day', 'month', 'year']),
     }),
   },
+  // The panel's "Ask for a renewal link" copied the message: the renewal is under way.
+  markRenewalAsked: {
+    from: 'content',
+    data: z.object({ shopCode: z.string().regex(/^[A-Z0-9]{6,20}$/), serviceName: Text.min(1), partner: Text }),
+  },
   helperReports: { from: 'extension', data: z.object({ tabId: z.number().int().min(0) }) },
   runExpiryCheck: { from: 'extension', data: Nothing },
   saveSettings: { from: 'extension', data: SettingsSchema },

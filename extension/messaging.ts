@@ -65,6 +65,8 @@ export interface ProtocolMap {
   /** `lost`: shops gone from a complete Shops list (access lost, or a pending request withdrawn). */
   applyShopList(data: MessageInput<'applyShopList'>): { changed: number; lost: string[] };
   recordResend(data: MessageInput<'recordResend'>): void;
+  /** false: no such authorization is stored (My Services was never saved for this shop). */
+  markRenewalAsked(data: MessageInput<'markRenewalAsked'>): boolean;
   addIntake(data: MessageInput<'addIntake'>): { added: string[]; rejected: RejectedCandidate[] };
   removeIntake(data: MessageInput<'removeIntake'>): void;
   /** The seller confirmed a partner's authorization link: watch the expiry its duration gives. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PullQuerySchema, PushRequestSchema } from '../shared/sync-protocol';
 import { AuditQuerySchema } from './routes/audit';
 import { InviteRequestSchema, RedeemSchema } from './routes/invites';
-import { QuotaClaimSchema } from './routes/quota';
+import { QuotaClaimSchema, QuotaReleaseSchema } from './routes/quota';
 import { VERSION } from './version';
 
 const json = (schema: z.ZodType) => ({
@@ -124,7 +124,7 @@ export function openApiDocument(publicUrl: string) {
         post: {
           summary: 'Give back claimed requests that were not sent',
           security: bearer,
-          requestBody: json(QuotaClaimSchema),
+          requestBody: json(QuotaReleaseSchema),
           responses: { 200: { description: '{claimed}' }, 400: error, 403: error },
         },
       },

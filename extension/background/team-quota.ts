@@ -40,12 +40,14 @@ export async function releaseClaim(team: TeamCall | null, orgId: string, day: st
 
 /**
  * Requests made by hand in Business Center today used the same 20 as the extension's: claim them,
- * so no member's next batch counts on slots already gone. Best effort: unreachable, this browser's
- * own count (which holds them) still decides here.
+ * so no member's next batch counts on slots already gone. Claimed by shop code, so two members'
+ * browsers that both saw one request before syncing count it once. Best effort: unreachable, this
+ * browser's own count (which holds them) still decides here.
  */
-export async function claimMadeByHand(team: TeamCall | null, orgId: string, day: string, count: number): Promise<void> {
-  if (!team || count <= 0) return;
+export async function claimMadeByHand(team: TeamCall | null, orgId: string, day: string, shopCodes: string[]): Promise<void> {
+  const codes = [...new Set(shopCodes)].slice(0, DAILY_REQUEST_QUOTA);
+  if (!team || codes.length === 0) return;
   await team((server) =>
-    server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day, count: Math.min(count, DAILY_REQUEST_QUOTA) } }),
+    server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day, count: codes.length, shopCodes: codes } }),
   ).catch(() => {});
 }

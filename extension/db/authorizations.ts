@@ -110,6 +110,26 @@ export async function expiringSoon(
 }
 
 /** The status text of an authorization known from its link, until My Services lists it. */
+export type RenewalStep = 'asked' | 'link_received';
+
+/**
+ * A renewal step the person marked (asked the partner for a link; the link came). It enters the
+ * history too, so What changed and teammates see the renewal under way. Read and written in one
+ * step: a sync or a My Services visit that landed since the row was drawn is kept.
+ */
+export async function markRenewal(db: CompanionDb, id: string, step: RenewalStep, at: number = Date.now()): Promise<boolean> {
+  const changes = step === 'asked' ? { askedAt: at } : { linkReceivedAt: at };
+  const event = step === 'asked' ? 'renewal_asked' : 'renewal_link_received';
+  const marked = await db.authorizations
+    .where('id')
+    .equals(id)
+    .modify((current) => {
+      current.renewal = { ...current.renewal, ...changes };
+      current.history = withEvent(current, { at, event }).history;
+    });
+  return marked > 0;
+}
+
 export const LINK_STATUS = 'Authorized by link';
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
+import { authorizationId } from '../../shared/authorization-badge';
 import { quotaDay } from '../../shared/quota';
 import { notifiesHere } from '../../shared/shop-assignment';
 import {
@@ -29,7 +30,7 @@ import {
   recordResend,
   removeIntake,
 } from '../db/access-requests';
-import { expiringSoon, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
+import { expiringSoon, markRenewal, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
 import { recordPartnerAccess, recordTspRequests } from '../db/requests';
@@ -172,12 +173,18 @@ export default defineBackground(() => {
     // Requests made by hand today used the Business Center's quota: the team's shared count learns it too.
     if (madeByHandToday.length > 0) {
       const day = quotaDay(Date.now(), bc?.quotaTimeZone);
-      await claimMadeByHand(await sync.teamRequester(), input.orgId, day, madeByHandToday.length);
+      await claimMadeByHand(
+        await sync.teamRequester(),
+        input.orgId,
+        day,
+        madeByHandToday.map((r) => r.shopCode),
+      );
     }
     await notifyChanges(lost.filter((r) => r.status === 'approved').map(accessLostNews));
     return { changed, lost: lost.map((r) => r.shopCode) };
   });
   handle('recordResend', (input) => recordResend(db, input.orgId, input.code, input.via));
+  handle('markRenewalAsked', (input) => markRenewal(db, authorizationId(input.shopCode, input), 'asked'));
   handle('addIntake', (data) => addIntake(db, data.text, Date.now(), data.orgId));
   handle('removeIntake', (data) => removeIntake(db, data.code, data.orgId));
   handle('recordLinkAuthorization', async (input) => {

@@ -12,7 +12,7 @@ import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import { DriverError, requestAccess, resendRequest } from './bc-request-driver';
 import type { Feature } from './feature';
-import { WHOLE_LIST_SETTLE_MS } from './list-loss';
+import { asApplied, settledApply } from './list-loss';
 import { watchPage } from './watch-page';
 
 /**
@@ -39,8 +39,7 @@ export const bcShopsPanel: Feature = {
     let notice: string | null = null;
     let intake: IntakeOutcome | null = null;
     let listSignature = '';
-    let applyTimer: ReturnType<typeof setTimeout> | undefined;
-    let pendingApply: ((complete: boolean) => Promise<unknown>) | null = null;
+    const applying = settledApply(0);
     /** What the last reading of the Shops list found: shops gone, or why it could not tell. */
     let listNote: string | null = null;
     let orgId: string | null = null;
@@ -164,46 +163,34 @@ export const bcShopsPanel: Feature = {
       const signature = JSON.stringify([read, name]);
       // No list now, or a batch of ours under way: a whole list read before must not be applied late.
       if (!read || busy) {
-        if (pendingApply) {
-          clearTimeout(applyTimer);
-          pendingApply = null;
+        if (applying.waiting) {
+          applying.cancel();
           listSignature = '';
         }
       } else if (signature !== listSignature) {
         listSignature = signature;
         const { completeness } = read;
-        const apply = (complete: boolean) =>
-          sendMessage('applyShopList', {
+        applying.schedule(completeness.complete, async (settled) => {
+          const applied = asApplied(completeness, settled);
+          const outcome = await sendMessage('applyShopList', {
             orgId: org,
             name,
             shops: read.shops,
-            complete,
-            ...(complete
-              ? {}
-              : { incompleteWhy: completeness.complete ? 'the page was left before the list settled' : completeness.why }),
+            ...(applied.complete ? { complete: true } : { complete: false, incompleteWhy: applied.why }),
           });
-        clearTimeout(applyTimer);
-        pendingApply = apply;
-        applyTimer = setTimeout(
-          () => {
-            pendingApply = null;
-            void apply(completeness.complete).then((applied) => {
-              listNote = completeness.complete
-                ? applied.lost.length > 0
-                  ? `No longer in the Shops list: ${applied.lost.join(', ')}.`
-                  : null
-                : `Not every shop is shown (${completeness.why}): nothing is marked lost until the whole list is seen.`;
-              return refresh();
-            });
-          },
-          completeness.complete ? WHOLE_LIST_SETTLE_MS : 0,
-        );
+          if (signal.aborted) return;
+          listNote = applied.complete
+            ? outcome.lost.length > 0
+              ? `No longer in the Shops list: ${outcome.lost.join(', ')}.`
+              : null
+            : `Not every shop is shown (${applied.why}): nothing is marked lost until the whole list is seen.`;
+          await refresh();
+        });
       }
     });
     signal.addEventListener('abort', () => {
-      clearTimeout(applyTimer);
       // Left before the list settled: what it showed is still kept, as a partial list that marks nothing lost.
-      if (pendingApply) void pendingApply(false).catch(() => {});
+      applying.leave();
       panel.remove();
     });
   },

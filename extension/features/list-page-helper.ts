@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import type { BadgeView } from '../../shared/authorization-badge';
 import type { Shop } from '../../shared/schemas';
+import { isEmptyListPage } from '../pages/empty-list';
 import { type Completeness, listCompleteness } from '../pages/list-completeness';
 import { recogniseList } from '../pages/list-pages';
 import { pageOutline } from '../pages/page-outline';
@@ -12,7 +13,7 @@ import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { createRowBadge, renderRowBadge } from '../ui/row-badge';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
-import { WHOLE_LIST_SETTLE_MS } from './list-loss';
+import { asApplied, settledApply } from './list-loss';
 import { currentShop } from './page-shop';
 import { watchPage } from './watch-page';
 
@@ -51,7 +52,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
     hosts,
     include(url, doc, batch) {
       const found = recogniseList(url, doc, batch, spec.vocabulary, SELLER_CENTER_LISTS);
-      if (found.state === 'match') return { state: 'match' };
+      if (found.state === 'match' || isEmptyListPage(url, doc, spec.vocabulary)) return { state: 'match' };
       return found.state === 'maybe' ? found : { state: 'no', why: `not ${pageName}: ${found.why}` };
     },
     unavailable: {
@@ -78,8 +79,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         if (!views.has(text)) views.set(text, spec.badge.view(row, marks));
         return views.get(text) ?? null;
       };
-      let saveTimer: ReturnType<typeof setTimeout> | undefined;
-      let flushOnLeave: (() => Promise<void>) | null = null;
+      const saving = settledApply(SAVE_DELAY_MS);
       let shop: Promise<Shop | null> | undefined;
 
       const showPanel = (lines: PanelLine[]) => {
@@ -88,36 +88,24 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
       };
 
       const save = (rows: Row[], completeness: Completeness, recheck: () => void) => {
-        clearTimeout(saveTimer);
-        // The page the rows were read on: by the time a flush runs, in-app navigation has moved on.
+        // The page the rows were read on: by the time a late save runs, in-app navigation has moved on.
         const readOn = url();
-        // Left before a whole list settled: its rows are still kept, as a partial list that marks nothing gone.
-        flushOnLeave = completeness.complete
-          ? async () => {
-              shop ??= currentShop(document, readOn.hostname);
-              await spec.save(rows, await shop, readOn, { complete: false, why: 'the page was left before the list settled' });
+        saving.schedule(completeness.complete, async (settled) => {
+          try {
+            shop ??= currentShop(document, readOn.hostname);
+            const outcome = await spec.save(rows, await shop, readOn, asApplied(completeness, settled));
+            if (signal.aborted) return;
+            showPanel(outcome.lines);
+            if (outcome.marks) {
+              // Kept for the rest of the visit: a later save (a search, a partial list) has no news of its own.
+              marks = new Map([...marks, ...outcome.marks]);
+              views.clear();
+              recheck();
             }
-          : null;
-        saveTimer = setTimeout(
-          async () => {
-            flushOnLeave = null;
-            try {
-              shop ??= currentShop(document, readOn.hostname);
-              const outcome = await spec.save(rows, await shop, readOn, completeness);
-              if (signal.aborted) return;
-              showPanel(outcome.lines);
-              if (outcome.marks) {
-                // Kept for the rest of the visit: a later save (a search, a partial list) has no news of its own.
-                marks = new Map([...marks, ...outcome.marks]);
-                views.clear();
-                recheck();
-              }
-            } catch (error) {
-              if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
-            }
-          },
-          completeness.complete ? WHOLE_LIST_SETTLE_MS : SAVE_DELAY_MS,
-        );
+          } catch (error) {
+            if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
+          }
+        });
       };
 
       /**
@@ -162,8 +150,18 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
       const start = () =>
         watchPage(document, signal, (watch) => {
           const found = recogniseList(url(), document, watch.batch, spec.vocabulary, SELLER_CENTER_LISTS);
-          // The runner stops this helper when the page no longer matches; until then, nothing to do.
-          if (found.state !== 'match') return;
+          if (found.state !== 'match') {
+            // The list says it holds nothing: the whole list of none, so the last records can be marked gone.
+            if (isEmptyListPage(url(), document, spec.vocabulary)) {
+              plan = null;
+              known = new WeakMap();
+              dropUnused();
+              report('active', ['the list is empty']);
+              consider([], [], listCompleteness(document, []), () => watch.recheckIn(0));
+            }
+            // Otherwise the runner stops this helper when the page no longer matches; until then, nothing to do.
+            return;
+          }
           const full = watch.batch.full || found.plan !== plan;
           if (found.plan !== plan) known = new WeakMap();
           plan = found.plan;
@@ -197,19 +195,24 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
           if (full || changed || !completeness || !watch.batch.onlyWithin(found.set.container)) {
             completeness = listCompleteness(document, found.set.records());
           }
-          const rowsSignature = changed || rows.length !== savedCount ? texts.join('\n') : savedRows;
-          savedCount = rows.length;
-          const signature = `${completeness.complete ? 'complete' : completeness.why}\n${rowsSignature}`;
-          if (signature !== savedSignature) {
-            savedSignature = signature;
-            savedRows = rowsSignature;
-            save(rows, completeness, () => watch.recheckIn(0));
-          }
+          consider(rows, texts, completeness, () => watch.recheckIn(0), changed);
         });
+      /** Saves what was read when it differs from what was last saved. */
+      function consider(rows: Row[], texts: string[], whole: Completeness, recheck: () => void, changed = true) {
+        completeness = whole;
+        const rowsSignature = changed || rows.length !== savedCount ? texts.join('\n') : savedRows;
+        savedCount = rows.length;
+        const signature = `${whole.complete ? 'complete' : whole.why}\n${rowsSignature}`;
+        if (signature !== savedSignature) {
+          savedSignature = signature;
+          savedRows = rowsSignature;
+          save(rows, whole, recheck);
+        }
+      }
 
       signal.addEventListener('abort', () => {
-        clearTimeout(saveTimer);
-        if (flushOnLeave) void flushOnLeave().catch(() => {});
+        // Left before a read was saved: its rows are still kept, as a list that marks nothing gone.
+        saving.leave();
         panel.remove();
         for (const host of hostRows.keys()) host.remove();
         for (const host of document.querySelectorAll(`sac-badge[data-sac-helper="${spec.id}"]`)) host.remove();

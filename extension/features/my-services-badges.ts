@@ -39,6 +39,13 @@ export function renewalLines(
         shopName: shop.name,
         expiresAt,
       }),
+      // Copied is asked: the dashboard then shows the renewal under way and offers "Link received".
+      onCopied: () =>
+        void sendMessage('markRenewalAsked', {
+          shopCode: shop.shopCode,
+          serviceName: row.serviceName,
+          partner: row.partner,
+        }).catch(() => {}),
     },
   }));
 }

@@ -4,6 +4,7 @@ import { readLabelledShopCode, SHOP_CODE_PATTERN } from '../../shared/shop-code'
 import type { PageBatch } from '../features/watch-page';
 import type { ListedShop } from '../protocol-types';
 import { normalizeText, visibleText } from './dom-text';
+import { hasEmptyTable, quietListRoot } from './empty-list';
 import { pageSays } from './landmarks';
 import { type Completeness, listCompleteness } from './list-completeness';
 import { recogniseList } from './list-pages';
@@ -217,16 +218,11 @@ function plausibleName(text: string, orgId: string): boolean {
  * reads as nothing: marking every shop lost on a guess would notify the whole team.
  */
 const WELCOME = /^add tiktok shops? to promote\b/i;
-const EMPTY_CELL = /^(no data|no shops?( yet| found)?)\.?$/i;
 const SHOP_CODE_HEADER = /^(tiktok )?shop code$/i;
-/** Words a class says itself (not a hashed name): a page still drawing, or a message about a failure. */
-const BUSY_CLASS = /(^|[\s_-])(spin|spinner|skeleton|loading|placeholder)([\s_-]|$)/i;
 
 function saysNoShops(doc: Document): boolean {
-  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  const root = quietListRoot(doc);
   if (!root) return false;
-  if (root.querySelector('[role="alert"], [aria-busy="true"], [role="progressbar"]')) return false;
-  if ([...root.querySelectorAll('[class]')].some((el) => BUSY_CLASS.test(el.getAttribute('class') ?? ''))) return false;
   const pieces = textPieces(root);
   // A code, or a row of any kind, means there are shops: this is not the empty state.
   if (pieces.some((p) => SHOP_CODE_PATTERN.test(p.text))) return false;
@@ -235,12 +231,5 @@ function saysNoShops(doc: Document): boolean {
     ADD_SHOP.test(normalizeText(b.textContent)),
   );
   if (welcome && addButton) return true;
-  return [...root.querySelectorAll('table, [role="table"], [role="grid"]')].some((table) => {
-    const headers = [...table.querySelectorAll('th, [role="columnheader"]')].map((h) => normalizeText(h.textContent));
-    if (!headers.some((h) => SHOP_CODE_HEADER.test(h))) return false;
-    const cells = [...table.querySelectorAll('td, [role="cell"], [role="gridcell"]')]
-      .map((c) => normalizeText(c.textContent))
-      .filter(Boolean);
-    return cells.length === 1 && EMPTY_CELL.test(cells[0] as string);
-  });
+  return hasEmptyTable(root, (headers) => headers.some((h) => SHOP_CODE_HEADER.test(h)));
 }

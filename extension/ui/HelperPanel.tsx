@@ -5,7 +5,7 @@ export interface PanelLine {
   text: string;
   tone?: 'ok' | 'warn';
   /** A ready text the line offers to copy (a message to send), with the button's words. */
-  copy?: { label: string; text: string };
+  copy?: { label: string; text: string; onCopied?: () => void };
 }
 
 /** The helper's own corner panel on a page it works on: what it read, and what it could not do. */
@@ -27,8 +27,10 @@ export function HelperPanel({ title, lines, testId }: { title: string; lines: Pa
                 type="button"
                 onClick={async (event) => {
                   const root = (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot;
-                  const ok = await copyText((line.copy as { text: string }).text, root);
+                  const copy = line.copy as NonNullable<PanelLine['copy']>;
+                  const ok = await copyText(copy.text, root);
                   setCopied(ok ? line.text : null);
+                  if (ok) copy.onCopied?.();
                 }}
               >
                 {copied === line.text ? 'Copied: send it to the partner' : line.copy.label}

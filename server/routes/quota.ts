@@ -1,16 +1,27 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DAILY_REQUEST_QUOTA } from '../../shared/quota';
-import { BusinessCenterSchema } from '../../shared/schemas';
+import { BusinessCenterSchema, ShopCodeSchema } from '../../shared/schemas';
 import { type AuthEnv, requireDevice, requireRole } from '../auth';
 import type { Store } from '../store/store';
 import { validate } from '../validate';
 
-export const QuotaClaimSchema = z.object({
+export const QuotaReleaseSchema = z.object({
   businessCenterId: BusinessCenterSchema.shape.orgId,
   /** The quota day as the browser counts it (YYYY-MM-DD in the Business Center's stated time zone). */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD'),
   count: z.number().int().min(1).max(DAILY_REQUEST_QUOTA),
+});
+
+export const QuotaClaimSchema = QuotaReleaseSchema.extend({
+  /**
+   * Requests already made by hand, seen in the Shops list: each counts once for the team that day,
+   * however many members' browsers saw it before they synced.
+   */
+  shopCodes: z.array(ShopCodeSchema).min(1).max(DAILY_REQUEST_QUOTA).optional(),
+}).refine((claim) => !claim.shopCodes || claim.shopCodes.length === claim.count, {
+  message: 'count must be the number of shop codes claimed',
+  path: ['count'],
 });
 
 /**
@@ -22,11 +33,12 @@ export function quotaRoutes(store: Store) {
   return new Hono<AuthEnv>()
     .use(requireDevice(store), requireRole('member'))
     .post('/claim', validate('json', QuotaClaimSchema), async (c) => {
-      const { businessCenterId, day, count } = c.req.valid('json');
-      const result = await store.claimQuota(c.get('principal').teamId, businessCenterId, day, count, DAILY_REQUEST_QUOTA);
+      const { businessCenterId, day, count, shopCodes } = c.req.valid('json');
+      const { teamId } = c.get('principal');
+      const result = await store.claimQuota(teamId, businessCenterId, day, count, DAILY_REQUEST_QUOTA, shopCodes);
       return c.json({ ...result, limit: DAILY_REQUEST_QUOTA });
     })
-    .post('/release', validate('json', QuotaClaimSchema), async (c) => {
+    .post('/release', validate('json', QuotaReleaseSchema), async (c) => {
       const { businessCenterId, day, count } = c.req.valid('json');
       return c.json(await store.releaseQuota(c.get('principal').teamId, businessCenterId, day, count));
     });

@@ -388,13 +388,20 @@ export async function openPostgresStore(
       }
     },
     pullJson,
-    async claimQuota(teamId, orgId, day, count, limit) {
+    async claimQuota(teamId, orgId, day, count, limit, shopCodes) {
       return sql.begin(async (tx) => {
         await tx`INSERT INTO quota_claims (team_id, org_id, day) VALUES (${teamId}, ${orgId}, ${day}) ON CONFLICT DO NOTHING`;
         // The row lock makes members' claims for one Business Center and day take turns.
         const [row] = await tx<{ claimed: number }[]>`
           SELECT claimed FROM quota_claims WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} FOR UPDATE`;
-        const granted = Math.min(count, Math.max(0, limit - (row?.claimed ?? 0)));
+        const fresh = shopCodes
+          ? (
+              await tx`INSERT INTO quota_claim_codes (team_id, org_id, day, shop_code)
+                SELECT ${teamId}, ${orgId}, ${day}, code FROM unnest(${tx.array([...shopCodes])}::text[]) AS c(code)
+                ON CONFLICT DO NOTHING RETURNING shop_code`
+            ).length
+          : count;
+        const granted = Math.min(fresh, Math.max(0, limit - (row?.claimed ?? 0)));
         const [after] = await tx<{ claimed: number }[]>`UPDATE quota_claims SET claimed = claimed + ${granted}
           WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} RETURNING claimed`;
         return { granted, claimed: after?.claimed ?? granted };

@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE TABLE IF NOT EXISTS quota_claims (
   team_id TEXT NOT NULL REFERENCES teams(id), org_id TEXT NOT NULL, day TEXT NOT NULL,
   claimed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (team_id, org_id, day));
+CREATE TABLE IF NOT EXISTS quota_claim_codes (
+  team_id TEXT NOT NULL REFERENCES teams(id), org_id TEXT NOT NULL, day TEXT NOT NULL, shop_code TEXT NOT NULL,
+  PRIMARY KEY (team_id, org_id, day, shop_code));
 CREATE TABLE IF NOT EXISTS calendars (team_id TEXT PRIMARY KEY REFERENCES teams(id), secret_hash TEXT NOT NULL UNIQUE);
 `;
 }

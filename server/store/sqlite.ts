@@ -134,6 +134,7 @@ export function openSqliteStore(
     dropStoredBytes: db.prepare('UPDATE teams SET stored_bytes = stored_bytes - ? WHERE id = ?'),
     raisePurgedThrough: db.prepare('UPDATE teams SET purged_through = max(purged_through, ?) WHERE id = ?'),
     purgeAnswers: db.prepare('DELETE FROM mutations WHERE at < ?'),
+    claimCode: db.prepare('INSERT OR IGNORE INTO quota_claim_codes (team_id, org_id, day, shop_code) VALUES (?, ?, ?, ?)'),
     openQuotaDay: db.prepare('INSERT OR IGNORE INTO quota_claims (team_id, org_id, day) VALUES (?, ?, ?)'),
     claimed: db.prepare('SELECT claimed FROM quota_claims WHERE team_id = ? AND org_id = ? AND day = ?'),
     addClaims: db.prepare(
@@ -230,12 +231,15 @@ export function openSqliteStore(
     return { token, deviceId };
   }
 
-  const claimQuota = db.transaction((teamId: string, orgId: string, day: string, count: number, limit: number) => {
-    q.openQuotaDay.run(teamId, orgId, day);
-    const { claimed } = q.claimed.get(teamId, orgId, day) as { claimed: number };
-    const granted = Math.min(count, Math.max(0, limit - claimed));
-    return { granted, claimed: (q.addClaims.get(granted, teamId, orgId, day) as { claimed: number }).claimed };
-  });
+  const claimQuota = db.transaction(
+    (teamId: string, orgId: string, day: string, count: number, limit: number, shopCodes?: readonly string[]) => {
+      q.openQuotaDay.run(teamId, orgId, day);
+      const { claimed } = q.claimed.get(teamId, orgId, day) as { claimed: number };
+      const fresh = shopCodes ? shopCodes.reduce((n, code) => n + q.claimCode.run(teamId, orgId, day, code).changes, 0) : count;
+      const granted = Math.min(fresh, Math.max(0, limit - claimed));
+      return { granted, claimed: (q.addClaims.get(granted, teamId, orgId, day) as { claimed: number }).claimed };
+    },
+  );
 
   const purge = db.transaction((olderThan: number): PurgeReport => {
     const purged = q.purgeTombstones.all(olderThan) as { team_id: string; version: number; size: number | null }[];
@@ -385,8 +389,8 @@ export function openSqliteStore(
       return write(() => push.immediate(principal, request));
     },
     pullJson,
-    async claimQuota(teamId, orgId, day, count, limit) {
-      return write(() => claimQuota.immediate(teamId, orgId, day, count, limit));
+    async claimQuota(teamId, orgId, day, count, limit, shopCodes) {
+      return write(() => claimQuota.immediate(teamId, orgId, day, count, limit, shopCodes));
     },
     async releaseQuota(teamId, orgId, day, count) {
       const row = (await write(() => q.releaseClaims.get(count, teamId, orgId, day))) as { claimed: number } | undefined;

@@ -65,7 +65,9 @@ export interface Store {
   teamOfCalendarSecret(secret: string): Promise<string | null>;
   /**
    * Claims up to `count` of one Business Center's requests for a quota day, for the whole team:
-   * the claims of all members together never pass `limit`, however many ask at once.
+   * the claims of all members together never pass `limit`, however many ask at once. With
+   * `shopCodes` (requests already made, seen in the Shops list), each code counts once a day for
+   * the team, however many browsers saw it: `count` is then the number of codes new that day.
    */
   claimQuota(
     teamId: string,
@@ -73,6 +75,7 @@ export interface Store {
     day: string,
     count: number,
     limit: number,
+    shopCodes?: readonly string[],
   ): Promise<{ granted: number; claimed: number }>;
   /** Gives back claims that were not used (TikTok refused the request, or the batch stopped). */
   releaseQuota(teamId: string, orgId: string, day: string, count: number): Promise<{ claimed: number }>;

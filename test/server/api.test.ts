@@ -189,6 +189,8 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
       { ...body, day: '23/11/2026' },
       { ...body, count: 21 },
       { ...body, count: 0 },
+      { ...body, count: 2, shopCodes: ['USLCQPEV3N'] },
+      { ...body, count: 1, shopCodes: ['not a code'] },
     ]) {
       const res = await claim(member, bad);
       expect(res.status).toBe(400);
@@ -196,6 +198,10 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     }
     const released = await call('/v1/quota/release', member, { method: 'POST', json: { ...body, count: 3 } });
     expect(await released.json()).toEqual({ claimed: 17 });
+    // A request made by hand, claimed by its shop code from two browsers, counts once.
+    const byHand = { ...body, count: 1, shopCodes: ['USLCQPEV3N'] };
+    expect(await (await claim(member, byHand)).json()).toEqual({ granted: 1, claimed: 18, limit: 20 });
+    expect(await (await claim(owner, byHand)).json()).toEqual({ granted: 0, claimed: 18, limit: 20 });
   });
 
   it('rate-limits invite redemption', async () => {

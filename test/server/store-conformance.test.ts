@@ -279,4 +279,24 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect((await store.claimQuota(teamB.teamId, '7000000000001', '2026-11-23', 5, 20)).granted).toBe(5);
     expect(await store.releaseQuota(alice.teamId, '7000000000009', '2026-11-23', 1)).toEqual({ claimed: 0 });
   });
+
+  it('counts a request made by hand once for the team, however many browsers claim it at once', async () => {
+    const org = '7000000000003';
+    const seen = ['USLCQPEV3N', 'GBGBLCRKQTEX'];
+    // Two members' browsers read the same Shops list before either synced: both claim both codes.
+    const claims = await Promise.all([
+      store.claimQuota(alice.teamId, org, '2026-11-23', 2, 20, seen),
+      store.claimQuota(alice.teamId, org, '2026-11-23', 2, 20, [...seen].reverse()),
+    ]);
+    expect(claims.map((c) => c.granted).sort()).toEqual([0, 2]);
+    expect(await store.claimQuota(alice.teamId, org, '2026-11-23', 2, 20, ['USLCQPEV3N', 'PHLCDRL2UT'])).toEqual({
+      granted: 1,
+      claimed: 3,
+    });
+    // A batch's claim (no codes) still counts every request it will send.
+    expect(await store.claimQuota(alice.teamId, org, '2026-11-23', 2, 20)).toEqual({ granted: 2, claimed: 5 });
+    // Another day, and another team, count the same code afresh.
+    expect((await store.claimQuota(alice.teamId, org, '2026-11-24', 1, 20, ['USLCQPEV3N'])).granted).toBe(1);
+    expect((await store.claimQuota(teamB.teamId, org, '2026-11-23', 1, 20, ['USLCQPEV3N'])).granted).toBe(1);
+  });
 });

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { authorizationBadge } from '../../../shared/authorization-badge';
 import { daysLeft } from '../../../shared/expiry';
-import { withEvent } from '../../../shared/presence';
 import { type RenewalState, renewalLinkRequest, renewalPath, renewalState } from '../../../shared/renewal';
 import type { Shop, TspAuthorization } from '../../../shared/schemas';
 import { isAuthorizationCountingDown } from '../../../shared/statuses';
+import { markRenewal } from '../../db/authorizations';
 import { db } from '../../db/database';
 import type { Settings } from '../../settings';
 import { Badge } from '../Badge';
@@ -55,16 +55,6 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
     days <= settings.noticeDays;
   if (!due && state === 'not_asked') return null;
   const path = renewalPath(shop);
-  // Each step a person marks enters the history too, so What changed and teammates see the renewal under way.
-  // Read and written in one step: a sync or a My Services visit that landed since this row was drawn is kept.
-  const mark = (changes: Partial<NonNullable<TspAuthorization['renewal']>>, event: string) =>
-    db.authorizations
-      .where('id')
-      .equals(a.id)
-      .modify((current) => {
-        current.renewal = { ...current.renewal, ...changes };
-        current.history = withEvent(current, { at: Date.now(), event }).history;
-      });
   return (
     <div data-testid="renewal" data-renewal={state}>
       {RENEWAL_TEXT[state] && <span class="muted">{RENEWAL_TEXT[state]}. </span>}
@@ -79,13 +69,13 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
             onClick={async () => {
               const text = renewalLinkRequest({ ...a, shopName: shop?.name });
               setCopied(await copyText(text));
-              await mark({ askedAt: Date.now() }, 'renewal_asked');
+              await markRenewal(db, a.id, 'asked');
             }}
           >
             {copied ? 'Copied: send it to the partner' : 'Ask for a renewal link'}
           </button>{' '}
           {state === 'asked' && (
-            <button type="button" onClick={() => void mark({ linkReceivedAt: Date.now() }, 'renewal_link_received')}>
+            <button type="button" onClick={() => void markRenewal(db, a.id, 'link_received')}>
               Link received
             </button>
           )}

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { isEmptyListPage } from '../../extension/pages/empty-list';
+import { documentChanged } from '../../extension/pages/landmarks';
+import { listCompleteness } from '../../extension/pages/list-completeness';
+import { MY_SERVICES } from '../../extension/pages/vocabulary/my-services';
+import { PARTNER_MANAGEMENT } from '../../extension/pages/vocabulary/partner-management';
+
+const SERVICES_URL = new URL('https://seller-us.tiktok.com/tsp/manage?tab=services');
+const ELSEWHERE = new URL('https://seller-us.tiktok.com/homepage');
+const SERVICE_HEADERS = '<tr><th>Service name</th><th>Partner</th><th>Status</th><th>Expiry date</th><th>Action</th></tr>';
+const table = (headers: string, body: string) => `<table><thead>${headers}</thead><tbody>${body}</tbody></table>`;
+const empty = (text = 'No data') => table(SERVICE_HEADERS, `<tr><td colspan="5">${text}</td></tr>`);
+
+function services(html: string, url = SERVICES_URL): boolean {
+  document.body.innerHTML = `<main>${html}</main>`;
+  // As the page watcher does after every batch of changes: headings are read afresh.
+  documentChanged(document);
+  return isEmptyListPage(url, document, MY_SERVICES);
+}
+
+describe('a list page that says it holds nothing is the whole list of none', () => {
+  it.each([
+    ['My Services with its headers and "No data"', empty()],
+    ['"No services yet"', empty('No services yet')],
+    ['"No authorized services" is not a word it knows, but "No authorizations" is', empty('No authorizations')],
+    [
+      'an ARIA grid',
+      `<div role="grid"><div role="row"><span role="columnheader">Service</span><span role="columnheader">Partner</span>
+        <span role="columnheader">Status</span></div><div role="row"><span role="gridcell">No records</span></div></div>`,
+    ],
+  ])('empty: %s', (_what, html) => {
+    expect(services(html)).toBe(true);
+    // And whole: nothing around it says more is hidden.
+    expect(listCompleteness(document, [])).toEqual({ complete: true });
+  });
+
+  it('knows the page by its heading when the route says nothing', () => {
+    expect(
+      services(`<div role="tablist"><div role="tab" aria-selected="true">My Services</div></div>${empty()}`, ELSEWHERE),
+    ).toBe(true);
+    expect(services(empty(), ELSEWHERE)).toBe(false);
+  });
+
+  it.each([
+    ['a search that found nothing', empty('No results')],
+    ['a spinner drawn by a class', `<div class="arco-spin-loading"></div>${empty()}`],
+    ['a skeleton', `<div class="row-skeleton"></div>${empty()}`],
+    ['an error beside it', `<div role="alert">Something went wrong. Try again.</div>${empty()}`],
+    ['a busy region', `<section aria-busy="true">${empty()}</section>`],
+    ['a table of something else', table('<tr><th>Order ID</th><th>Amount</th></tr>', '<tr><td>No data</td></tr>')],
+    ['one field named only', table('<tr><th>Partner</th><th>Notes</th></tr>', '<tr><td>No data</td></tr>')],
+    [
+      'a row of a service',
+      table(
+        SERVICE_HEADERS,
+        '<tr><td>Ads management</td><td>Growth Partners</td><td>Active</td><td>2027-01-01</td><td></td></tr>',
+      ),
+    ],
+    ['a "No data" card with no table', '<div class="card">No data</div>'],
+  ])('not empty: %s', (_what, html) => {
+    expect(services(html)).toBe(false);
+  });
+
+  it('reads Partner Management the same way, by its own words', () => {
+    document.body.innerHTML = `<main><nav><span aria-current="page">Partner Management</span></nav>${table(
+      '<tr><th>Business Center</th><th>Business Center ID</th><th>Permission</th><th>Status</th></tr>',
+      '<tr><td colspan="4">No data</td></tr>',
+    )}</main>`;
+    documentChanged(document);
+    expect(
+      isEmptyListPage(new URL('https://seller-us.tiktok.com/ads/account/partner-management'), document, PARTNER_MANAGEMENT),
+    ).toBe(true);
+    // The My Services words do not make a Partner Management table theirs.
+    expect(isEmptyListPage(SERVICES_URL, document, MY_SERVICES)).toBe(false);
+  });
+});
