@@ -1,46 +1,22 @@
-import ical, { ICalAlarmType } from 'ical-generator';
-import { DEFAULT_ALERT_DAYS } from '../shared/expiry';
+import type { ICalCalendar } from 'ical-generator';
+import { addExpiryEvent, newExpiryCalendar } from '../shared/expiry-calendar';
 import { TspAuthorizationSchema } from '../shared/schemas';
 import type { SyncRecord } from '../shared/sync-protocol';
 import type { Store } from './store/store';
 
 /** Only the fields an event shows, each checked: one odd record is left out, never the whole feed. */
-const EventFields = TspAuthorizationSchema.pick({ shopCode: true, serviceName: true, partner: true })
+const EventFields = TspAuthorizationSchema.pick({ shopCode: true, serviceName: true, partner: true, lostAt: true })
   .partial()
   .extend({ status: TspAuthorizationSchema.shape.status, expiresAt: TspAuthorizationSchema.shape.expiresAt });
 
 const PAGE = 500;
 
-function newCalendar(teamLabel: string) {
-  return ical({
-    name: `TikTok Shop partner expiries (${teamLabel})`,
-    prodId: { company: 'Shop Access Companion', product: 'sync' },
-  });
-}
-
-/** One all-day event on the expiry day, with reminders at 30, 15, 7 and 1 days before; null for anything else. */
-function eventText(calendar: ReturnType<typeof ical>, record: SyncRecord): string | null {
+/** The event's text for one record, or null; the calendar is emptied again, so the feed streams. */
+function eventText(calendar: ICalCalendar, record: SyncRecord): string | null {
   const parsed = EventFields.safeParse(record.fields);
   if (!parsed.success) return null;
-  const f = parsed.data;
-  if (f.status !== 'active' || f.expiresAt === null) return null;
   try {
-    const event = calendar.createEvent({
-      id: `${record.id}@shop-access-companion`,
-      start: new Date(f.expiresAt),
-      allDay: true,
-      summary: `Partner authorization expires: ${f.serviceName ?? 'service'} by ${f.partner ?? 'partner'} (${f.shopCode ?? 'shop'})`,
-      description:
-        'Renew it from Seller Center > TikTok Shop Partner > My Services, or ask the partner for a new authorization link.',
-    });
-    for (const days of DEFAULT_ALERT_DAYS.filter((d) => d > 0)) {
-      event.createAlarm({
-        type: ICalAlarmType.display,
-        triggerBefore: days * 86_400,
-        description: `${days} day(s) before expiry`,
-      });
-    }
-    return event.toString();
+    return addExpiryEvent(calendar, { id: record.id, ...parsed.data })?.toString() ?? null;
   } catch {
     return null;
   } finally {
@@ -50,12 +26,12 @@ function eventText(calendar: ReturnType<typeof ical>, record: SyncRecord): strin
 
 /** The feed for a set of records held in memory (tests, small teams). */
 export function authorizationCalendar(records: readonly SyncRecord[], teamLabel = 'your team'): string {
-  const calendar = newCalendar(teamLabel);
+  const calendar = newExpiryCalendar(teamLabel);
   const [head, tail] = calendarFrame(calendar);
   return head + records.map((r) => eventText(calendar, r) ?? '').join('') + tail;
 }
 
-function calendarFrame(calendar: ReturnType<typeof ical>): [string, string] {
+function calendarFrame(calendar: ICalCalendar): [string, string] {
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
   return [empty.slice(0, end), empty.slice(end)];
@@ -68,7 +44,7 @@ function calendarFrame(calendar: ReturnType<typeof ical>): [string, string] {
  */
 export function calendarFeed(store: Store, teamId: string, teamLabel = 'your team'): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const calendar = newCalendar(teamLabel);
+  const calendar = newExpiryCalendar(teamLabel);
   const [head, tail] = calendarFrame(calendar);
   let after = 0;
   let started = false;

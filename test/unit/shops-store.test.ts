@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDb } from '../../extension/db/database';
 import { listShops, recordShopCapture } from '../../extension/db/shops';
-import { shopsCsv } from '../../extension/entrypoints/dashboard/shops-csv';
+import { shopsCsv } from '../../extension/ui/dashboard/table-csv';
 
 let db: CompanionDb;
 afterEach(async () => {

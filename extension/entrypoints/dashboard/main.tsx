@@ -13,11 +13,13 @@ import { Diagnostics } from '../../ui/dashboard/Diagnostics';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
 import { TeamSync } from '../../ui/dashboard/TeamSync';
+import { shopsCsv } from '../../ui/dashboard/table-csv';
 import { WhatChanged } from '../../ui/dashboard/WhatChanged';
 import { WhoCanReach } from '../../ui/dashboard/WhoCanReach';
+import { YourData } from '../../ui/dashboard/YourData';
+import { download } from '../../ui/download';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { shopsCsv } from './shops-csv';
 
 const TABS = [
   'Shops',
@@ -36,13 +38,6 @@ function matches(shop: Shop, query: string): boolean {
   return [shop.shopCode, shop.name, shop.region, shop.sellerCenterHost].some((v) => v?.toLowerCase().includes(q));
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function Shops() {
   const { value: shops, error } = useLiveQuery(() => listShops(db));
   const [query, setQuery] = useState('');
@@ -57,7 +52,11 @@ function Shops() {
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
-        <button type="button" disabled={!shops?.length} onClick={() => download('shops.csv', shopsCsv(visible))}>
+        <button
+          type="button"
+          disabled={!shops?.length}
+          onClick={() => download('shops.csv', shopsCsv(visible), 'text/csv;charset=utf-8')}
+        >
           Export CSV
         </button>
       </p>
@@ -99,6 +98,7 @@ function Dashboard() {
           <TeamSync />
           <h2>Badges and reminders</h2>
           <SettingsForm settings={settings} onSaved={setSettings} />
+          <YourData />
         </>
       )}
       {tab === 'Diagnostics' && <Diagnostics />}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, panelText, SCREENSHOTS, startSession } from './browser';
+
+let session: E2eSession;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  session = await startSession();
+  browser = session.browser;
+  await captureSellerUsShop(session);
+  const services = await session.open('https://seller-us.tiktok.com/tsp/manage?tab=services');
+  await expect.poll(() => panelText(services, 'my-services-badges'), { timeout: 10_000 }).toContain('Saved for shop USLCQPEV3N');
+  await services.close();
+});
+
+afterAll(() => session?.close());
+
+async function saved(page: Page, press: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [file] = (await Promise.all([page.waitForEvent('download'), press()])) as [Download, void];
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+describe('your data: export, import and the calendar file', () => {
+  it('exports everything, refuses a bad file with its reason, and imports a good one into the dashboard', async () => {
+    const page = await browser.extensionPage('/dashboard.html?tab=Settings');
+    const section = page.getByTestId('your-data');
+    const exported = await saved(page, () => section.getByRole('button', { name: 'Export everything (JSON)' }).click());
+    expect(exported.name).toMatch(/^shop-access-companion-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(exported.text);
+    expect(file.format).toBe('shop-access-companion-export');
+    expect(file.tables.shops.map((s: { shopCode: string }) => s.shopCode)).toEqual(['USLCQPEV3N']);
+    expect(file.tables.authorizations).toHaveLength(9);
+    const picker = section.getByLabel('Import an export');
+    await picker.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('This file is not JSON. Choose a file made by "Export everything".');
+    // The same export with one shop more: the shop is added, what is here is kept as it is.
+    file.tables.shops.push({ ...file.tables.shops[0], shopCode: 'MXMXLCVFLL4L', name: 'Casa Lumbre', region: 'MX' });
+    await picker.setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const status = page.getByTestId('your-data-message');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Imported 1 shops. 10 record(s) were already here and were kept as they are.');
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-your-data.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Shops' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Casa Lumbre');
+    await page.close();
+  });
+
+  it('saves the expiries as a calendar file, with reminders, for a browser without a team', async () => {
+    const page = await browser.extensionPage('/dashboard.html?tab=Settings');
+    const ics = await saved(page, () => page.getByRole('button', { name: 'Calendar file (.ics)' }).click());
+    expect(ics.name).toBe('partner-expiries.ics');
+    expect(ics.text).toContain('BEGIN:VCALENDAR');
+    // Active services with an expiry day: four of the nine (Completed, Canceled, Closed, unreadable and "Permanent" have none).
+    expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(ics.text).toContain('SUMMARY:Partner authorization expires: Ads management by Growth Partners Ltd (USLCQPEV3N)');
+    expect(ics.text).toContain('TRIGGER:-P30D');
+    await page.close();
+  });
+
+  it('threw nothing into any page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
