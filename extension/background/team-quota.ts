@@ -16,7 +16,10 @@ export async function claimForPlan(db: CompanionDb, team: TeamCall | null, orgId
   let claimed: number;
   try {
     ({ granted, claimed } = await team((server) =>
-      server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length } }),
+      // With the codes, so a teammate who sees these requests in the Shops list before they sync does not count them again.
+      server.v1.quota.claim.$post({
+        json: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length, shopCodes: plan.sendNow, madeByHand: false },
+      }),
     ));
   } catch {
     return { ...plan, teamNote: "Could not check the team's shared count (server unreachable); counted from this browser." };
@@ -33,9 +36,17 @@ export async function claimForPlan(db: CompanionDb, team: TeamCall | null, orgId
 }
 
 /** Requests TikTok refused, or a batch never tried, did not use their claims: give them back (best effort; a lost release only makes the count cautious). */
-export async function releaseClaim(team: TeamCall | null, orgId: string, day: string, count = 1): Promise<void> {
+export async function releaseClaim(
+  team: TeamCall | null,
+  orgId: string,
+  day: string,
+  count = 1,
+  shopCodes?: string[],
+): Promise<void> {
   if (!team) return;
-  await team((server) => server.v1.quota.release.$post({ json: { businessCenterId: orgId, day, count } })).catch(() => {});
+  await team((server) => server.v1.quota.release.$post({ json: { businessCenterId: orgId, day, count, shopCodes } })).catch(
+    () => {},
+  );
 }
 
 /**
@@ -48,6 +59,8 @@ export async function claimMadeByHand(team: TeamCall | null, orgId: string, day:
   const codes = [...new Set(shopCodes)].slice(0, DAILY_REQUEST_QUOTA);
   if (!team || codes.length === 0) return;
   await team((server) =>
-    server.v1.quota.claim.$post({ json: { businessCenterId: orgId, day, count: codes.length, shopCodes: codes } }),
+    server.v1.quota.claim.$post({
+      json: { businessCenterId: orgId, day, count: codes.length, shopCodes: codes, madeByHand: true },
+    }),
   ).catch(() => {});
 }

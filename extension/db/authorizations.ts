@@ -3,6 +3,7 @@ import { endOf } from '../../shared/durations';
 import { daysLeft, isNearExpiration } from '../../shared/expiry';
 import type { DateOrder } from '../../shared/page-dates';
 import { reconcilePresence, withEvent } from '../../shared/presence';
+import { renewalState } from '../../shared/renewal';
 import type { TspAuthorization } from '../../shared/schemas';
 import { isAuthorizationCountingDown, isExpectedTransition } from '../../shared/statuses';
 import type { CompanionDb } from './database';
@@ -109,27 +110,33 @@ export async function expiringSoon(
   );
 }
 
-/** The status text of an authorization known from its link, until My Services lists it. */
 export type RenewalStep = 'asked' | 'link_received';
 
 /**
  * A renewal step the person marked (asked the partner for a link; the link came). It enters the
- * history too, so What changed and teammates see the renewal under way. Read and written in one
- * step: a sync or a My Services visit that landed since the row was drawn is kept.
+ * history too, so What changed and teammates see the renewal under way. Asking again while an ask
+ * waits changes nothing (a second copy of the message is not news); asking after the link came, or
+ * after a renewal, starts the next cycle. Read and written in one step: a sync or a My Services
+ * visit that landed since the row was drawn is kept.
  */
 export async function markRenewal(db: CompanionDb, id: string, step: RenewalStep, at: number = Date.now()): Promise<boolean> {
-  const changes = step === 'asked' ? { askedAt: at } : { linkReceivedAt: at };
-  const event = step === 'asked' ? 'renewal_asked' : 'renewal_link_received';
   const marked = await db.authorizations
     .where('id')
     .equals(id)
     .modify((current) => {
-      current.renewal = { ...current.renewal, ...changes };
+      const state = renewalState(current, at);
+      if (step === 'asked' && state === 'asked') return;
+      current.renewal =
+        step === 'asked'
+          ? { ...current.renewal, askedAt: at, linkReceivedAt: undefined }
+          : { ...current.renewal, linkReceivedAt: at };
+      const event = step === 'asked' ? 'renewal_asked' : 'renewal_link_received';
       current.history = withEvent(current, { at, event }).history;
     });
   return marked > 0;
 }
 
+/** The status text of an authorization known from its link, until My Services lists it. */
 export const LINK_STATUS = 'Authorized by link';
 
 /**

@@ -35,6 +35,16 @@ const TABLE_LABELS: Record<BackupTable, string> = {
   businessCenters: 'Business Centers',
   intakeCodes: 'pasted shop codes',
 };
+const SINGULAR: Record<BackupTable, string> = {
+  shops: 'shop',
+  authorizations: 'partner authorization',
+  tspRequests: 'partner request',
+  partnerAccess: 'Business Center with access',
+  accessRequests: 'access request',
+  businessCenters: 'Business Center',
+  intakeCodes: 'pasted shop code',
+};
+const counted = (n: number, table: BackupTable) => `${n} ${n === 1 ? SINGULAR[table] : TABLE_LABELS[table]}`;
 
 export type ImportOutcome = { ok: true; added: Record<BackupTable, number>; kept: number } | { ok: false; reason: string };
 
@@ -127,7 +137,10 @@ export async function importBackup(db: CompanionDb, text: string): Promise<Impor
 /** What an import did, in words. */
 export function importSummary(outcome: ImportOutcome): string {
   if (!outcome.ok) return outcome.reason;
-  const parts = BACKUP_TABLES.filter((t) => outcome.added[t] > 0).map((t) => `${outcome.added[t]} ${TABLE_LABELS[t]}`);
+  const parts = BACKUP_TABLES.filter((t) => outcome.added[t] > 0).map((t) => counted(outcome.added[t], t));
   const added = parts.length > 0 ? `Imported ${parts.join(', ')}.` : 'Nothing new to import.';
-  return outcome.kept > 0 ? `${added} ${outcome.kept} record(s) were already here and were kept as they are.` : added;
+  if (outcome.kept === 0) return added;
+  return outcome.kept === 1
+    ? `${added} 1 record was already here and kept as it is.`
+    : `${added} ${outcome.kept} records were already here and kept as they are.`;
 }

@@ -157,7 +157,7 @@ export default defineBackground(() => {
     const record = await recordRequestOutcome(db, input.orgId, input.code, input.outcome, await sync.memberName());
     if (!input.outcome.ok && record.status !== 'queued') {
       const bc = await db.businessCenters.get(input.orgId);
-      await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone));
+      await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone), 1, [input.code]);
     }
   });
   handle('applyShopList', async (input) => {

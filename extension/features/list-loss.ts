@@ -25,6 +25,9 @@ export function lossLines(completeness: Completeness, gone: readonly string[], h
   return gone.length > 0 ? [{ text: `${heading}: ${gone.join(', ')}.`, tone: 'warn' }] : [];
 }
 
+/** Why a list that says it holds nothing marks nothing by itself: a failed load looks the same. */
+export const EMPTY_UNCONFIRMED = 'it shows none, which a failed load also shows';
+
 /** Why a whole list that was still settling when the page was left is kept as a partial one. */
 export const LEFT_BEFORE_SETTLED = 'the page was left before the list settled';
 

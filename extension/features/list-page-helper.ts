@@ -13,7 +13,7 @@ import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { createRowBadge, renderRowBadge } from '../ui/row-badge';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
-import { asApplied, settledApply } from './list-loss';
+import { asApplied, EMPTY_UNCONFIRMED, settledApply } from './list-loss';
 import { currentShop } from './page-shop';
 import { watchPage } from './watch-page';
 
@@ -87,15 +87,17 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         panel.render(h(HelperPanel, { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` }));
       };
 
-      const save = (rows: Row[], completeness: Completeness, recheck: () => void) => {
+      const save = (rows: Row[], completeness: Completeness, recheck: () => void, extra: PanelLine[] = []) => {
         // The page the rows were read on: by the time a late save runs, in-app navigation has moved on.
         const readOn = url();
+        // Whose shop, asked while the page still shows it: a late save may run after in-app navigation.
+        shop ??= currentShop(document, readOn.hostname);
+        const whose = shop;
         saving.schedule(completeness.complete, async (settled) => {
           try {
-            shop ??= currentShop(document, readOn.hostname);
-            const outcome = await spec.save(rows, await shop, readOn, asApplied(completeness, settled));
+            const outcome = await spec.save(rows, await whose, readOn, asApplied(completeness, settled));
             if (signal.aborted) return;
-            showPanel(outcome.lines);
+            showPanel([...outcome.lines, ...extra]);
             if (outcome.marks) {
               // Kept for the rest of the visit: a later save (a search, a partial list) has no news of its own.
               marks = new Map([...marks, ...outcome.marks]);
@@ -157,7 +159,11 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
               known = new WeakMap();
               dropUnused();
               report('active', ['the list is empty']);
-              consider([], [], listCompleteness(document, []), () => watch.recheckIn(0));
+              const whole = listCompleteness(document, []);
+              // A failed load can look just like an empty list: the person says which it is.
+              consider([], [], whole.complete ? { complete: false, why: EMPTY_UNCONFIRMED } : whole, () => watch.recheckIn(0), [
+                ...(whole.complete ? [confirmEmpty(url())] : []),
+              ]);
             }
             // Otherwise the runner stops this helper when the page no longer matches; until then, nothing to do.
             return;
@@ -195,10 +201,17 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
           if (full || changed || !completeness || !watch.batch.onlyWithin(found.set.container)) {
             completeness = listCompleteness(document, found.set.records());
           }
-          consider(rows, texts, completeness, () => watch.recheckIn(0), changed);
+          consider(rows, texts, completeness, () => watch.recheckIn(0), [], changed);
         });
       /** Saves what was read when it differs from what was last saved. */
-      function consider(rows: Row[], texts: string[], whole: Completeness, recheck: () => void, changed = true) {
+      function consider(
+        rows: Row[],
+        texts: string[],
+        whole: Completeness,
+        recheck: () => void,
+        extra: PanelLine[] = [],
+        changed = true,
+      ) {
         completeness = whole;
         const rowsSignature = changed || rows.length !== savedCount ? texts.join('\n') : savedRows;
         savedCount = rows.length;
@@ -206,8 +219,23 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         if (signature !== savedSignature) {
           savedSignature = signature;
           savedRows = rowsSignature;
-          save(rows, whole, recheck);
+          save(rows, whole, recheck, extra);
         }
+      }
+      /** The person's word that the empty list is true: only then are the last records marked gone. */
+      function confirmEmpty(readOn: URL): PanelLine {
+        return {
+          text: `${pageName} shows none. If they all really ended, mark the ones kept for this shop as no longer listed.`,
+          action: {
+            label: 'Mark them no longer listed',
+            run: () =>
+              void (async () => {
+                shop ??= currentShop(document, readOn.hostname);
+                const outcome = await spec.save([], await shop, readOn, { complete: true });
+                if (!signal.aborted) showPanel(outcome.lines);
+              })().catch((error) => showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }])),
+          },
+        };
       }
 
       signal.addEventListener('abort', () => {

@@ -8,15 +8,42 @@ const BUSY_CLASS = /(^|[\s_-])(spin|spinner|skeleton|loading|placeholder)([\s_-]
 
 /** What an empty list says in its one cell; never "No results" (a search found nothing: the list is not whole). */
 const EMPTY_WORDS =
-  /^(no data|no records?|nothing here( yet)?|empty|no (services?|partners?|requests?|authori[sz]ations?|business centers?|shops?)( yet| found| to show)?)\.?$/i;
+  /^(no data|no records?|nothing here( yet)?|empty|no (services?|partners?|requests?|authori[sz]ations?|business centers?|shops?)( yet| to show)?)\.?$/i;
+/** A selected tab or option that still shows everything. */
+const ALL = /^(all|all (services|requests|partners|statuses|status|business centers))\b/i;
 
 /** The part of the page where the list would be; null while it is loading or says something failed. */
 export function quietListRoot(doc: Document): Element | null {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
-  if (!root) return null;
-  if (root.querySelector('[role="alert"], [aria-busy="true"], [role="progressbar"]')) return null;
-  if ([...root.querySelectorAll('[class]')].some((el) => BUSY_CLASS.test(el.getAttribute('class') ?? ''))) return null;
+  if (!root || !doc.body) return null;
+  // Anywhere on the page: a failure toast or a spinner is often drawn outside the main region.
+  if (doc.body.querySelector('[role="alert"], [aria-busy="true"], [role="progressbar"]')) return null;
+  if ([...doc.body.querySelectorAll('[class]')].some((el) => BUSY_CLASS.test(el.getAttribute('class') ?? ''))) return null;
   return root;
+}
+
+/**
+ * Something narrows what the list shows: a tab other than this page's own or "All" is selected, a
+ * field holds a value (a search box, whatever its placeholder says), or a select or combobox shows
+ * a choice other than "All". An empty list under any of them is empty only for that choice.
+ */
+function narrowed(root: Element, heading: RegExp): boolean {
+  const tabs = [...root.ownerDocument.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) =>
+    normalizeText(t.textContent),
+  );
+  if (tabs.some((t) => !heading.test(t) && !ALL.test(t))) return true;
+  for (const input of root.querySelectorAll<HTMLInputElement>('input, textarea')) {
+    if (['hidden', 'checkbox', 'radio', 'button', 'submit', 'file'].includes(input.type)) continue;
+    if (input.value.trim() !== '') return true;
+  }
+  for (const select of root.querySelectorAll<HTMLSelectElement>('select')) {
+    const chosen = normalizeText(select.selectedOptions[0]?.textContent);
+    if (chosen !== '' && !ALL.test(chosen)) return true;
+  }
+  return [...root.querySelectorAll('[role="combobox"]')].some((box) => {
+    const shown = normalizeText(box.textContent);
+    return shown !== '' && !ALL.test(shown) && box.getAttribute('aria-expanded') !== null;
+  });
 }
 
 /** Whether a table under `root` has headers `isHeader` accepts and holds nothing but an empty-state text. */
@@ -33,21 +60,21 @@ export function hasEmptyTable(root: Element, isHeader: (headers: string[]) => bo
 
 /**
  * A Seller Center list page showing no records at all: the route or a heading says which page this
- * is, and a table whose headers name at least two of the page's fields, one of them a field every
- * record carries, holds only "No data" (or the like), with nothing loading or failing beside it.
- * Only then is it the whole list of none, and its last records can be marked gone; anything less
- * certain reads as no list (the helper says it is unavailable and marks nothing).
+ * is, a table whose headers name every field each record must carry holds only "No data" (or the
+ * like), nothing loading or failing anywhere on the page, and nothing narrowing the list (a status
+ * tab, a search, a filter). Even then a failed load can look just like this, so the helper asks the
+ * person before it marks the last records gone (list-page-helper.ts).
  */
 export function isEmptyListPage<K extends string>(url: URL, doc: Document, vocabulary: PageVocabulary<K>): boolean {
   if (!vocabulary.route.test(`${url.pathname}${url.search}`) && !pageSays(doc, vocabulary.heading)) return false;
   const root = quietListRoot(doc);
-  if (!root) return false;
+  if (!root || narrowed(root, vocabulary.heading)) return false;
   const fieldOf = (header: string) => {
     const words = normalizeWords(header);
     return vocabulary.fields.find((f) => f.labels.includes(words))?.key;
   };
   return hasEmptyTable(root, (headers) => {
     const named = new Set(headers.map(fieldOf).filter((k): k is K => k !== undefined));
-    return named.size >= 2 && vocabulary.required.some((k) => named.has(k));
+    return vocabulary.required.every((k) => named.has(k));
   });
 }

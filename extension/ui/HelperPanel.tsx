@@ -6,6 +6,8 @@ export interface PanelLine {
   tone?: 'ok' | 'warn';
   /** A ready text the line offers to copy (a message to send), with the button's words. */
   copy?: { label: string; text: string; onCopied?: () => void };
+  /** A step only the person may take (the page's own scripts cannot press it), with the button's words. */
+  action?: { label: string; run: () => void };
 }
 
 /** The helper's own corner panel on a page it works on: what it read, and what it could not do. */
@@ -26,6 +28,8 @@ export function HelperPanel({ title, lines, testId }: { title: string; lines: Pa
               <button
                 type="button"
                 onClick={async (event) => {
+                  // The panel's root is open: the page's scripts can reach this button, but not press it for real.
+                  if (!event.isTrusted) return;
                   const root = (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot;
                   const copy = line.copy as NonNullable<PanelLine['copy']>;
                   const ok = await copyText(copy.text, root);
@@ -34,6 +38,19 @@ export function HelperPanel({ title, lines, testId }: { title: string; lines: Pa
                 }}
               >
                 {copied === line.text ? 'Copied: send it to the partner' : line.copy.label}
+              </button>
+            </>
+          )}
+          {line.action && (
+            <>
+              {' '}
+              <button
+                type="button"
+                onClick={(event) => {
+                  if (event.isTrusted) (line.action as NonNullable<PanelLine['action']>).run();
+                }}
+              >
+                {line.action.label}
               </button>
             </>
           )}

@@ -69,6 +69,8 @@ export async function openPostgresStore(
   if (schema !== 'public') await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
   // Instances starting together on one database would race on CREATE TABLE; one at a time.
   await sql.begin(async (tx) => {
+    // Converting an older store rewrites its tables: neither that nor waiting for it may time out.
+    await tx`SET LOCAL lock_timeout = 0`;
     await tx`SELECT pg_advisory_xact_lock(hashtext('sac_schema'))`;
     await tx.unsafe(tablesSql('postgres'));
     for (const added of ADDED_COLUMNS) await tx.unsafe(addedColumnSql('postgres', added));
@@ -388,29 +390,46 @@ export async function openPostgresStore(
       }
     },
     pullJson,
-    async claimQuota(teamId, orgId, day, count, limit, shopCodes) {
+    async claimQuota(teamId, orgId, day, count, limit, shopCodes, madeByHand = true) {
       return sql.begin(async (tx) => {
         await tx`INSERT INTO quota_claims (team_id, org_id, day) VALUES (${teamId}, ${orgId}, ${day}) ON CONFLICT DO NOTHING`;
         // The row lock makes members' claims for one Business Center and day take turns.
         const [row] = await tx<{ claimed: number }[]>`
           SELECT claimed FROM quota_claims WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} FOR UPDATE`;
-        const fresh = shopCodes
-          ? (
-              await tx`INSERT INTO quota_claim_codes (team_id, org_id, day, shop_code)
-                SELECT ${teamId}, ${orgId}, ${day}, code FROM unnest(${tx.array([...shopCodes])}::text[]) AS c(code)
-                ON CONFLICT DO NOTHING RETURNING shop_code`
-            ).length
-          : count;
-        const granted = Math.min(fresh, Math.max(0, limit - (row?.claimed ?? 0)));
+        const room = Math.max(0, limit - (row?.claimed ?? 0));
+        let fresh = count;
+        if (shopCodes && !madeByHand) {
+          await tx`INSERT INTO quota_claim_codes (team_id, org_id, day, shop_code)
+            SELECT ${teamId}, ${orgId}, ${day}, code FROM unnest(${tx.array(shopCodes.slice(0, room))}::text[]) AS c(code)
+            ON CONFLICT DO NOTHING`;
+        } else if (shopCodes) {
+          const added = await tx<{ shop_code: string }[]>`INSERT INTO quota_claim_codes (team_id, org_id, day, shop_code)
+            SELECT ${teamId}, ${orgId}, ${day}, code FROM unnest(${tx.array([...shopCodes])}::text[]) AS c(code)
+            ON CONFLICT DO NOTHING RETURNING shop_code`;
+          // Only the codes granted are kept: one past the limit may be claimed again once room is given back.
+          const surplus = added.slice(room).map((r) => r.shop_code);
+          if (surplus.length > 0) {
+            await tx`DELETE FROM quota_claim_codes WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day}
+              AND shop_code = ANY(${tx.array(surplus)}::text[])`;
+          }
+          fresh = added.length;
+        }
+        const granted = Math.min(fresh, room);
         const [after] = await tx<{ claimed: number }[]>`UPDATE quota_claims SET claimed = claimed + ${granted}
           WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} RETURNING claimed`;
         return { granted, claimed: after?.claimed ?? granted };
       }) as Promise<{ granted: number; claimed: number }>;
     },
-    async releaseQuota(teamId, orgId, day, count) {
-      const [row] = await sql<{ claimed: number }[]>`UPDATE quota_claims SET claimed = GREATEST(0, claimed - ${count})
-        WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} RETURNING claimed`;
-      return { claimed: row?.claimed ?? 0 };
+    async releaseQuota(teamId, orgId, day, count, shopCodes) {
+      return sql.begin(async (tx) => {
+        if (shopCodes) {
+          await tx`DELETE FROM quota_claim_codes WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day}
+            AND shop_code = ANY(${tx.array([...shopCodes])}::text[])`;
+        }
+        const [row] = await tx<{ claimed: number }[]>`UPDATE quota_claims SET claimed = GREATEST(0, claimed - ${count})
+          WHERE team_id = ${teamId} AND org_id = ${orgId} AND day = ${day} RETURNING claimed`;
+        return { claimed: row?.claimed ?? 0 };
+      }) as Promise<{ claimed: number }>;
     },
     async purge(olderThan) {
       return sql.begin(async (tx) => {

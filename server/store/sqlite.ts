@@ -134,6 +134,7 @@ export function openSqliteStore(
     dropStoredBytes: db.prepare('UPDATE teams SET stored_bytes = stored_bytes - ? WHERE id = ?'),
     raisePurgedThrough: db.prepare('UPDATE teams SET purged_through = max(purged_through, ?) WHERE id = ?'),
     purgeAnswers: db.prepare('DELETE FROM mutations WHERE at < ?'),
+    releaseCode: db.prepare('DELETE FROM quota_claim_codes WHERE team_id = ? AND org_id = ? AND day = ? AND shop_code = ?'),
     claimCode: db.prepare('INSERT OR IGNORE INTO quota_claim_codes (team_id, org_id, day, shop_code) VALUES (?, ?, ?, ?)'),
     openQuotaDay: db.prepare('INSERT OR IGNORE INTO quota_claims (team_id, org_id, day) VALUES (?, ?, ?)'),
     claimed: db.prepare('SELECT claimed FROM quota_claims WHERE team_id = ? AND org_id = ? AND day = ?'),
@@ -232,11 +233,26 @@ export function openSqliteStore(
   }
 
   const claimQuota = db.transaction(
-    (teamId: string, orgId: string, day: string, count: number, limit: number, shopCodes?: readonly string[]) => {
+    (
+      teamId: string,
+      orgId: string,
+      day: string,
+      count: number,
+      limit: number,
+      shopCodes?: readonly string[],
+      madeByHand = true,
+    ) => {
       q.openQuotaDay.run(teamId, orgId, day);
       const { claimed } = q.claimed.get(teamId, orgId, day) as { claimed: number };
-      const fresh = shopCodes ? shopCodes.reduce((n, code) => n + q.claimCode.run(teamId, orgId, day, code).changes, 0) : count;
-      const granted = Math.min(fresh, Math.max(0, limit - claimed));
+      const room = Math.max(0, limit - claimed);
+      let granted = Math.min(count, room);
+      if (shopCodes && !madeByHand) {
+        for (const code of shopCodes.slice(0, granted)) q.claimCode.run(teamId, orgId, day, code);
+      } else if (shopCodes) {
+        // Only the codes granted are kept: one past the limit may be claimed again once room is given back.
+        granted = 0;
+        for (const code of shopCodes) if (granted < room) granted += q.claimCode.run(teamId, orgId, day, code).changes;
+      }
       return { granted, claimed: (q.addClaims.get(granted, teamId, orgId, day) as { claimed: number }).claimed };
     },
   );
@@ -389,11 +405,16 @@ export function openSqliteStore(
       return write(() => push.immediate(principal, request));
     },
     pullJson,
-    async claimQuota(teamId, orgId, day, count, limit, shopCodes) {
-      return write(() => claimQuota.immediate(teamId, orgId, day, count, limit, shopCodes));
+    async claimQuota(teamId, orgId, day, count, limit, shopCodes, madeByHand) {
+      return write(() => claimQuota.immediate(teamId, orgId, day, count, limit, shopCodes, madeByHand));
     },
-    async releaseQuota(teamId, orgId, day, count) {
-      const row = (await write(() => q.releaseClaims.get(count, teamId, orgId, day))) as { claimed: number } | undefined;
+    async releaseQuota(teamId, orgId, day, count, shopCodes) {
+      const row = (await write(() =>
+        db.transaction(() => {
+          for (const code of shopCodes ?? []) q.releaseCode.run(teamId, orgId, day, code);
+          return q.releaseClaims.get(count, teamId, orgId, day);
+        })(),
+      )) as { claimed: number } | undefined;
       return { claimed: row?.claimed ?? 0 };
     },
     async purge(olderThan) {

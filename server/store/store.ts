@@ -65,9 +65,10 @@ export interface Store {
   teamOfCalendarSecret(secret: string): Promise<string | null>;
   /**
    * Claims up to `count` of one Business Center's requests for a quota day, for the whole team:
-   * the claims of all members together never pass `limit`, however many ask at once. With
-   * `shopCodes` (requests already made, seen in the Shops list), each code counts once a day for
-   * the team, however many browsers saw it: `count` is then the number of codes new that day.
+   * the claims of all members together never pass `limit`, however many ask at once. The shop
+   * codes claimed are kept for the day. With `madeByHand` (requests already made, seen in the
+   * Shops list) only codes new that day count, so a request counts once however many browsers saw
+   * it, and a batch's own requests seen by a teammate before they synced are not counted again.
    */
   claimQuota(
     teamId: string,
@@ -76,9 +77,16 @@ export interface Store {
     count: number,
     limit: number,
     shopCodes?: readonly string[],
+    madeByHand?: boolean,
   ): Promise<{ granted: number; claimed: number }>;
   /** Gives back claims that were not used (TikTok refused the request, or the batch stopped). */
-  releaseQuota(teamId: string, orgId: string, day: string, count: number): Promise<{ claimed: number }>;
+  releaseQuota(
+    teamId: string,
+    orgId: string,
+    day: string,
+    count: number,
+    shopCodes?: readonly string[],
+  ): Promise<{ claimed: number }>;
   /**
    * The live (not deleted) records of one collection changed after version `after`, in version
    * order: at most `limit` (default 1,000) and PULL_PAGE_LIMIT_BYTES of fields (one more record may

@@ -7,7 +7,7 @@ import type { StoredRecord } from './merge';
  */
 export function keptFieldVersions({ fields, version, fieldVersions }: StoredRecord): Record<string, number> {
   const kept: Record<string, number> = {};
-  for (const [name, at] of Object.entries(fieldVersions)) if (at !== version || !(name in fields)) kept[name] = at;
+  for (const [name, at] of Object.entries(fieldVersions)) if (at !== version || !Object.hasOwn(fields, name)) kept[name] = at;
   return kept;
 }
 

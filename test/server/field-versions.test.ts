@@ -25,6 +25,13 @@ describe('field versions as stores keep them', () => {
     expect(allFieldVersions({ name: 'B', code: 'X' }, 9, kept)).toEqual(full);
   });
 
+  it('keeps a cleared field whose name an object already has (constructor, toString)', () => {
+    expect(keptFieldVersions(record(5, { name: 'A' }, { name: 5, constructor: 5, toString: 5 }))).toEqual({
+      constructor: 5,
+      toString: 5,
+    });
+  });
+
   it('reads a map kept whole by an earlier release as it is', () => {
     expect(allFieldVersions({ name: 'A' }, 5, { name: 3 })).toEqual({ name: 3 });
   });

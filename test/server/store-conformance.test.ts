@@ -295,6 +295,31 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     });
     // A batch's claim (no codes) still counts every request it will send.
     expect(await store.claimQuota(alice.teamId, org, '2026-11-23', 2, 20)).toEqual({ granted: 2, claimed: 5 });
+    // A batch's own requests, seen by a teammate in the Shops list before they synced, are not counted again.
+    const batch = '7000000000005';
+    expect(await store.claimQuota(alice.teamId, batch, '2026-11-23', 2, 20, ['USLCQPEV3N', 'GBGBLCRKQTEX'], false)).toEqual({
+      granted: 2,
+      claimed: 2,
+    });
+    expect((await store.claimQuota(alice.teamId, batch, '2026-11-23', 1, 20, ['GBGBLCRKQTEX'])).granted).toBe(0);
+    // One TikTok refused is given back with its code: a later request for that shop counts again.
+    expect(await store.releaseQuota(alice.teamId, batch, '2026-11-23', 1, ['GBGBLCRKQTEX'])).toEqual({ claimed: 1 });
+    expect(await store.claimQuota(alice.teamId, batch, '2026-11-23', 1, 20, ['GBGBLCRKQTEX'])).toEqual({
+      granted: 1,
+      claimed: 2,
+    });
+    // Past the limit a code is not kept: once room is given back it can be claimed.
+    const full = '7000000000004';
+    await store.claimQuota(alice.teamId, full, '2026-11-23', 19, 20);
+    expect(await store.claimQuota(alice.teamId, full, '2026-11-23', 2, 20, ['USLCQPEV3N', 'GBGBLCRKQTEX'])).toEqual({
+      granted: 1,
+      claimed: 20,
+    });
+    await store.releaseQuota(alice.teamId, full, '2026-11-23', 1);
+    expect(await store.claimQuota(alice.teamId, full, '2026-11-23', 2, 20, ['USLCQPEV3N', 'GBGBLCRKQTEX'])).toEqual({
+      granted: 1,
+      claimed: 20,
+    });
     // Another day, and another team, count the same code afresh.
     expect((await store.claimQuota(alice.teamId, org, '2026-11-24', 1, 20, ['USLCQPEV3N'])).granted).toBe(1);
     expect((await store.claimQuota(teamB.teamId, org, '2026-11-23', 1, 20, ['USLCQPEV3N'])).granted).toBe(1);

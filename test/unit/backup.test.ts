@@ -55,7 +55,7 @@ describe('export and import of everything', () => {
       added: { shops: 1, authorizations: 1, accessRequests: 1, intakeCodes: 1 },
     });
     expect(await everything(fresh)).toEqual(await everything(source));
-    expect(importSummary(outcome)).toBe('Imported 1 shops, 1 partner authorizations, 1 access requests, 1 pasted shop codes.');
+    expect(importSummary(outcome)).toBe('Imported 1 shop, 1 partner authorization, 1 access request, 1 pasted shop code.');
     // Shared records reach the team once joined: they wait in the outbox like captured ones.
     expect((await fresh.outbox.toArray()).map((e) => e.key).sort()).toEqual(
       (await source.outbox.toArray()).map((e) => e.key).sort(),
@@ -71,7 +71,7 @@ describe('export and import of everything', () => {
     const outcome = await importBackup(fresh, await exportBackup(source, NOW));
     expect(outcome).toMatchObject({ ok: true, kept: 1, added: { shops: 0, authorizations: 1 } });
     expect((await fresh.shops.get('USLCQPEV3N'))?.name).toBe('Renamed here');
-    expect(importSummary(outcome)).toContain('1 record(s) were already here and were kept as they are.');
+    expect(importSummary(outcome)).toContain('1 record was already here and kept as it is.');
   });
 
   it.each([

@@ -27,12 +27,26 @@ describe('a list page that says it holds nothing is the whole list of none', () 
     [
       'an ARIA grid',
       `<div role="grid"><div role="row"><span role="columnheader">Service</span><span role="columnheader">Partner</span>
-        <span role="columnheader">Status</span></div><div role="row"><span role="gridcell">No records</span></div></div>`,
+        <span role="columnheader">Status</span><span role="columnheader">Expires</span></div><div role="row"><span role="gridcell">No records</span></div></div>`,
     ],
   ])('empty: %s', (_what, html) => {
     expect(services(html)).toBe(true);
     // And whole: nothing around it says more is hidden.
     expect(listCompleteness(document, [])).toEqual({ complete: true });
+  });
+
+  it("stays empty with the page's own tab or All selected, and an empty search box", () => {
+    expect(
+      services(
+        `<div role="tablist"><div role="tab" aria-selected="true">My Services</div></div><div role="tablist"><div role="tab" aria-selected="true">All</div></div><input type="search" placeholder="Search" value="">${empty()}`,
+      ),
+    ).toBe(true);
+  });
+
+  it('is not empty while a failure toast shows outside the main region', () => {
+    document.body.innerHTML = `<main>${empty()}</main><div class="toast" role="alert">Network error</div>`;
+    documentChanged(document);
+    expect(isEmptyListPage(SERVICES_URL, document, MY_SERVICES)).toBe(false);
   });
 
   it('knows the page by its heading when the route says nothing', () => {
@@ -58,6 +72,17 @@ describe('a list page that says it holds nothing is the whole list of none', () 
       ),
     ],
     ['a "No data" card with no table', '<div class="card">No data</div>'],
+    [
+      'no expiry column (My request shares the tab bar)',
+      table('<tr><th>Partner</th><th>Service</th><th>Status</th></tr>', '<tr><td>No data</td></tr>'),
+    ],
+    [
+      'a status tab other than All',
+      `<div role="tablist"><div role="tab" aria-selected="true">Expired</div><div role="tab">All</div></div>${empty()}`,
+    ],
+    ['a search typed in a box that does not say "search"', `<input placeholder="Service name" value="Ads">${empty()}`],
+    ['a status chosen in a select', `<select><option>All</option><option selected>Active</option></select>${empty()}`],
+    ['"No services found" (search wording)', empty('No services found')],
   ])('not empty: %s', (_what, html) => {
     expect(services(html)).toBe(false);
   });
