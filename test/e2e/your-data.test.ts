@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 async function saved(page: Page, press: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [file] = (await Promise.all([page.waitForEvent('download'), press()])) as [Download, void];
+  const [file] = (await Promise.all([page.waitForEvent('download'), press()])) as [Download, unknown];
   const path = await file.path();
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }

@@ -6,6 +6,35 @@ import { download } from '../download';
 import { accessRequestsCsv, authorizationsCsv, shopsCsv } from './table-csv';
 
 const day = () => new Date().toISOString().slice(0, 10);
+const CSV = 'text/csv;charset=utf-8';
+
+/** Each file this section saves, and what it says once saved. */
+const SAVES: { label: string; save: () => Promise<string> }[] = [
+  {
+    label: 'Export everything (JSON)',
+    async save() {
+      download(`shop-access-companion-${day()}.json`, await exportBackup(db), 'application/json');
+      return 'Exported everything this browser holds.';
+    },
+  },
+  {
+    label: 'Export tables (CSV)',
+    async save() {
+      download('shops.csv', shopsCsv(await db.shops.toArray()), CSV);
+      download('authorizations.csv', authorizationsCsv(await db.authorizations.toArray()), CSV);
+      download('access-requests.csv', accessRequestsCsv(await db.accessRequests.toArray()), CSV);
+      return 'Saved shops.csv, authorizations.csv and access-requests.csv.';
+    },
+  },
+  {
+    label: 'Calendar file (.ics)',
+    async save() {
+      const all = await db.authorizations.toArray();
+      download('partner-expiries.ics', expiryCalendar(all, 'this browser'), 'text/calendar;charset=utf-8');
+      return 'Saved partner-expiries.ics: open it with your calendar. It does not update itself; a team calendar link does.';
+    },
+  },
+];
 
 /**
  * Everything this browser holds, to take elsewhere or follow without the extension: one JSON file
@@ -35,45 +64,11 @@ export function YourData() {
         calendar.
       </p>
       <p style={{ display: 'flex', gap: '8px', flexWrap: 'wrap' }}>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              download(`shop-access-companion-${day()}.json`, await exportBackup(db), 'application/json');
-              return 'Exported everything this browser holds.';
-            })
-          }
-        >
-          Export everything (JSON)
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              download('shops.csv', shopsCsv(await db.shops.toArray()), 'text/csv;charset=utf-8');
-              download('authorizations.csv', authorizationsCsv(await db.authorizations.toArray()), 'text/csv;charset=utf-8');
-              download('access-requests.csv', accessRequestsCsv(await db.accessRequests.toArray()), 'text/csv;charset=utf-8');
-              return 'Saved shops.csv, authorizations.csv and access-requests.csv.';
-            })
-          }
-        >
-          Export tables (CSV)
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              const all = await db.authorizations.toArray();
-              download('partner-expiries.ics', expiryCalendar(all, 'this browser'), 'text/calendar;charset=utf-8');
-              return 'Saved partner-expiries.ics: open it with your calendar. It does not update itself; a team calendar link does.';
-            })
-          }
-        >
-          Calendar file (.ics)
-        </button>
+        {SAVES.map(({ label, save }) => (
+          <button key={label} type="button" disabled={busy} onClick={() => run(save)}>
+            {label}
+          </button>
+        ))}
       </p>
       <label>
         Import an export{' '}
