@@ -43,3 +43,8 @@ export function planBatch<T>(items: readonly T[], state: Pick<QuotaState, 'remai
   const room = Math.max(0, state.remaining);
   return { sendNow: items.slice(0, room), queued: items.slice(room) };
 }
+
+/** Whether a request used one of the day's 20: it was sent (or seen made by hand), not queued or refused by TikTok. */
+export function countsTowardQuota<T extends { requestedAt?: number; status: string }>(r: T): r is T & { requestedAt: number } {
+  return r.requestedAt !== undefined && r.status !== 'queued' && r.status !== 'failed';
+}

@@ -1,6 +1,6 @@
 import { blocksNewRequest, settleAcceptance } from '../../shared/access-methods';
 import { reconcilePresence, withEvent } from '../../shared/presence';
-import { DEFAULT_QUOTA_TIME_ZONE, planBatch, quotaDay, quotaState } from '../../shared/quota';
+import { countsTowardQuota, DEFAULT_QUOTA_TIME_ZONE, planBatch, quotaDay, quotaState } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
 import { assignedTo, requestedFrom } from '../../shared/shop-assignment';
@@ -23,9 +23,7 @@ async function timeZoneOf(db: CompanionDb, orgId: string): Promise<{ timeZone: s
 export async function quotaFor(db: CompanionDb, orgId: string, now: number): Promise<BcOverview['quota']> {
   const { timeZone, limitReachedDay } = await timeZoneOf(db, orgId);
   const requests = await db.accessRequests.where('businessCenterId').equals(orgId).toArray();
-  const sent = requests.flatMap((r) =>
-    r.requestedAt !== undefined && r.status !== 'queued' && r.status !== 'failed' ? [r.requestedAt] : [],
-  );
+  const sent = requests.filter(countsTowardQuota).map((r) => r.requestedAt);
   const state = quotaState(sent, now, timeZone);
   const limitReached = limitReachedDay === state.day;
   return { ...state, remaining: limitReached ? 0 : state.remaining, timeZone, limitReached };

@@ -428,7 +428,7 @@ describe('Business Center: one-click shop access requests', () => {
     // The captured shop is offered here until the dashboard assigns it elsewhere only.
     const candidate = panel(page).locator('[data-testid="bc-candidates"] li[data-code="USLCQPEV3N"]');
     await candidate.waitFor({ timeout: 10_000 });
-    const dashboard = await browser.extensionPage('/dashboard.html');
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Shops');
     const row = dashboard.locator('[data-testid="clients-and-owners"] tr[data-assigned-shop="USLCQPEV3N"]');
     await row.locator('summary').click();
     await row.getByRole('checkbox', { name: `Northwind Agency (${ORG2})` }).uncheck();

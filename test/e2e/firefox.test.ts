@@ -78,7 +78,7 @@ describe('the Firefox build in firefox-esr', () => {
     await expect.poll(() => overlayText(page, 'shop-code'), { timeout: 15_000 }).toMatch(/USLCQPEV3N[\s\S]*Saved/);
     await page.screenshot({ path: `${SCREENSHOTS}/firefox-overlay.png` });
     await page.close();
-    const dashboard = await firefox.extensionPage('/dashboard.html');
+    const dashboard = await firefox.extensionPage('/dashboard.html?tab=Shops');
     await expect
       .poll(
         () =>

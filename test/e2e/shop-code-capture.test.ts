@@ -143,7 +143,7 @@ describe('shop-code capture on Seller information', () => {
   it('renders a shop name that is markup as text, on the page and in the dashboard', async () => {
     const page = await open('https://seller-us.tiktok.com/profile/seller-profile?fixture=hostile');
     await expectOverlay(page, 'VNLC67LW3F', /Saved/);
-    const dashboard = await browser.extensionPage('/dashboard.html');
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Shops');
     const row = dashboard.locator('tr[data-shop-code="VNLC67LW3F"]');
     await expect.poll(() => row.textContent()).toContain('<img src=x onerror="window.__sacPwned=1">Bold <b>Deals</b>');
     expect(await row.locator('img, b').count()).toBe(0);
@@ -159,7 +159,7 @@ describe('shop-code capture on Seller information', () => {
     for (const code of expected)
       await expect.poll(() => popup.locator(`[data-shop-code="${code}"] .code`).textContent()).toBe(code);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup.png` });
-    const dashboard = await browser.extensionPage('/dashboard.html');
+    const dashboard = await browser.extensionPage('/dashboard.html?tab=Shops');
     for (const code of expected)
       await expect.poll(() => dashboard.locator(`[data-shop-code="${code}"] .code`).textContent()).toBe(code);
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png` });

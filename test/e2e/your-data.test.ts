@@ -67,6 +67,35 @@ describe('your data: export, import and the calendar file', () => {
     await page.close();
   });
 
+  it('opens on an overview: every shop by name and code, and the next 90 days of expiries coloured by urgency', async () => {
+    const page = await browser.extensionPage('/dashboard.html');
+    const overview = page.getByTestId('overview');
+    await expect.poll(() => overview.textContent(), { timeout: 10_000 }).toContain('Maple & Moss Home USLCQPEV3N');
+    const dots = page.locator('[data-testid="expiry-timeline"] circle');
+    await expect.poll(() => dots.count()).toBe(4);
+    // Today, 12 days (urgent), 25 days (within the 30-day notice window), 45 days (later).
+    expect(await dots.evaluateAll((all) => all.map((d) => d.getAttribute('data-band')))).toEqual([
+      'today',
+      'urgent',
+      'notice',
+      'ok',
+    ]);
+    expect(await dots.nth(1).locator('title').textContent()).toBe(
+      'Ads management (Growth Partners Ltd), Maple & Moss Home: in 12 days (urgent)',
+    );
+    expect(await overview.textContent()).toContain('Nothing is waiting on a seller or a partner.');
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-overview.png`, fullPage: true });
+    // The browser's dark setting turns the page dark: text and background both follow it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.color, style.backgroundColor];
+    });
+    expect(colours).toEqual(['rgb(230, 237, 243)', 'rgb(13, 17, 23)']);
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-overview-dark.png`, fullPage: true });
+    await page.close();
+  });
+
   it('threw nothing into any page', () => {
     expect(session.pageErrors).toEqual([]);
   });

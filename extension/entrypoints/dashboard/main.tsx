@@ -10,6 +10,7 @@ import { AccessRequests } from '../../ui/dashboard/AccessRequests';
 import { Authorizations } from '../../ui/dashboard/Authorizations';
 import { ClientsAndOwners } from '../../ui/dashboard/ClientsAndOwners';
 import { Diagnostics } from '../../ui/dashboard/Diagnostics';
+import { Overview } from '../../ui/dashboard/Overview';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
 import { TeamSync } from '../../ui/dashboard/TeamSync';
@@ -22,6 +23,7 @@ import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
 
 const TABS = [
+  'Overview',
   'Shops',
   'What changed',
   'Authorizations',
@@ -69,8 +71,8 @@ function Shops() {
 }
 
 function Dashboard() {
-  const initial = (new URLSearchParams(location.search).get('tab') as Tab | null) ?? 'Shops';
-  const [tab, setTab] = useState<Tab>(TABS.includes(initial) ? initial : 'Shops');
+  const initial = (new URLSearchParams(location.search).get('tab') as Tab | null) ?? 'Overview';
+  const [tab, setTab] = useState<Tab>(TABS.includes(initial) ? initial : 'Overview');
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   useEffect(() => {
     void sendMessage('getSettings').then(setSettings);
@@ -88,6 +90,7 @@ function Dashboard() {
           </button>
         ))}
       </div>
+      {tab === 'Overview' && <Overview settings={settings} />}
       {tab === 'Shops' && <Shops />}
       {tab === 'What changed' && <WhatChanged />}
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
