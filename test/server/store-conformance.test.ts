@@ -100,6 +100,18 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect((await store.pull(alice.teamId, 2, 100)).changes).toEqual([]);
   });
 
+  it('keeps any text a field may hold exactly as pushed: new lines, separators, quotes, emoji', async () => {
+    const name = 'Line one\nLine two\r\n\u2028\u2029 "quoted" \\ back\tslash \u{1F600} {"json": [1]}';
+    // In one push: the records travel together, so no value may be split into, or merged with, another.
+    const answers = await store.push(alice, {
+      clientId: 'alice-client',
+      mutations: [mutation('USLCQPEV3N', { name, note: '' }), mutation('GBGBLCRKQTEX', { name: '\n' })],
+    });
+    expect(answers.map((a) => a.status)).toEqual(['applied', 'applied']);
+    const changes = (await store.pull(alice.teamId, 0, 10)).changes;
+    expect(changes.map((c) => c.fields)).toEqual([{ name, note: '' }, { name: '\n' }]);
+  });
+
   it('applies a replayed push once and answers it the same', async () => {
     const m = mutation('USLCQPEV3N', { name: 'Maple' });
     const first = await store.push(alice, { clientId: 'alice-client', mutations: [m] });

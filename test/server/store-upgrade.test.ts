@@ -25,6 +25,10 @@ const DOWNGRADE = [
 const POSTGRES_JSONB = [
   'ALTER TABLE records ALTER COLUMN fields TYPE JSONB USING fields::jsonb, ALTER COLUMN field_versions TYPE JSONB USING field_versions::jsonb',
   'ALTER TABLE mutations ALTER COLUMN result TYPE JSONB USING result::jsonb',
+  // And wrote every answer with its mutation id, and every field's version, even those equal to the record's.
+  "UPDATE mutations SET result = result || jsonb_build_object('mutationId', mutation_id)",
+  `UPDATE records SET field_versions = COALESCE((SELECT jsonb_object_agg(k, version) FROM jsonb_object_keys(fields) k), '{}')
+    WHERE NOT deleted`,
 ];
 
 /** Sends the first push of the old release again: its answers must come back unchanged. */
