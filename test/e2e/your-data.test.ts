@@ -96,6 +96,22 @@ describe('your data: export, import and the calendar file', () => {
     await page.close();
   });
 
+  it('imports shop codes from a CSV file, with the reason for each row that gave none', async () => {
+    const page = await browser.extensionPage('/dashboard.html?tab=Access%20requests');
+    const csv = ['Shop code,Client', 'PHLCDRL2UT,Sari Home', 'XXLCQPEV3N,Typo', ',No code here', 'VNLC67LW3F,Pho Co'].join(
+      '\r\n',
+    );
+    await page
+      .getByLabel('or import a CSV file')
+      .setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('intake-result').textContent()).toContain('Added: PHLCDRL2UT, VNLC67LW3F');
+    const problems = await page.getByTestId('csv-problems').locator('li').allTextContents();
+    expect(problems[0]).toMatch(/^Row 3: "XXLCQPEV3N": /);
+    expect(problems[1]).toBe('Row 4: no shop code in ",No code here"');
+    expect(problems).toHaveLength(2);
+    await page.close();
+  });
+
   it('threw nothing into any page', () => {
     expect(session.pageErrors).toEqual([]);
   });

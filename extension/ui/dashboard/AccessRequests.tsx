@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import { sellerApprovalMessage } from '../../../shared/seller-approval';
 import { businessCenterLabel } from '../../../shared/shop-assignment';
+import { type CsvRowProblem, shopCodesFromCsv } from '../../../shared/shop-code-csv';
 import { db } from '../../db/database';
 import { sendMessage } from '../../messaging';
 import { accessStatusLabel, type IntakeOutcome, IntakeResult } from '../access-requests';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
+
+/** What one import may hold: its codes never outgrow the file, and the background takes 200,000 characters. */
+const CSV_MAX_BYTES = 200_000;
 
 /** Paste shop codes from anywhere, and follow every access request sent from Business Center. */
 export function AccessRequests() {
@@ -13,7 +17,17 @@ export function AccessRequests() {
   const [text, setText] = useState('');
   const [intake, setIntake] = useState<IntakeOutcome | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [rowProblems, setRowProblems] = useState<CsvRowProblem[] | null>(null);
   const now = Date.now();
+  const importCsv = async (file: File) => {
+    if (file.size > CSV_MAX_BYTES) {
+      setRowProblems([{ row: 0, message: `the file is larger than ${CSV_MAX_BYTES / 1000} KB; split it and import each part` }]);
+      return;
+    }
+    const { codes, problems } = shopCodesFromCsv(await file.text());
+    setRowProblems(problems);
+    setIntake(codes.length ? await sendMessage('addIntake', { text: codes.join('\n') }) : { added: [], rejected: [] });
+  };
   return (
     <>
       <h2>Paste shop codes</h2>
@@ -28,11 +42,37 @@ export function AccessRequests() {
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
       <p>
-        <button type="button" onClick={async () => setIntake(await sendMessage('addIntake', { text }))}>
+        <button
+          type="button"
+          onClick={async () => {
+            setRowProblems(null);
+            setIntake(await sendMessage('addIntake', { text }));
+          }}
+        >
           Add codes
-        </button>
+        </button>{' '}
+        <label>
+          or import a CSV file{' '}
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importCsv(file);
+            }}
+          />
+        </label>
       </p>
       {intake && <IntakeResult intake={intake} testId="intake-result" />}
+      {rowProblems && rowProblems.length > 0 && (
+        <ul data-testid="csv-problems">
+          {rowProblems.map((p) => (
+            <li key={`${p.row}|${p.message}`}>{p.row > 0 ? `Row ${p.row}: ${p.message}` : `Not imported: ${p.message}`}</li>
+          ))}
+        </ul>
+      )}
       <h2>Access requests from Business Center</h2>
       {!requests?.length ? (
         <p class="empty">None yet. Open Business Center &gt; Assets &gt; Shops with the extension.</p>
