@@ -84,29 +84,31 @@ export function waitingByAge(
 }
 
 /**
- * Each Business Center's requests sent per quota day over the last `days` (today last), from the
- * access requests the extension sent or saw made by hand, against the daily limit.
+ * Each Business Center's requests sent per quota day over the last `days` (today last), counted in
+ * that Business Center's own time zone, from the access requests the extension sent or saw made
+ * by hand, against the daily limit.
  */
 export function quotaUse(
   requests: readonly { businessCenterId: string; businessCenterName?: string; requestedAt?: number; status: ShopAccessStatus }[],
   now: number,
   days = 14,
-  timeZone?: string,
+  timeZoneOf: (businessCenterId: string) => string | undefined = () => undefined,
 ): { businessCenterId: string; name: string; perDay: { day: string; sent: number }[]; limit: number }[] {
-  const dayList = Array.from({ length: days }, (_, i) => quotaDay(now - (days - 1 - i) * DAY_MS, timeZone));
   const byOrg = new Map<string, { name: string; sent: Map<string, number> }>();
   for (const r of requests) {
     if (!countsTowardQuota(r)) continue;
-    const day = quotaDay(r.requestedAt, timeZone);
-    if (!dayList.includes(day)) continue;
     const org = byOrg.get(r.businessCenterId) ?? { name: r.businessCenterName ?? r.businessCenterId, sent: new Map() };
+    const day = quotaDay(r.requestedAt, timeZoneOf(r.businessCenterId));
     org.sent.set(day, (org.sent.get(day) ?? 0) + 1);
     byOrg.set(r.businessCenterId, org);
   }
-  return [...byOrg].map(([businessCenterId, org]) => ({
-    businessCenterId,
-    name: org.name,
-    perDay: dayList.map((day) => ({ day, sent: org.sent.get(day) ?? 0 })),
-    limit: DAILY_REQUEST_QUOTA,
-  }));
+  return [...byOrg].flatMap(([businessCenterId, org]) => {
+    const zone = timeZoneOf(businessCenterId);
+    const perDay = Array.from({ length: days }, (_, i) => quotaDay(now - (days - 1 - i) * DAY_MS, zone)).map((day) => ({
+      day,
+      sent: org.sent.get(day) ?? 0,
+    }));
+    // Only what was sent within the window is drawn.
+    return perDay.some((d) => d.sent > 0) ? [{ businessCenterId, name: org.name, perDay, limit: DAILY_REQUEST_QUOTA }] : [];
+  });
 }

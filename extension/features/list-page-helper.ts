@@ -93,21 +93,33 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         // Whose shop, asked while the page still shows it: a late save may run after in-app navigation.
         shop ??= currentShop(document, readOn.hostname);
         const whose = shop;
-        saving.schedule(completeness.complete, async (settled) => {
-          try {
-            const outcome = await spec.save(rows, await whose, readOn, asApplied(completeness, settled));
-            if (signal.aborted) return;
-            showPanel([...outcome.lines, ...extra]);
-            if (outcome.marks) {
-              // Kept for the rest of the visit: a later save (a search, a partial list) has no news of its own.
-              marks = new Map([...marks, ...outcome.marks]);
-              views.clear();
-              recheck();
-            }
-          } catch (error) {
-            if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
+        saving.schedule(completeness.complete, (settled) =>
+          saveNow(rows, whose, readOn, asApplied(completeness, settled), recheck, extra),
+        );
+      };
+
+      /** Saves rows read on `readOn` and shows what came of it; a failure is said in the panel, never thrown. */
+      const saveNow = async (
+        rows: Row[],
+        whose: Promise<Shop | null>,
+        readOn: URL,
+        completeness: Completeness,
+        recheck: () => void,
+        extra: PanelLine[] = [],
+      ) => {
+        try {
+          const outcome = await spec.save(rows, await whose, readOn, completeness);
+          if (signal.aborted) return;
+          showPanel([...outcome.lines, ...extra]);
+          if (outcome.marks) {
+            // Kept for the rest of the visit: a later save (a search, a partial list) has no news of its own.
+            marks = new Map([...marks, ...outcome.marks]);
+            views.clear();
+            recheck();
           }
-        });
+        } catch (error) {
+          if (!signal.aborted) showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }]);
+        }
       };
 
       /**
@@ -161,9 +173,10 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
               report('active', ['the list is empty']);
               const whole = listCompleteness(document, []);
               // A failed load can look just like an empty list: the person says which it is.
-              consider([], [], whole.complete ? { complete: false, why: EMPTY_UNCONFIRMED } : whole, () => watch.recheckIn(0), [
-                ...(whole.complete ? [confirmEmpty(url())] : []),
-              ]);
+              const recheck = () => watch.recheckIn(0);
+              if (whole.complete)
+                consider([], [], { complete: false, why: EMPTY_UNCONFIRMED }, recheck, [confirmEmpty(url(), recheck)]);
+              else consider([], [], whole, recheck);
             }
             // Otherwise the runner stops this helper when the page no longer matches; until then, nothing to do.
             return;
@@ -223,17 +236,15 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
         }
       }
       /** The person's word that the empty list is true: only then are the last records marked gone. */
-      function confirmEmpty(readOn: URL): PanelLine {
+      function confirmEmpty(readOn: URL, recheck: () => void): PanelLine {
         return {
           text: `${pageName} shows none. If they all really ended, mark the ones kept for this shop as no longer listed.`,
           action: {
             label: 'Mark them no longer listed',
-            run: () =>
-              void (async () => {
-                shop ??= currentShop(document, readOn.hostname);
-                const outcome = await spec.save([], await shop, readOn, { complete: true });
-                if (!signal.aborted) showPanel(outcome.lines);
-              })().catch((error) => showPanel([{ text: `Not saved: ${String(error)}`, tone: 'warn' }])),
+            run: () => {
+              shop ??= currentShop(document, readOn.hostname);
+              void saveNow([], shop, readOn, { complete: true }, recheck);
+            },
           },
         };
       }

@@ -353,15 +353,14 @@ export async function openPostgresStore(
         // parsing it into a document first.
         const column = <T>(rows: T[], pick: (row: T) => string | number | boolean) => tx.array(rows.map(pick));
         if (written.length > 0) {
-          const w = written;
           // One statement for the records and their audit rows. Fields travel as one text of JSON
           // lines (JSON text never holds a raw newline), not escaped again inside an array literal.
           writing.push(tx`WITH x AS (
-              SELECT * FROM unnest(${column(w, (r) => r.write.collection)}::text[], ${column(w, (r) => r.write.id)}::text[],
-                ${column(w, (r) => r.write.version)}::bigint[], ${column(w, (r) => r.write.deleted)}::bool[],
-                string_to_array(${w.map((r) => r.text).join('\n')}, E'\\n'),
-                ${column(w, (r) => JSON.stringify(keptFieldVersions(r.write)))}::text[], ${column(w, (r) => r.size)}::bigint[],
-                ${column(w, (r) => r.op)}::text[], ${column(w, (r) => r.status)}::text[])
+              SELECT * FROM unnest(${column(written, (r) => r.write.collection)}::text[], ${column(written, (r) => r.write.id)}::text[],
+                ${column(written, (r) => r.write.version)}::bigint[], ${column(written, (r) => r.write.deleted)}::bool[],
+                string_to_array(${written.map((r) => r.text).join('\n')}, E'\\n'),
+                ${column(written, (r) => JSON.stringify(keptFieldVersions(r.write)))}::text[], ${column(written, (r) => r.size)}::bigint[],
+                ${column(written, (r) => r.op)}::text[], ${column(written, (r) => r.status)}::text[])
               AS x(collection, id, version, deleted, fields, field_versions, size, op, status)),
             kept AS (
               INSERT INTO records (team_id, collection, id, version, deleted, fields, field_versions, changed_at, size)

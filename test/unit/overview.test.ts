@@ -93,7 +93,7 @@ describe('quota use per Business Center', () => {
       ],
       NOW,
       14,
-      'UTC',
+      () => 'UTC',
     );
     expect(org?.name).toBe('Northwind');
     expect(org?.perDay).toHaveLength(14);

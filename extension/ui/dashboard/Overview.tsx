@@ -127,20 +127,8 @@ export function Overview({ settings }: { settings: Settings }) {
   if (!value) return <p class="muted">Loading...</p>;
   const waiting = waitingByAge(value.access, value.partner, now);
   // Each Business Center counts its days in its own time zone.
-  const use = value.centers
-    .concat(
-      [...new Set(value.access.map((r) => r.businessCenterId))]
-        .filter((id) => !value.centers.some((c) => c.orgId === id))
-        .map((orgId) => ({ orgId }) as (typeof value.centers)[number]),
-    )
-    .flatMap((c) =>
-      quotaUse(
-        value.access.filter((r) => r.businessCenterId === c.orgId),
-        now,
-        14,
-        c.quotaTimeZone,
-      ),
-    );
+  const zones = new Map(value.centers.map((c) => [c.orgId, c.quotaTimeZone]));
+  const use = quotaUse(value.access, now, 14, (orgId) => zones.get(orgId));
   return (
     <section data-testid="overview">
       <h2>Your shops ({value.shops.length})</h2>
