@@ -75,7 +75,7 @@ export async function openPostgresStore(
     await tx.unsafe(tablesSql('postgres'));
     for (const added of ADDED_COLUMNS) await tx.unsafe(addedColumnSql('postgres', added));
     await tx.unsafe(jsonColumnsSql());
-    await tx.unsafe(indexesSql());
+    await tx.unsafe(indexesSql('postgres'));
     await tx.unsafe(backfillSizesSql('postgres'));
   });
 
@@ -352,9 +352,13 @@ export async function openPostgresStore(
         // Rows travel as one array per column, the JSON as text: PostgreSQL stores it without
         // parsing it into a document first.
         const column = <T>(rows: T[], pick: (row: T) => string | number | boolean) => tx.array(rows.map(pick));
+        const answerColumns = () =>
+          [column(answered, (a) => a.mutationId), column(answered, (a) => keptAnswer(a.result))] as const;
         if (written.length > 0) {
-          // One statement for the records and their audit rows. Fields travel as one text of JSON
-          // lines (JSON text never holds a raw newline), not escaped again inside an array literal.
+          // One statement for the records, their audit rows and the answers (each statement costs a
+          // parse, a plan and a portal). Fields travel as one text of JSON lines (JSON text never
+          // holds a raw newline), not escaped again inside an array literal.
+          const [answerIds, answerResults] = answerColumns();
           writing.push(tx`WITH x AS (
               SELECT * FROM unnest(${column(written, (r) => r.write.collection)}::text[], ${column(written, (r) => r.write.id)}::text[],
                 ${column(written, (r) => r.write.version)}::bigint[], ${column(written, (r) => r.write.deleted)}::bool[],
@@ -369,15 +373,18 @@ export async function openPostgresStore(
               FROM x ORDER BY collection, id, version DESC
               ON CONFLICT (team_id, collection, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
                 fields = excluded.fields, field_versions = excluded.field_versions, changed_at = excluded.changed_at,
-                size = excluded.size)
+                size = excluded.size),
+            answers AS (
+              INSERT INTO mutations (team_id, client_id, mutation_id, result, at)
+              SELECT ${teamId}, ${clientId}, mutation_id, result::json, ${now}
+              FROM unnest(${answerIds}::text[], ${answerResults}::text[]) AS a(mutation_id, result))
             INSERT INTO audit (team_id, version, device_id, collection, record_id, op, status, at)
             SELECT ${teamId}, version, ${deviceId}, collection, id, op, status, ${now} FROM x`);
-        }
-        if (answered.length > 0) {
+        } else if (answered.length > 0) {
+          const [answerIds, answerResults] = answerColumns();
           writing.push(tx`INSERT INTO mutations (team_id, client_id, mutation_id, result, at)
             SELECT ${teamId}, ${clientId}, mutation_id, result::json, ${now}
-            FROM unnest(${column(answered, (a) => a.mutationId)}::text[], ${column(answered, (a) => keptAnswer(a.result))}::text[])
-              AS x(mutation_id, result)`);
+            FROM unnest(${answerIds}::text[], ${answerResults}::text[]) AS a(mutation_id, result)`);
         }
         await Promise.all([...writing, tx`COMMIT`]);
         return results;
