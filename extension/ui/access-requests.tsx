@@ -11,6 +11,12 @@ const STATUS = {
   removed: 'Removed',
 } as const;
 
+/** The status in a word or three, as the dashboard filters and sorts by it. */
+export function accessStatusWord(request: ShopAccessRequest, now: number): string {
+  if (request.lostAt !== undefined) return request.status === 'approved' ? 'Access lost' : 'Withdrawn or rejected';
+  return isWaiting(request, now) ? 'Waiting on the seller' : STATUS[request.status];
+}
+
 /** How a shop-access request reads to the agency, with "waiting" for those pending too long. */
 export function accessStatusLabel(request: ShopAccessRequest, now: number): string {
   if (request.lostAt !== undefined) {

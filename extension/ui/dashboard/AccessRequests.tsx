@@ -1,12 +1,36 @@
 import { useState } from 'preact/hooks';
+import type { ShopAccessRequest } from '../../../shared/schemas';
 import { sellerApprovalMessage } from '../../../shared/seller-approval';
 import { businessCenterLabel } from '../../../shared/shop-assignment';
 import { type CsvRowProblem, shopCodesFromCsv } from '../../../shared/shop-code-csv';
 import { db } from '../../db/database';
 import { sendMessage } from '../../messaging';
-import { accessStatusLabel, type IntakeOutcome, IntakeResult } from '../access-requests';
+import { accessStatusLabel, accessStatusWord, type IntakeOutcome, IntakeResult } from '../access-requests';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
+import { SortHeaders, TableControls, useTableQuery } from './TableControls';
+import type { TableSpec } from './table-query';
+
+function accessSpec(now: number): TableSpec<ShopAccessRequest> {
+  const center = (r: ShopAccessRequest) => businessCenterLabel(r.businessCenterId, r.businessCenterName);
+  const status = (r: ShopAccessRequest) => accessStatusWord(r, now);
+  return {
+    searchText: (r) => [r.shopCode, center(r), status(r), r.requestedBy, r.lastError],
+    facets: [
+      { key: 'status', label: 'Status', value: status },
+      { key: 'shop', label: 'Shop', value: (r) => r.shopCode },
+      { key: 'center', label: 'Business Center', value: center },
+    ],
+    columns: [
+      { key: 'center', label: 'Business Center', sortValue: center },
+      { key: 'shop', label: 'Shop code', sortValue: (r) => r.shopCode },
+      { key: 'status', label: 'Status', sortValue: status },
+      { key: 'requested', label: 'Requested', sortValue: (r) => r.requestedAt },
+      { key: 'resent', label: 'Resent', sortValue: (r) => r.resends.length },
+      { key: 'actions', label: '' },
+    ],
+  };
+}
 
 /** What one import may hold: its codes never outgrow the file, and the background takes 200,000 characters. */
 const CSV_MAX_BYTES = 200_000;
@@ -14,11 +38,13 @@ const CSV_MAX_BYTES = 200_000;
 /** Paste shop codes from anywhere, and follow every access request sent from Business Center. */
 export function AccessRequests() {
   const requests = useLiveQuery(() => db.accessRequests.toArray()).value;
+  const now = Date.now();
+  const spec = accessSpec(now);
+  const table = useTableQuery(requests, spec, { key: 'requested', direction: 'descending' });
   const [text, setText] = useState('');
   const [intake, setIntake] = useState<IntakeOutcome | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const [rowProblems, setRowProblems] = useState<CsvRowProblem[] | null>(null);
-  const now = Date.now();
   const importCsv = async (file: File) => {
     if (file.size > CSV_MAX_BYTES) {
       setRowProblems([{ row: 0, message: `the file is larger than ${CSV_MAX_BYTES / 1000} KB; split it and import each part` }]);
@@ -77,51 +103,56 @@ export function AccessRequests() {
       {!requests?.length ? (
         <p class="empty">None yet. Open Business Center &gt; Assets &gt; Shops with the extension.</p>
       ) : (
-        <table data-testid="access-requests">
-          <thead>
-            <tr>
-              <th>Business Center</th>
-              <th>Shop code</th>
-              <th>Status</th>
-              <th>Requested</th>
-              <th>Resent</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td class="muted">{businessCenterLabel(r.businessCenterId, r.businessCenterName)}</td>
-                <td class="code">{r.shopCode}</td>
-                <td>
-                  {accessStatusLabel(r, now)}
-                  {r.lastError && <div class="error">TikTok said: {r.lastError}</div>}
-                </td>
-                <td class="muted">
-                  {r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}
-                  {r.requestedBy ? ` by ${r.requestedBy}` : ''}
-                </td>
-                <td class="muted">{r.resends.length || '-'}</td>
-                <td class="actions">
-                  {r.status === 'pending' && (
-                    <button
-                      type="button"
-                      onClick={async () =>
-                        setCopied(
-                          (await copyText(sellerApprovalMessage({ shopCode: r.shopCode, approvalLink: r.approvalLink })))
-                            ? r.id
-                            : null,
-                        )
-                      }
-                    >
-                      {copied === r.id ? 'Copied' : 'Copy message for seller'}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <TableControls
+            id="access-requests"
+            noun={{ one: 'access request', many: 'access requests' }}
+            rows={requests}
+            shown={table.rows.length}
+            spec={spec}
+            query={table.query}
+            setQuery={table.setQuery}
+          />
+          <table data-testid="access-requests">
+            <thead>
+              <SortHeaders spec={spec} query={table.query} setQuery={table.setQuery} />
+            </thead>
+            <tbody>
+              {table.rows.map((r) => (
+                <tr key={r.id}>
+                  <td class="muted">{businessCenterLabel(r.businessCenterId, r.businessCenterName)}</td>
+                  <td class="code">{r.shopCode}</td>
+                  <td>
+                    {accessStatusLabel(r, now)}
+                    {r.lastError && <div class="error">TikTok said: {r.lastError}</div>}
+                  </td>
+                  <td class="muted">
+                    {r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}
+                    {r.requestedBy ? ` by ${r.requestedBy}` : ''}
+                  </td>
+                  <td class="muted">{r.resends.length || '-'}</td>
+                  <td class="actions">
+                    {r.status === 'pending' && (
+                      <button
+                        type="button"
+                        onClick={async () =>
+                          setCopied(
+                            (await copyText(sellerApprovalMessage({ shopCode: r.shopCode, approvalLink: r.approvalLink })))
+                              ? r.id
+                              : null,
+                          )
+                        }
+                      >
+                        {copied === r.id ? 'Copied' : 'Copy message for seller'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {table.rows.length === 0 && <p class="empty">No access request matches the search and filters.</p>}
+        </>
       )}
     </>
   );

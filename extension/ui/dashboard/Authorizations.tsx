@@ -10,6 +10,8 @@ import type { Settings } from '../../settings';
 import { Badge } from '../Badge';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
+import { SortHeaders, TableControls, useTableQuery } from './TableControls';
+import type { TableSpec } from './table-query';
 
 const TYPE = { custom: 'Custom', public: 'Public' } as const;
 
@@ -85,46 +87,73 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
   );
 }
 
-/** Every partner authorization seen on My Services, soonest expiry first. */
+/** The status a person filters by: the page's own word, or that the service is no longer listed. */
+function statusWord(a: TspAuthorization): string {
+  return a.lostAt !== undefined ? 'No longer listed' : a.rawStatus || a.status || 'Unknown';
+}
+
+const SPEC: TableSpec<TspAuthorization> = {
+  searchText: (a) => [a.shopCode, a.serviceName, a.partner, statusWord(a), a.serviceType],
+  facets: [
+    { key: 'status', label: 'Status', value: statusWord },
+    { key: 'shop', label: 'Shop', value: (a) => a.shopCode },
+    { key: 'partner', label: 'Partner', value: (a) => a.partner },
+  ],
+  columns: [
+    { key: 'shop', label: 'Shop', sortValue: (a) => a.shopCode },
+    { key: 'service', label: 'Service', sortValue: (a) => a.serviceName },
+    { key: 'partner', label: 'Partner', sortValue: (a) => a.partner },
+    { key: 'type', label: 'Type', sortValue: (a) => a.serviceType },
+    { key: 'expires', label: 'Expires', sortValue: (a) => a.expiresAt },
+    { key: 'status', label: 'Status', sortValue: statusWord },
+    { key: 'renewal', label: 'Renewal' },
+  ],
+};
+
+/** Every partner authorization seen on My Services, soonest expiry first, searchable and filterable. */
 export function Authorizations({ settings }: { settings: Settings }) {
   const { value } = useLiveQuery(() => db.authorizations.toArray());
   const shops = useLiveQuery(() => db.shops.toArray()).value;
+  const table = useTableQuery(value, SPEC, { key: 'expires', direction: 'ascending' });
   if (!value) return <p class="muted">Loading...</p>;
   if (value.length === 0) {
     return <p class="empty">No partner authorizations yet. Open Seller Center &gt; TikTok Shop Partner &gt; My Services.</p>;
   }
   const now = new Date();
-  const sorted = [...value].sort((a, b) => (a.expiresAt ?? Number.MAX_SAFE_INTEGER) - (b.expiresAt ?? Number.MAX_SAFE_INTEGER));
   return (
-    <table data-testid="authorizations">
-      <thead>
-        <tr>
-          <th>Shop</th>
-          <th>Service</th>
-          <th>Partner</th>
-          <th>Type</th>
-          <th>Expires</th>
-          <th>Status</th>
-          <th>Renewal</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((a) => (
-          <tr key={a.id} data-authorization={a.id}>
-            <td class="code">{a.shopCode}</td>
-            <td>{a.serviceName}</td>
-            <td>{a.partner}</td>
-            <td>{a.serviceType ? TYPE[a.serviceType] : <span class="muted">{a.serviceType ?? '-'}</span>}</td>
-            <td class="muted">{a.expiresAt ? new Date(a.expiresAt).toLocaleDateString() : a.rawExpiresAt || '-'}</td>
-            <td>
-              <Badge view={badgeOf(a, now, settings)} />
-            </td>
-            <td>
-              <Renewal a={a} shop={shops?.find((s) => s.shopCode === a.shopCode)} settings={settings} now={now.getTime()} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <TableControls
+        id="authorizations"
+        noun={{ one: 'authorization', many: 'authorizations' }}
+        rows={value}
+        shown={table.rows.length}
+        spec={SPEC}
+        query={table.query}
+        setQuery={table.setQuery}
+      />
+      <table data-testid="authorizations">
+        <thead>
+          <SortHeaders spec={SPEC} query={table.query} setQuery={table.setQuery} />
+        </thead>
+        <tbody>
+          {table.rows.map((a) => (
+            <tr key={a.id} data-authorization={a.id}>
+              <td class="code">{a.shopCode}</td>
+              <td>{a.serviceName}</td>
+              <td>{a.partner}</td>
+              <td>{a.serviceType ? TYPE[a.serviceType] : <span class="muted">{a.serviceType ?? '-'}</span>}</td>
+              <td class="muted">{a.expiresAt ? new Date(a.expiresAt).toLocaleDateString() : a.rawExpiresAt || '-'}</td>
+              <td>
+                <Badge view={badgeOf(a, now, settings)} />
+              </td>
+              <td>
+                <Renewal a={a} shop={shops?.find((s) => s.shopCode === a.shopCode)} settings={settings} now={now.getTime()} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {table.rows.length === 0 && <p class="empty">No authorization matches the search and filters.</p>}
+    </>
   );
 }

@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession } from './browser';
+
+let session: E2eSession;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  session = await startSession();
+  browser = session.browser;
+  await captureSellerUsShop(session);
+  const services = await session.open('https://seller-us.tiktok.com/tsp/manage?tab=services');
+  await services
+    .locator('sac-overlay[data-sac-helper="my-services-badges-panel"]')
+    .getByText('Saved for shop USLCQPEV3N', { exact: false })
+    .waitFor({ timeout: 10_000 });
+  await services.close();
+});
+
+afterAll(() => session?.close());
+
+/** The service name of each row, top to bottom. */
+const services = (page: Page) => page.locator('[data-testid="authorizations"] tbody tr td:nth-child(2)').allTextContents();
+
+describe('dashboard tables: search, filters, sorting and counts', () => {
+  it('finds, filters and orders the authorizations, and says how many are shown', async () => {
+    const page = await browser.extensionPage('/dashboard.html?tab=Authorizations');
+    const count = page.getByTestId('authorizations-count');
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('9 authorizations');
+    // Soonest expiry first; a service without an expiry day (Permanent) last.
+    const first = await services(page);
+    expect(first.indexOf('Livestream operations')).toBeLessThan(first.indexOf('Ads management'));
+    expect(first.indexOf('Ads management')).toBeLessThan(first.indexOf('Fulfilment'));
+    expect(first.indexOf('Fulfilment')).toBeLessThan(first.indexOf('Customer service'));
+    expect(first.at(-1)).toBe('Analytics');
+    const expires = page.getByRole('columnheader', { name: 'Expires' });
+    expect(await expires.getAttribute('aria-sort')).toBe('ascending');
+
+    await page.getByLabel('Status').selectOption('Active');
+    await expect.poll(() => count.textContent()).toBe('Showing 5 of 9 authorizations');
+    expect((await services(page)).sort()).toEqual([
+      'Ads management',
+      'Analytics',
+      'Customer service',
+      'Fulfilment',
+      'Livestream operations',
+    ]);
+    // Search narrows within the filter, by any word of any column (here the partner's name).
+    await page.getByLabel('Search authorizations').fill('helpdesk');
+    await expect.poll(() => services(page)).toEqual(['Customer service']);
+    expect(await count.textContent()).toBe('Showing 1 of 9 authorizations');
+    await page.getByLabel('Search authorizations').fill('helpdesk closed');
+    await expect.poll(() => page.getByText('No authorization matches the search and filters.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect.poll(() => count.textContent()).toBe('9 authorizations');
+
+    // A header sorts by its column, then the other way, from the keyboard as well.
+    const service = page.getByRole('columnheader', { name: 'Service' });
+    await service.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => service.getAttribute('aria-sort')).toBe('ascending');
+    expect(await expires.getAttribute('aria-sort')).toBe('none');
+    const up = await services(page);
+    expect(up).toEqual([...up].sort((a, b) => a.localeCompare(b)));
+    expect(up[0]).toBe('Ads management');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => service.getAttribute('aria-sort')).toBe('descending');
+    expect(await services(page)).toEqual([...up].reverse());
+    await page.getByLabel('Partner').selectOption('Helpdesk Pro');
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-table-filters.png`, fullPage: true });
+    expect(await services(page)).toEqual(['Customer service']);
+    await page.close();
+  });
+});
