@@ -148,6 +148,7 @@ export const MESSAGE_RULES = {
   syncNow: { from: 'extension', data: Nothing },
   syncKeepMine: { from: 'extension', data: z.object({ index: z.number().int().min(0).max(1000) }) },
   teamMembers: { from: 'extension', data: Nothing },
+  teamAudit: { from: 'extension', data: z.object({ before: z.number().int().positive().optional() }) },
   teamRemoveMember: { from: 'extension', data: RemoveMemberSchema },
   teamInvite: { from: 'extension', data: TeamInviteSchema },
   teamBrowserInvite: { from: 'extension', data: Nothing },

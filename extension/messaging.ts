@@ -79,6 +79,8 @@ export interface ProtocolMap {
   /** Keep mine: puts this browser's overruled values back, the `index`th of the listed conflicts. */
   syncKeepMine(data: MessageInput<'syncKeepMine'>): SyncView;
   teamMembers(): { members: TeamMember[] };
+  /** The team's audit log, newest first: 200 entries below `before` (the latest without it). */
+  teamAudit(data: MessageInput<'teamAudit'>): { entries: TeamAuditEntry[] };
   teamRemoveMember(data: MessageInput<'teamRemoveMember'>): { removed: string; revokedDevices: string[] };
   teamInvite(data: MessageInput<'teamInvite'>): TeamInvite;
   teamBrowserInvite(): TeamInvite;
@@ -108,6 +110,22 @@ export interface TeamMember {
   name: string;
   removedAt: number | null;
   devices: { deviceId: string; label: string; role: string; lastSeenAt: number | null; revokedAt: number | null }[];
+}
+
+/** Audit entries the background asks the server for at a time. */
+export const TEAM_AUDIT_PAGE = 200;
+
+/** One accepted change as the server's audit log keeps it: who (member and browser), what, when. */
+export interface TeamAuditEntry {
+  version: number;
+  deviceId: string;
+  memberId: string;
+  memberName: string;
+  collection: string;
+  recordId: string;
+  op: string;
+  status: string;
+  at: number;
 }
 
 export interface TeamInvite {

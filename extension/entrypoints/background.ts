@@ -35,6 +35,7 @@ import { resolveCurrentShop } from '../db/current-shop';
 import { db } from '../db/database';
 import { recordPartnerAccess, recordTspRequests } from '../db/requests';
 import { recordShopCapture } from '../db/shops';
+import { TEAM_AUDIT_PAGE } from '../messaging';
 
 const EXPIRY_ALARM = 'expiry-check';
 /** Where each host's My Services page was last seen, so the chip elsewhere can link to it. */
@@ -201,6 +202,11 @@ export default defineBackground(() => {
     return sync.status();
   });
   handle('teamMembers', () => sync.teamCall((server) => server.v1.members.$get()));
+  handle('teamAudit', (data) =>
+    sync.teamCall((server) =>
+      server.v1.audit.$get({ query: { before: String(data.before ?? Number.MAX_SAFE_INTEGER), limit: String(TEAM_AUDIT_PAGE) } }),
+    ),
+  );
   handle('teamRemoveMember', (data) =>
     sync.teamCall((server) => server.v1.members[':id'].$delete({ param: { id: data.memberId } })),
   );

@@ -255,7 +255,8 @@ export async function openPostgresStore(
         ${sql.unsafe(AUDIT_SELECT)} WHERE a.team_id = ${teamId} AND a.version > ${filter.since ?? 0}
         ${filter.collection ? sql`AND a.collection = ${filter.collection}` : sql``}
         ${filter.deviceId ? sql`AND a.device_id = ${filter.deviceId}` : sql``}
-        ORDER BY a.version LIMIT ${filter.limit}`;
+        ${filter.before === undefined ? sql`ORDER BY a.version` : sql`AND a.version < ${filter.before} ORDER BY a.version DESC`}
+        LIMIT ${filter.limit}`;
       return rows.map(toAuditEntry);
     },
     async rotateCalendarSecret(teamId) {

@@ -161,6 +161,10 @@ export function openSqliteStore(
       `${AUDIT_SELECT} WHERE a.team_id = ? AND a.version > ? AND (? IS NULL OR a.collection = ?)
        AND (? IS NULL OR a.device_id = ?) ORDER BY a.version LIMIT ?`,
     ),
+    auditRowsBefore: db.prepare(
+      `${AUDIT_SELECT} WHERE a.team_id = ? AND a.version > ? AND a.version < ? AND (? IS NULL OR a.collection = ?)
+       AND (? IS NULL OR a.device_id = ?) ORDER BY a.version DESC LIMIT ?`,
+    ),
 
     putCalendar: db.prepare(
       'INSERT INTO calendars (team_id, secret_hash) VALUES (?, ?) ON CONFLICT (team_id) DO UPDATE SET secret_hash = excluded.secret_hash',
@@ -381,7 +385,11 @@ export function openSqliteStore(
     async audit(teamId, filter) {
       const c = filter.collection ?? null;
       const d = filter.deviceId ?? null;
-      return (q.auditRows.all(teamId, filter.since ?? 0, c, c, d, d, filter.limit) as AuditRow[]).map(toAuditEntry);
+      const rows =
+        filter.before === undefined
+          ? q.auditRows.all(teamId, filter.since ?? 0, c, c, d, d, filter.limit)
+          : q.auditRowsBefore.all(teamId, filter.since ?? 0, filter.before, c, c, d, d, filter.limit);
+      return (rows as AuditRow[]).map(toAuditEntry);
     },
     async rotateCalendarSecret(teamId) {
       const secret = newToken('cal');

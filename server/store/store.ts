@@ -148,6 +148,8 @@ export interface DeviceInfo {
 
 export interface AuditFilter {
   since?: number;
+  /** Newest first, from just below this version: a person reads the latest changes, then pages back. */
+  before?: number;
   collection?: string;
   deviceId?: string;
   limit: number;

@@ -20,8 +20,16 @@ const TABS = [
 /** Pages whose helpers draw an overlay, with what each overlay says once it has read the page. */
 const SELLER_PAGES = [
   { url: 'https://seller-us.tiktok.com/tsp/manage?tab=services', helper: 'my-services-badges-panel', says: 'Saved for shop' },
-  { url: 'https://seller-us.tiktok.com/tsp/manage?tab=requests&visit=1', helper: 'tsp-request-tracking-panel', says: 'requests tracked' },
-  { url: 'https://seller-us.tiktok.com/ads/account/partner-management', helper: 'partner-management-panel', says: 'Saved for shop' },
+  {
+    url: 'https://seller-us.tiktok.com/tsp/manage?tab=requests&visit=1',
+    helper: 'tsp-request-tracking-panel',
+    says: 'requests tracked',
+  },
+  {
+    url: 'https://seller-us.tiktok.com/ads/account/partner-management',
+    helper: 'partner-management-panel',
+    says: 'Saved for shop',
+  },
 ];
 
 beforeAll(async () => {
@@ -76,7 +84,10 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     const found: Record<string, unknown> = {};
     for (const { url, helper, says } of SELLER_PAGES) {
       const page = await session.open(url);
-      await page.locator(`sac-overlay[data-sac-helper="${helper}"]`).getByText(says, { exact: false }).waitFor({ timeout: 10_000 });
+      await page
+        .locator(`sac-overlay[data-sac-helper="${helper}"]`)
+        .getByText(says, { exact: false })
+        .waitFor({ timeout: 10_000 });
       // Only what the extension adds: the fixture's own markup is not ours to judge.
       const violations = await axeViolations(page, ['sac-overlay', 'sac-badge']);
       if (url === SELLER_PAGES[0]?.url) {

@@ -232,6 +232,25 @@ describe('team sync between two members’ browsers', () => {
     await team.getByRole('button', { name: 'Stop calendar link' }).click();
     await expect.poll(async () => (await fetch(calendarUrl)).status, { timeout: 10_000 }).toBe(404);
 
+    // The team's activity: who changed what, from which browser, newest first, filterable.
+    const activity = anaPage.getByTestId('team-activity');
+    await expect.poll(() => activity.locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const cells = (row: number) => activity.locator('tbody tr').nth(row).locator('td').allTextContents();
+    const versions = await activity
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-version'))));
+    expect(versions).toEqual([...versions].sort((a, b) => b - a));
+    await activity.getByLabel('Who').selectOption('Ben');
+    await expect.poll(() => activity.getByTestId('team-activity-count').textContent()).toMatch(/^Showing \d+ of \d+ changes$/);
+    const bens = await activity.locator('tbody tr').count();
+    for (let i = 0; i < bens; i++) expect((await cells(i))[1]).toBe('Ben');
+    // Ben's rename of the shop, named from this browser's copy of the record, by the browser he used.
+    const rename = await activity.locator('tbody tr', { hasText: 'Shop' }).first().locator('td').allTextContents();
+    expect(rename.slice(1, 6)).toEqual(['Ben', expect.stringMatching(/\S/), 'Saved', 'Shop', 'Maple & Moss (Ben) (USLCQPEV3N)']);
+    await activity.getByLabel('Who').selectOption('Ana');
+    await expect.poll(() => cells(0).then((c) => c[1])).toBe('Ana');
+    await activity.screenshot({ path: `${SCREENSHOTS}/dashboard-team-activity.png` });
+
     const benPage = await ben.extensionPage('/dashboard.html?tab=Settings');
     await expect.poll(() => benPage.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toMatch(/^Synced/);
     // Ben is a member: he can add his own other browser, not remove anyone.

@@ -255,6 +255,14 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
         at: expect.any(Number),
       },
     ]);
+    // Newest first below a version, for a person reading the latest changes.
+    const latest = (await (await call(`/v1/audit?before=${Number.MAX_SAFE_INTEGER}&limit=1`, owner)).json()).entries;
+    expect(latest.map((e: { recordId: string }) => e.recordId)).toEqual(['R1']);
+    const older = (await (await call('/v1/audit?before=2', owner)).json()).entries;
+    expect(older.map((e: { version: number }) => e.version)).toEqual([1]);
+    const refused = await call('/v1/audit?before=0', owner);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toMatch(/before/);
   });
 
   it.each([

@@ -79,6 +79,22 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect(await store.audit(teamB.teamId, { limit: 100 })).toEqual([]);
   });
 
+  it('reads the audit newest first, a page at a time backwards, with the same filters', async () => {
+    const names = ['A1', 'A2', 'A3', 'A4', 'A5'];
+    for (const id of names) await store.push(alice, { clientId: 'alice-client', mutations: [mutation(id, { name: id })] });
+    await store.push(bob, { clientId: 'bob-client', mutations: [{ ...mutation('X9', { a: 1 }), collection: 'accessRequests' }] });
+    const latest = await store.audit(alice.teamId, { before: Number.MAX_SAFE_INTEGER, limit: 3 });
+    expect(latest.map((e) => e.recordId)).toEqual(['X9', 'A5', 'A4']);
+    const older = await store.audit(alice.teamId, { before: (latest.at(-1) as { version: number }).version, limit: 3 });
+    expect(older.map((e) => e.recordId)).toEqual(['A3', 'A2', 'A1']);
+    expect(await store.audit(alice.teamId, { before: (older.at(-1) as { version: number }).version, limit: 3 })).toEqual([]);
+    const shops = await store.audit(alice.teamId, { before: Number.MAX_SAFE_INTEGER, collection: 'shops', limit: 2 });
+    expect(shops.map((e) => e.recordId)).toEqual(['A5', 'A4']);
+    const bobs = await store.audit(alice.teamId, { before: Number.MAX_SAFE_INTEGER, deviceId: bob.deviceId, limit: 10 });
+    expect(bobs.map((e) => e.recordId)).toEqual(['X9']);
+    expect(await store.audit(teamB.teamId, { before: Number.MAX_SAFE_INTEGER, limit: 10 })).toEqual([]);
+  });
+
   it('applies a push and gives it back in a pull, in sequence order', async () => {
     const [r1, r2] = await store.push(alice, {
       clientId: 'alice-client',

@@ -9,6 +9,7 @@ import { FormField, fieldErrorsOf } from '../form-field';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
 import { useLiveQuery } from '../use-live-query';
 import { OverruledChanges } from './OverruledChanges';
+import { TeamActivity } from './TeamActivity';
 import { TeamMembers } from './TeamMembers';
 
 /** Joining a team with an invite link, and what sync is doing; updates as the background syncs. */
@@ -110,6 +111,7 @@ export function TeamSync() {
             Leave team
           </button>
           {status.state !== 'revoked' && <TeamMembers connection={connection} />}
+          {status.state !== 'revoked' && <TeamActivity />}
         </>
       ) : (
         <form
