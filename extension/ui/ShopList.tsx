@@ -67,7 +67,11 @@ export function ShopList({ shops, detailed }: { shops: Shop[]; detailed: boolean
       <tbody>
         {shops.map((shop) => (
           <tr key={shop.shopCode} data-shop-code={shop.shopCode}>
-            <td class="code">{shop.shopCode}</td>
+            <td class="code">
+              <a href={`?tab=Shops&shop=${encodeURIComponent(shop.shopCode)}`} title="Everything about this shop on one page">
+                {shop.shopCode}
+              </a>
+            </td>
             <td>{shop.name ?? <span class="muted">(name not shown)</span>}</td>
             <td>{shop.region ?? <span class="muted">?</span>}</td>
             <td>

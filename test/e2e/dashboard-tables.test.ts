@@ -71,4 +71,24 @@ describe('dashboard tables: search, filters, sorting and counts', () => {
     expect(await services(page)).toEqual(['Customer service']);
     await page.close();
   });
+
+  it('opens one shop on its own page: who can reach it, its services, requests and changes', async () => {
+    const page = await browser.extensionPage('/dashboard.html?tab=Shops');
+    await page.getByRole('link', { name: 'USLCQPEV3N' }).click();
+    const shop = page.getByTestId('shop-page');
+    await expect.poll(() => shop.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 10_000 }).toBe(
+      'Maple & Moss Home USLCQPEV3N',
+    );
+    expect(new URL(page.url()).searchParams.get('shop')).toBe('USLCQPEV3N');
+    await expect.poll(() => shop.getByTestId('authorizations-count').textContent(), { timeout: 10_000 }).toBe('9 authorizations');
+    expect(await shop.getByTestId('who-can-reach').textContent()).toContain('Helpdesk Pro');
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-shop-page.png`, fullPage: true });
+    await shop.getByRole('link', { name: 'All shops' }).click();
+    await expect.poll(() => page.getByTestId('shop-list').count(), { timeout: 10_000 }).toBe(1);
+    // A link to a shop this browser does not hold says so and lists the shops it does.
+    await page.goto(page.url().replace(/\?.*$/, '?tab=Shops&shop=GBLCNOPE00'));
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('No shop GBLCNOPE00 in this browser');
+    expect(await page.getByTestId('shop-list').locator('[data-shop-code="USLCQPEV3N"]').count()).toBe(1);
+    await page.close();
+  });
 });

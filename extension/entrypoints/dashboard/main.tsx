@@ -13,6 +13,7 @@ import { Diagnostics } from '../../ui/dashboard/Diagnostics';
 import { Overview } from '../../ui/dashboard/Overview';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
+import { ShopPage } from '../../ui/dashboard/ShopPage';
 import { TeamSync } from '../../ui/dashboard/TeamSync';
 import { shopsCsv } from '../../ui/dashboard/table-csv';
 import { WhatChanged } from '../../ui/dashboard/WhatChanged';
@@ -40,10 +41,13 @@ function matches(shop: Shop, query: string): boolean {
   return [shop.shopCode, shop.name, shop.region, shop.sellerCenterHost].some((v) => v?.toLowerCase().includes(q));
 }
 
-function Shops() {
+function Shops({ settings }: { settings: Settings }) {
   const { value: shops, error } = useLiveQuery(() => listShops(db));
   const [query, setQuery] = useState('');
   const visible = shops?.filter((s) => matches(s, query)) ?? [];
+  const opened = new URLSearchParams(location.search).get('shop');
+  const page = opened === null ? undefined : shops?.find((s) => s.shopCode === opened);
+  if (page) return <ShopPage shop={page} settings={settings} />;
   return (
     <section>
       <p style={{ display: 'flex', gap: '8px' }}>
@@ -63,6 +67,11 @@ function Shops() {
         </button>
       </p>
       {error ? <p role="alert">Could not read your shops: {String(error)}</p> : null}
+      {opened !== null && shops && (
+        <p role="alert">
+          No shop {opened} in this browser. Pick one below; a shop is kept once its Seller information page is opened.
+        </p>
+      )}
       {shops ? <ShopList shops={visible} detailed={true} /> : <p class="muted">Loading...</p>}
       {shops && <WhoCanReach shops={shops} />}
       {shops && <ClientsAndOwners shops={shops} />}
@@ -91,7 +100,7 @@ function Dashboard() {
         ))}
       </div>
       {tab === 'Overview' && <Overview settings={settings} />}
-      {tab === 'Shops' && <Shops />}
+      {tab === 'Shops' && <Shops settings={settings} />}
       {tab === 'What changed' && <WhatChanged />}
       {tab === 'Authorizations' && <Authorizations settings={settings} />}
       {tab === 'Partner requests' && <Requests />}

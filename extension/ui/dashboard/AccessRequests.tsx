@@ -37,13 +37,8 @@ const CSV_MAX_BYTES = 200_000;
 
 /** Paste shop codes from anywhere, and follow every access request sent from Business Center. */
 export function AccessRequests() {
-  const requests = useLiveQuery(() => db.accessRequests.toArray()).value;
-  const now = Date.now();
-  const spec = accessSpec(now);
-  const table = useTableQuery(requests, spec, { key: 'requested', direction: 'descending' });
   const [text, setText] = useState('');
   const [intake, setIntake] = useState<IntakeOutcome | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const [rowProblems, setRowProblems] = useState<CsvRowProblem[] | null>(null);
   const importCsv = async (file: File) => {
     if (file.size > CSV_MAX_BYTES) {
@@ -100,6 +95,23 @@ export function AccessRequests() {
         </ul>
       )}
       <h2>Access requests from Business Center</h2>
+      <AccessRequestTable />
+    </>
+  );
+}
+
+/** Every access request sent from Business Center (or one shop's), searchable, filterable and sortable. */
+export function AccessRequestTable({ shopCode }: { shopCode?: string }) {
+  const requests = useLiveQuery(
+    () => (shopCode === undefined ? db.accessRequests.toArray() : db.accessRequests.where('shopCode').equals(shopCode).toArray()),
+    [shopCode],
+  ).value;
+  const [copied, setCopied] = useState<string | null>(null);
+  const now = Date.now();
+  const spec = accessSpec(now);
+  const table = useTableQuery(requests, spec, { key: 'requested', direction: 'descending' });
+  return (
+    <>
       {!requests?.length ? (
         <p class="empty">None yet. Open Business Center &gt; Assets &gt; Shops with the extension.</p>
       ) : (

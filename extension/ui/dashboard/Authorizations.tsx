@@ -111,8 +111,11 @@ const SPEC: TableSpec<TspAuthorization> = {
 };
 
 /** Every partner authorization seen on My Services, soonest expiry first, searchable and filterable. */
-export function Authorizations({ settings }: { settings: Settings }) {
-  const { value } = useLiveQuery(() => db.authorizations.toArray());
+export function Authorizations({ settings, shopCode }: { settings: Settings; shopCode?: string }) {
+  const { value } = useLiveQuery(
+    () => (shopCode === undefined ? db.authorizations.toArray() : db.authorizations.where('shopCode').equals(shopCode).toArray()),
+    [shopCode],
+  );
   const shops = useLiveQuery(() => db.shops.toArray()).value;
   const table = useTableQuery(value, SPEC, { key: 'expires', direction: 'ascending' });
   if (!value) return <p class="muted">Loading...</p>;

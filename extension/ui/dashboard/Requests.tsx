@@ -120,9 +120,13 @@ function PartnerAccessTable({ access }: { access: PartnerAccess[] }) {
 }
 
 /** TSP requests with every status change seen, and the Business Centers with access to each shop. */
-export function Requests() {
-  const requests = useLiveQuery(() => db.tspRequests.toArray()).value;
-  const access = useLiveQuery(() => db.partnerAccess.toArray()).value;
+export function Requests({ shopCode }: { shopCode?: string }) {
+  const requests = useLiveQuery(() => db.tspRequests.toArray()).value?.filter(
+    (r) => shopCode === undefined || r.shopCode === shopCode,
+  );
+  const access = useLiveQuery(() => db.partnerAccess.toArray()).value?.filter(
+    (a) => shopCode === undefined || a.shopCode === shopCode,
+  );
   return (
     <>
       <h2>Requests to TikTok Shop Partners ("My request")</h2>

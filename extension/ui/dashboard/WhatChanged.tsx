@@ -11,12 +11,13 @@ export const changesSeenAt = storage.defineItem<number>('local:changesSeenAt', {
  * What happened to access, newest first: services no longer listed, Business Centers removed or
  * added, access lost, requests withdrawn, permissions changed. New since the last visit is marked.
  */
-export function WhatChanged() {
+export function WhatChanged({ shopCode }: { shopCode?: string }) {
   const seen = useLiveQuery(() => changesSeenAt.getValue()).value;
-  const changes = useLiveQuery(() => accessChanges(db)).value;
-  // Opening the view is looking at it: the next visit marks only what comes after.
+  const changes = useLiveQuery(() => accessChanges(db)).value?.filter((c) => shopCode === undefined || c.shopCode === shopCode);
+  // Opening the view is looking at it: the next visit marks only what comes after. One shop's
+  // page shows only part of what changed, so it leaves the mark where it was.
   useEffect(() => {
-    if (changes !== undefined) void changesSeenAt.setValue(Date.now());
+    if (changes !== undefined && shopCode === undefined) void changesSeenAt.setValue(Date.now());
   }, [changes !== undefined]);
   if (!changes || seen === undefined) return <p class="muted">Loading...</p>;
   if (changes.length === 0) {
