@@ -153,6 +153,17 @@ export async function captureSellerUsShop(session: E2eSession): Promise<void> {
   await info.close();
 }
 
+/** The seller-us shop, then its My Services page read: the dashboard holds a shop and nine authorizations. */
+export async function captureSellerUsServices(session: E2eSession): Promise<void> {
+  await captureSellerUsShop(session);
+  const services = await session.open('https://seller-us.tiktok.com/tsp/manage?tab=services');
+  await services
+    .locator('sac-overlay[data-sac-helper="my-services-badges-panel"]')
+    .getByText('Saved for shop USLCQPEV3N', { exact: false })
+    .waitFor({ timeout: 10_000 });
+  await services.close();
+}
+
 /** Fills Settings > Team sync with an invite link and a name, and clicks Join; the page stays open. */
 export async function submitJoin(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
   const page = await browser.extensionPage('/dashboard.html?tab=Settings');

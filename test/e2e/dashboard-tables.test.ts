@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession } from './browser';
+import { captureSellerUsServices, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession } from './browser';
 
 let session: E2eSession;
 let browser: ExtensionBrowser;
@@ -8,13 +8,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   session = await startSession();
   browser = session.browser;
-  await captureSellerUsShop(session);
-  const services = await session.open('https://seller-us.tiktok.com/tsp/manage?tab=services');
-  await services
-    .locator('sac-overlay[data-sac-helper="my-services-badges-panel"]')
-    .getByText('Saved for shop USLCQPEV3N', { exact: false })
-    .waitFor({ timeout: 10_000 });
-  await services.close();
+  await captureSellerUsServices(session);
 });
 
 afterAll(() => session?.close());
@@ -76,9 +70,9 @@ describe('dashboard tables: search, filters, sorting and counts', () => {
     const page = await browser.extensionPage('/dashboard.html?tab=Shops');
     await page.getByRole('link', { name: 'USLCQPEV3N' }).click();
     const shop = page.getByTestId('shop-page');
-    await expect.poll(() => shop.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 10_000 }).toBe(
-      'Maple & Moss Home USLCQPEV3N',
-    );
+    await expect
+      .poll(() => shop.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 10_000 })
+      .toBe('Maple & Moss Home USLCQPEV3N');
     expect(new URL(page.url()).searchParams.get('shop')).toBe('USLCQPEV3N');
     await expect.poll(() => shop.getByTestId('authorizations-count').textContent(), { timeout: 10_000 }).toBe('9 authorizations');
     expect(await shop.getByTestId('who-can-reach').textContent()).toContain('Helpdesk Pro');
@@ -87,7 +81,9 @@ describe('dashboard tables: search, filters, sorting and counts', () => {
     await expect.poll(() => page.getByTestId('shop-list').count(), { timeout: 10_000 }).toBe(1);
     // A link to a shop this browser does not hold says so and lists the shops it does.
     await page.goto(page.url().replace(/\?.*$/, '?tab=Shops&shop=GBLCNOPE00'));
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('No shop GBLCNOPE00 in this browser');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('No shop GBLCNOPE00 in this browser');
     expect(await page.getByTestId('shop-list').locator('[data-shop-code="USLCQPEV3N"]').count()).toBe(1);
     await page.close();
   });

@@ -241,7 +241,7 @@ describe('team sync between two members’ browsers', () => {
       .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-version'))));
     expect(versions).toEqual([...versions].sort((a, b) => b - a));
     await activity.getByLabel('Who').selectOption('Ben');
-    await expect.poll(() => activity.getByTestId('team-activity-count').textContent()).toMatch(/^Showing \d+ of \d+ changes$/);
+    await expect.poll(() => activity.getByTestId('team-changes-count').textContent()).toMatch(/^Showing \d+ of \d+ changes$/);
     const bens = await activity.locator('tbody tr').count();
     for (let i = 0; i < bens; i++) expect((await cells(i))[1]).toBe('Ben');
     // Ben's rename of the shop, named from this browser's copy of the record, by the browser he used.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession } from './browser';
+import { captureSellerUsServices, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession } from './browser';
 
 let session: E2eSession;
 let browser: ExtensionBrowser;
@@ -9,13 +9,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   session = await startSession();
   browser = session.browser;
-  await captureSellerUsShop(session);
-  const services = await session.open('https://seller-us.tiktok.com/tsp/manage?tab=services');
-  await services
-    .locator('sac-overlay[data-sac-helper="my-services-badges-panel"]')
-    .getByText('Saved for shop USLCQPEV3N', { exact: false })
-    .waitFor({ timeout: 10_000 });
-  await services.close();
+  await captureSellerUsServices(session);
 });
 
 afterAll(() => session?.close());

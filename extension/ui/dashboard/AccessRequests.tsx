@@ -8,7 +8,7 @@ import { sendMessage } from '../../messaging';
 import { accessStatusLabel, accessStatusWord, type IntakeOutcome, IntakeResult } from '../access-requests';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
-import { SortHeaders, TableControls, useTableQuery } from './TableControls';
+import { QueryTable } from './TableControls';
 import type { TableSpec } from './table-query';
 
 function accessSpec(now: number): TableSpec<ShopAccessRequest> {
@@ -109,63 +109,43 @@ export function AccessRequestTable({ shopCode }: { shopCode?: string }) {
   const [copied, setCopied] = useState<string | null>(null);
   const now = Date.now();
   const spec = accessSpec(now);
-  const table = useTableQuery(requests, spec, { key: 'requested', direction: 'descending' });
+  if (!requests?.length) return <p class="empty">None yet. Open Business Center &gt; Assets &gt; Shops with the extension.</p>;
   return (
-    <>
-      {!requests?.length ? (
-        <p class="empty">None yet. Open Business Center &gt; Assets &gt; Shops with the extension.</p>
-      ) : (
-        <>
-          <TableControls
-            id="access-requests"
-            noun={{ one: 'access request', many: 'access requests' }}
-            rows={requests}
-            shown={table.rows.length}
-            spec={spec}
-            query={table.query}
-            setQuery={table.setQuery}
-          />
-          <table data-testid="access-requests">
-            <thead>
-              <SortHeaders spec={spec} query={table.query} setQuery={table.setQuery} />
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.id}>
-                  <td class="muted">{businessCenterLabel(r.businessCenterId, r.businessCenterName)}</td>
-                  <td class="code">{r.shopCode}</td>
-                  <td>
-                    {accessStatusLabel(r, now)}
-                    {r.lastError && <div class="error">TikTok said: {r.lastError}</div>}
-                  </td>
-                  <td class="muted">
-                    {r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}
-                    {r.requestedBy ? ` by ${r.requestedBy}` : ''}
-                  </td>
-                  <td class="muted">{r.resends.length || '-'}</td>
-                  <td class="actions">
-                    {r.status === 'pending' && (
-                      <button
-                        type="button"
-                        onClick={async () =>
-                          setCopied(
-                            (await copyText(sellerApprovalMessage({ shopCode: r.shopCode, approvalLink: r.approvalLink })))
-                              ? r.id
-                              : null,
-                          )
-                        }
-                      >
-                        {copied === r.id ? 'Copied' : 'Copy message for seller'}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {table.rows.length === 0 && <p class="empty">No access request matches the search and filters.</p>}
-        </>
+    <QueryTable
+      id="access-requests"
+      noun={{ one: 'access request', many: 'access requests' }}
+      rows={requests}
+      spec={spec}
+      initialSort={{ key: 'requested', direction: 'descending' }}
+      row={(r) => (
+        <tr key={r.id}>
+          <td class="muted">{businessCenterLabel(r.businessCenterId, r.businessCenterName)}</td>
+          <td class="code">{r.shopCode}</td>
+          <td>
+            {accessStatusLabel(r, now)}
+            {r.lastError && <div class="error">TikTok said: {r.lastError}</div>}
+          </td>
+          <td class="muted">
+            {r.requestedAt ? new Date(r.requestedAt).toLocaleString() : '-'}
+            {r.requestedBy ? ` by ${r.requestedBy}` : ''}
+          </td>
+          <td class="muted">{r.resends.length || '-'}</td>
+          <td class="actions">
+            {r.status === 'pending' && (
+              <button
+                type="button"
+                onClick={async () =>
+                  setCopied(
+                    (await copyText(sellerApprovalMessage({ shopCode: r.shopCode, approvalLink: r.approvalLink }))) ? r.id : null,
+                  )
+                }
+              >
+                {copied === r.id ? 'Copied' : 'Copy message for seller'}
+              </button>
+            )}
+          </td>
+        </tr>
       )}
-    </>
+    />
   );
 }

@@ -10,7 +10,7 @@ import type { Settings } from '../../settings';
 import { Badge } from '../Badge';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
-import { SortHeaders, TableControls, useTableQuery } from './TableControls';
+import { QueryTable } from './TableControls';
 import type { TableSpec } from './table-query';
 
 const TYPE = { custom: 'Custom', public: 'Public' } as const;
@@ -117,46 +117,33 @@ export function Authorizations({ settings, shopCode }: { settings: Settings; sho
     [shopCode],
   );
   const shops = useLiveQuery(() => db.shops.toArray()).value;
-  const table = useTableQuery(value, SPEC, { key: 'expires', direction: 'ascending' });
   if (!value) return <p class="muted">Loading...</p>;
   if (value.length === 0) {
     return <p class="empty">No partner authorizations yet. Open Seller Center &gt; TikTok Shop Partner &gt; My Services.</p>;
   }
   const now = new Date();
   return (
-    <>
-      <TableControls
-        id="authorizations"
-        noun={{ one: 'authorization', many: 'authorizations' }}
-        rows={value}
-        shown={table.rows.length}
-        spec={SPEC}
-        query={table.query}
-        setQuery={table.setQuery}
-      />
-      <table data-testid="authorizations">
-        <thead>
-          <SortHeaders spec={SPEC} query={table.query} setQuery={table.setQuery} />
-        </thead>
-        <tbody>
-          {table.rows.map((a) => (
-            <tr key={a.id} data-authorization={a.id}>
-              <td class="code">{a.shopCode}</td>
-              <td>{a.serviceName}</td>
-              <td>{a.partner}</td>
-              <td>{a.serviceType ? TYPE[a.serviceType] : <span class="muted">{a.serviceType ?? '-'}</span>}</td>
-              <td class="muted">{a.expiresAt ? new Date(a.expiresAt).toLocaleDateString() : a.rawExpiresAt || '-'}</td>
-              <td>
-                <Badge view={badgeOf(a, now, settings)} />
-              </td>
-              <td>
-                <Renewal a={a} shop={shops?.find((s) => s.shopCode === a.shopCode)} settings={settings} now={now.getTime()} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {table.rows.length === 0 && <p class="empty">No authorization matches the search and filters.</p>}
-    </>
+    <QueryTable
+      id="authorizations"
+      noun={{ one: 'authorization', many: 'authorizations' }}
+      rows={value}
+      spec={SPEC}
+      initialSort={{ key: 'expires', direction: 'ascending' }}
+      row={(a) => (
+        <tr key={a.id} data-authorization={a.id}>
+          <td class="code">{a.shopCode}</td>
+          <td>{a.serviceName}</td>
+          <td>{a.partner}</td>
+          <td>{a.serviceType ? TYPE[a.serviceType] : <span class="muted">{a.serviceType ?? '-'}</span>}</td>
+          <td class="muted">{a.expiresAt ? new Date(a.expiresAt).toLocaleDateString() : a.rawExpiresAt || '-'}</td>
+          <td>
+            <Badge view={badgeOf(a, now, settings)} />
+          </td>
+          <td>
+            <Renewal a={a} shop={shops?.find((s) => s.shopCode === a.shopCode)} settings={settings} now={now.getTime()} />
+          </td>
+        </tr>
+      )}
+    />
   );
 }

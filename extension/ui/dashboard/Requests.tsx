@@ -1,7 +1,7 @@
 import type { PartnerAccess, TspRequest } from '../../../shared/schemas';
 import { db } from '../../db/database';
 import { useLiveQuery } from '../use-live-query';
-import { SortHeaders, TableControls, useTableQuery } from './TableControls';
+import { QueryTable } from './TableControls';
 import type { TableSpec } from './table-query';
 
 const when = (at: number) => new Date(at).toLocaleString();
@@ -44,78 +44,50 @@ const ACCESS_SPEC: TableSpec<PartnerAccess> = {
 };
 
 function TspRequests({ requests }: { requests: TspRequest[] }) {
-  const table = useTableQuery(requests, TSP_SPEC);
   return (
-    <>
-      <TableControls
-        id="tsp-requests"
-        noun={{ one: 'request', many: 'requests' }}
-        rows={requests}
-        shown={table.rows.length}
-        spec={TSP_SPEC}
-        query={table.query}
-        setQuery={table.setQuery}
-      />
-      <table data-testid="tsp-requests">
-        <thead>
-          <SortHeaders spec={TSP_SPEC} query={table.query} setQuery={table.setQuery} />
-        </thead>
-        <tbody>
-          {table.rows.map((r) => (
-            <tr key={r.id}>
-              <td class="code">{r.shopCode ?? '?'}</td>
-              <td>{r.partner}</td>
-              <td>{r.rawStatus}</td>
-              <td>
-                <ol class="history">
-                  {r.history.map((h) => (
-                    <li key={h.seenAt}>
-                      {h.rawStatus} <span>({when(h.seenAt)})</span>
-                    </li>
-                  ))}
-                </ol>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {table.rows.length === 0 && <p class="empty">No request matches the search and filters.</p>}
-    </>
+    <QueryTable
+      id="tsp-requests"
+      noun={{ one: 'request', many: 'requests' }}
+      rows={requests}
+      spec={TSP_SPEC}
+      row={(r) => (
+        <tr key={r.id}>
+          <td class="code">{r.shopCode ?? '?'}</td>
+          <td>{r.partner}</td>
+          <td>{r.rawStatus}</td>
+          <td>
+            <ol class="history">
+              {r.history.map((h) => (
+                <li key={h.seenAt}>
+                  {h.rawStatus} <span>({when(h.seenAt)})</span>
+                </li>
+              ))}
+            </ol>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
 function PartnerAccessTable({ access }: { access: PartnerAccess[] }) {
-  const table = useTableQuery(access, ACCESS_SPEC);
   return (
-    <>
-      <TableControls
-        id="partner-access"
-        noun={{ one: 'Business Center', many: 'Business Centers' }}
-        rows={access}
-        shown={table.rows.length}
-        spec={ACCESS_SPEC}
-        query={table.query}
-        setQuery={table.setQuery}
-      />
-      <table data-testid="partner-access">
-        <thead>
-          <SortHeaders spec={ACCESS_SPEC} query={table.query} setQuery={table.setQuery} />
-        </thead>
-        <tbody>
-          {table.rows.map((a) => (
-            <tr key={a.id} data-center={a.businessCenterName} data-removed={a.lostAt === undefined ? 'no' : 'yes'}>
-              <td class="code">{a.shopCode}</td>
-              <td>{a.businessCenterName}</td>
-              <td class="muted">{a.businessCenterId ?? '-'}</td>
-              <td>{a.permission ?? <span class="muted">not shown</span>}</td>
-              <td>{a.lostAt !== undefined ? `Removed (not listed since ${when(a.lostAt)})` : a.rawStatus}</td>
-              <td class="muted">{when(a.lastSeenAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {table.rows.length === 0 && <p class="empty">No Business Center matches the search and filters.</p>}
-    </>
+    <QueryTable
+      id="partner-access"
+      noun={{ one: 'Business Center', many: 'Business Centers' }}
+      rows={access}
+      spec={ACCESS_SPEC}
+      row={(a) => (
+        <tr key={a.id} data-center={a.businessCenterName} data-removed={a.lostAt === undefined ? 'no' : 'yes'}>
+          <td class="code">{a.shopCode}</td>
+          <td>{a.businessCenterName}</td>
+          <td class="muted">{a.businessCenterId ?? '-'}</td>
+          <td>{a.permission ?? <span class="muted">not shown</span>}</td>
+          <td>{a.lostAt !== undefined ? `Removed (not listed since ${when(a.lostAt)})` : a.rawStatus}</td>
+          <td class="muted">{when(a.lastSeenAt)}</td>
+        </tr>
+      )}
+    />
   );
 }
 

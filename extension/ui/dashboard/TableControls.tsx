@@ -139,3 +139,45 @@ export function SortHeaders<T>({
     </tr>
   );
 }
+
+/**
+ * A table of records with its controls: search, filters, count, sortable headers, its rows, and a
+ * line when the search and filters leave none.
+ */
+export function QueryTable<T>({
+  id,
+  noun,
+  rows,
+  spec,
+  initialSort = null,
+  row,
+}: {
+  id: string;
+  noun: Noun;
+  rows: readonly T[];
+  spec: TableSpec<T>;
+  initialSort?: TableQuery['sort'];
+  row: (item: T) => ComponentChildren;
+}) {
+  const table = useTableQuery(rows, spec, initialSort);
+  return (
+    <>
+      <TableControls
+        id={id}
+        noun={noun}
+        rows={rows}
+        shown={table.rows.length}
+        spec={spec}
+        query={table.query}
+        setQuery={table.setQuery}
+      />
+      <table data-testid={id}>
+        <thead>
+          <SortHeaders spec={spec} query={table.query} setQuery={table.setQuery} />
+        </thead>
+        <tbody>{table.rows.map(row)}</tbody>
+      </table>
+      {table.rows.length === 0 && <p class="empty">No {noun.one} matches the search and filters.</p>}
+    </>
+  );
+}

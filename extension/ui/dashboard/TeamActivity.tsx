@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { businessCenterLabel } from '../../../shared/shop-assignment';
 import { db } from '../../db/database';
 import { sendMessage, TEAM_AUDIT_PAGE, type TeamAuditEntry, type TeamMember } from '../../messaging';
-import { SortHeaders, TableControls, useTableQuery } from './TableControls';
+import { QueryTable } from './TableControls';
 import type { TableSpec } from './table-query';
 
 const KIND: Record<string, string> = {
@@ -83,7 +83,6 @@ export function TeamActivity() {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [more, setMore] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const table = useTableQuery(rows ?? undefined, SPEC, { key: 'when', direction: 'descending' });
 
   const load = async (before?: number) => {
     setMessage(null);
@@ -119,33 +118,23 @@ export function TeamActivity() {
         <p class="empty">No change has reached the team yet.</p>
       ) : (
         <>
-          <TableControls
-            id="team-activity"
+          <QueryTable
+            id="team-changes"
             noun={{ one: 'change', many: 'changes' }}
             rows={rows}
-            shown={table.rows.length}
             spec={SPEC}
-            query={table.query}
-            setQuery={table.setQuery}
+            initialSort={{ key: 'when', direction: 'descending' }}
+            row={(r) => (
+              <tr key={r.version} data-version={r.version}>
+                <td class="muted">{new Date(r.at).toLocaleString()}</td>
+                <td>{r.memberName}</td>
+                <td class="muted">{r.browser}</td>
+                <td>{r.change}</td>
+                <td>{r.kind}</td>
+                <td>{r.what}</td>
+              </tr>
+            )}
           />
-          <table>
-            <thead>
-              <SortHeaders spec={SPEC} query={table.query} setQuery={table.setQuery} />
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.version} data-version={r.version}>
-                  <td class="muted">{new Date(r.at).toLocaleString()}</td>
-                  <td>{r.memberName}</td>
-                  <td class="muted">{r.browser}</td>
-                  <td>{r.change}</td>
-                  <td>{r.kind}</td>
-                  <td>{r.what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {table.rows.length === 0 && <p class="empty">No change matches the search and filters.</p>}
           {more && oldest !== undefined && (
             <p>
               <button type="button" onClick={() => void load(oldest)}>
