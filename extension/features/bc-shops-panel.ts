@@ -1,4 +1,5 @@
 import { h } from 'preact';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
 import { isShopsPage, orgIdOf, readBusinessCenterName, readShops } from '../pages/business-center';
 import { pageOutline } from '../pages/page-outline';
@@ -7,6 +8,7 @@ import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
 import type { BcOverview } from '../protocol-types';
 import type { IntakeOutcome } from '../ui/access-requests';
 import { BcPanel } from '../ui/BcPanel';
+import { releaseRightEdge, reserveRightEdge, topBarBottom } from '../ui/dock';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
@@ -20,6 +22,11 @@ import { watchPage } from './watch-page';
  * click (or one batch, within the day's 20) to request them through TikTok's own dialog, every
  * request tracked from the Shops list until approved, and TikTok's Resend flow for those that wait.
  */
+/** The drawer's width, reserved beside the page while it is open. */
+const DRAWER_WIDTH = 380;
+/** Whether the person collapsed the drawer, for every Business Center page after. */
+const COLLAPSED_KEY = 'bcPanelCollapsed';
+
 export const bcShopsPanel: Feature = {
   id: 'bc-shops-panel',
   hosts: (url) => url.hostname === 'business.tiktok.com',
@@ -44,17 +51,37 @@ export const bcShopsPanel: Feature = {
     let listNote: string | null = null;
     let orgId: string | null = null;
 
+    let progress: { done: number; total: number } | null = null;
+    let collapsed = false;
+    void browser.storage.local.get(COLLAPSED_KEY).then((stored) => {
+      collapsed = stored[COLLAPSED_KEY] === true;
+      render();
+    });
+    const collapse = (value: boolean) => {
+      collapsed = value;
+      void browser.storage.local.set({ [COLLAPSED_KEY]: value });
+      render();
+    };
+
     let onShopsPage = false;
     const render = () => {
       if (signal.aborted || !overview || !onShopsPage) return;
       panel.placeFloating(document);
+      // Open, the drawer sits beside the page (which is narrowed by its width), below any bar
+      // the page pins to the top; collapsed, the page has its whole width back.
+      if (collapsed) releaseRightEdge(document);
+      else reserveRightEdge(document, DRAWER_WIDTH);
       panel.render(
         h(BcPanel, {
           overview,
           busy,
+          progress,
           notice,
           intake,
           listNote,
+          collapsed,
+          top: collapsed ? 0 : topBarBottom(document, panel.host),
+          onCollapse: collapse,
           root: panel.root,
           onRequest: requestCodes,
           onResend: resend,
@@ -80,6 +107,7 @@ export const bcShopsPanel: Feature = {
         })
         .finally(async () => {
           busy = null;
+          progress = null;
           await refresh();
         });
     };
@@ -97,6 +125,7 @@ export const bcShopsPanel: Feature = {
         try {
           for (const [i, code] of plan.sendNow.entries()) {
             busy = `Requesting ${code} (${i + 1} of ${plan.sendNow.length})...`;
+            progress = { done: i, total: plan.sendNow.length };
             render();
             attempted++;
             const outcome = await requestAccess(document, code, signal);
@@ -192,6 +221,7 @@ export const bcShopsPanel: Feature = {
       // Left before the list settled: what it showed is still kept, as a partial list that marks nothing lost.
       applying.leave();
       panel.remove();
+      releaseRightEdge(document);
     });
   },
 };

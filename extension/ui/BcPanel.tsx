@@ -20,6 +20,12 @@ export interface BcPanelProps {
   onIntake(text: string): void;
   /** Forgets a pasted code (a typo, a client who left): it is no longer offered. */
   onRemovePasted(code: string): void;
+  /** A batch under way: how many of its requests were tried. */
+  progress?: { done: number; total: number } | null;
+  /** Collapsed to a tab at the edge (remembered by the feature); open, a drawer from `top` down. */
+  collapsed: boolean;
+  top: number;
+  onCollapse(collapsed: boolean): void;
 }
 
 /** The agency's panel on Business Center > Assets > Shops. Every value from a page or a paste is text. */
@@ -27,7 +33,6 @@ export function BcPanel(props: BcPanelProps) {
   const { overview, busy, notice, intake } = props;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [paste, setPaste] = useState('');
-  const [open, setOpen] = useState(true);
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async (key: string, text: string) => setCopied((await copyText(text, props.root)) ? key : null);
   const toggle = (code: string) => {
@@ -40,18 +45,23 @@ export function BcPanel(props: BcPanelProps) {
   const { quota } = overview;
   const queued = overview.requests.filter((r) => r.status === 'queued');
   const tracked = overview.requests.filter((r) => r.status !== 'queued');
-  if (!open) {
+  if (props.collapsed) {
     return (
-      <div class="sac floating bc" data-testid="bc-panel">
-        <button type="button" onClick={() => setOpen(true)}>
+      <div class="sac bc tab" data-testid="bc-panel" data-docked="collapsed">
+        <button type="button" aria-expanded="false" onClick={() => props.onCollapse(false)}>
           Shop Access Companion: {overview.candidates.length} to request
         </button>
       </div>
     );
   }
   return (
-    <div class="sac floating bc" data-testid="bc-panel">
-      <span class="brand">Shop Access Companion</span>
+    <div class="sac bc drawer" data-testid="bc-panel" data-docked="open" style={{ top: `${props.top}px` }}>
+      <div class="drawer-head">
+        <span class="brand">Shop Access Companion</span>
+        <button type="button" class="link" aria-expanded="true" onClick={() => props.onCollapse(true)}>
+          Collapse
+        </button>
+      </div>
       <p class="muted" data-testid="bc-name">
         {businessCenterLabel(overview.orgId, overview.name)}
       </p>
@@ -65,6 +75,13 @@ export function BcPanel(props: BcPanelProps) {
       {busy && (
         <p role="status" data-testid="bc-busy">
           {busy}
+          {props.progress && (
+            <progress
+              max={props.progress.total}
+              value={props.progress.done}
+              aria-label={`${props.progress.done} of ${props.progress.total} requests tried`}
+            />
+          )}
         </p>
       )}
       {props.listNote && (
@@ -168,9 +185,6 @@ export function BcPanel(props: BcPanelProps) {
         </button>
       </p>
       {intake && <IntakeResult intake={intake} testId="bc-intake" />}
-      <button type="button" class="link" onClick={() => setOpen(false)}>
-        Collapse
-      </button>
     </div>
   );
 }

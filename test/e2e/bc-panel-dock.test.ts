@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureSellerUsShop, type E2eSession, SCREENSHOTS, startSession } from './browser';
+import { ClosedRoot } from './closed-root';
+
+let session: E2eSession;
+const SHOPS =
+  'https://business.tiktok.com/manage/assets/shops?org_id=7000000000009&topbar=fixed&seed_shops=GBLCAAAA11,GBLCBBBB22';
+
+beforeAll(async () => {
+  session = await startSession();
+  await captureSellerUsShop(session);
+});
+
+afterAll(() => session?.close());
+
+const panel = (page: Page) =>
+  new ClosedRoot(page, 'sac-overlay[data-sac-helper="bc-shops-panel"]').locator('[data-testid="bc-panel"]');
+
+/** Every control and column header of TikTok's own page that something of ours sits on top of. */
+function coveredControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const covered: string[] = [];
+    for (const element of document.querySelectorAll('th, button, a, input, textarea, select, [role="tab"]')) {
+      if (element.closest('sac-overlay, sac-badge')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Both ends and the middle: a control half under the drawer is covered too.
+      for (const x of [box.left + 2, box.left + box.width / 2, box.right - 2]) {
+        const top = document.elementFromPoint(x, box.top + box.height / 2);
+        if (top?.closest('sac-overlay')) {
+          covered.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim()}"`);
+          break;
+        }
+      }
+    }
+    return covered;
+  });
+}
+
+describe('the Business Center panel docks beside the page', () => {
+  for (const width of [1280, 1024]) {
+    it(`covers none of the page's controls or headers, open or collapsed (${width} px wide), and remembers`, async () => {
+      const page = await session.open(SHOPS);
+      await page.setViewportSize({ width, height: 800 });
+      const drawer = panel(page);
+      await drawer.locator('[data-testid="bc-quota"]').waitFor({ timeout: 10_000 });
+      expect(await drawer.getAttribute('data-docked')).toBe('open');
+      // The page's own table and its Status column are there, and nothing of ours is on them.
+      expect(await page.locator('th', { hasText: 'Status' }).count()).toBe(1);
+      await expect.poll(() => coveredControls(page), { timeout: 5_000 }).toEqual([]);
+      if (width === 1280) await page.screenshot({ path: `${SCREENSHOTS}/business-center-docked.png` });
+
+      await drawer.getByRole('button', { name: 'Collapse' }).click();
+      await expect.poll(() => drawer.getAttribute('data-docked')).toBe('collapsed');
+      expect(await coveredControls(page)).toEqual([]);
+      // Remembered: the next Shops page opens collapsed.
+      await page.reload();
+      await expect.poll(() => panel(page).getAttribute('data-docked'), { timeout: 10_000 }).toBe('collapsed');
+      await panel(page)
+        .getByRole('button', { name: /Shop Access Companion: \d+ to request/ })
+        .click();
+      await expect.poll(() => panel(page).getAttribute('data-docked')).toBe('open');
+      await expect.poll(() => coveredControls(page), { timeout: 5_000 }).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('threw nothing into the page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
