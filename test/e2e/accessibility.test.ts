@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './axe';
+import { axeViolations, FONT_SAFE, fontUnsafeCharacters } from './axe';
 import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, startSession } from './browser';
 
 let session: E2eSession;
@@ -51,6 +51,12 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe('accessibility (axe-core): no serious or critical violations', () => {
+  it('can tell a character a stock font may lack', () => {
+    expect(FONT_SAFE.test('Expires in 5 days \u2014 \u201cRenew\u201d, 5:45\u202fAM, caf\u00e9')).toBe(true);
+    for (const unsafe of ['\u2713', '\u26a0', '\u25b2', '\u2192', '\u{1f4c5}', '\ue001'])
+      expect(FONT_SAFE.test(unsafe)).toBe(false);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`in every dashboard view, ${scheme}`, async () => {
       const page = await browser.extensionPage('/dashboard.html');
@@ -60,12 +66,25 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { id: 'nameless' })));
       expect((await axeViolations(page)).map((v) => v.rule)).toContain('button-name');
       await page.evaluate(() => document.getElementById('nameless')?.remove());
+      // And the character check reads text and CSS content: a check mark planted either way is found.
+      await page.evaluate(() => {
+        const mark = Object.assign(document.createElement('span'), { id: 'mark', textContent: '\u2713' });
+        const styled = Object.assign(document.createElement('style'), {
+          id: 'mark-style',
+          textContent: '#mark::after { content: "\\2605"; }',
+        });
+        document.body.append(mark, styled);
+      });
+      expect((await fontUnsafeCharacters(page)).sort()).toEqual(['U+2605 in span::after', 'U+2713 in span']);
+      await page.evaluate(() => ['mark', 'mark-style'].forEach((id) => document.getElementById(id)?.remove()));
       const found: Record<string, unknown> = {};
       for (const tab of TABS) {
         await page.getByRole('tab', { name: tab, exact: true }).click();
         await settled(page);
         const violations = await axeViolations(page);
         if (violations.length > 0) found[tab] = violations;
+        const glyphs = await fontUnsafeCharacters(page);
+        if (glyphs.length > 0) found[`${tab}: characters a stock font may lack`] = glyphs;
       }
       expect(found).toEqual({});
       await page.close();
@@ -76,6 +95,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await settled(page);
       expect(await axeViolations(page)).toEqual([]);
+      expect(await fontUnsafeCharacters(page)).toEqual([]);
       await page.close();
     });
   }
@@ -90,6 +110,8 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
         .waitFor({ timeout: 10_000 });
       // Only what the extension adds: the fixture's own markup is not ours to judge.
       const violations = await axeViolations(page, ['sac-overlay', 'sac-badge']);
+      const glyphs = await fontUnsafeCharacters(page, ['sac-overlay', 'sac-badge']);
+      if (glyphs.length > 0) found[`${url}: characters a stock font may lack`] = glyphs;
       if (url === SELLER_PAGES[0]?.url) {
         // The check reaches into the overlay's shadow root: a nameless button placed there is found.
         await page.evaluate((host) => {

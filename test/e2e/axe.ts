@@ -37,3 +37,45 @@ export async function axeViolations(page: Page, include?: string[]): Promise<Axe
       }));
   }, include ?? null);
 }
+
+/**
+ * Characters of our own interface that a stock font may lack: symbols, dingbats, arrows, shapes,
+ * emoji, private-use (icon font) code points, written as text or as CSS `content`. Letters and
+ * punctuation of Latin scripts, and the general punctuation block (dashes, quotes, the narrow
+ * space Chromium puts before AM/PM), are what every system font has.
+ */
+export const FONT_SAFE = /^[\u0009\u000a\u000d\u0020-\u007e\u00a0-\u024f\u2000-\u206f]*$/u;
+
+/** Each character outside FONT_SAFE in the text (and pseudo-element content) under `selectors`, with where it was. */
+export async function fontUnsafeCharacters(page: Page, selectors: string[] = ['body']): Promise<string[]> {
+  return page.evaluate(
+    ({ selectors, safe }) => {
+      const allowed = new RegExp(safe, 'u');
+      const found: string[] = [];
+      const check = (text: string, where: string) => {
+        for (const ch of text)
+          if (!allowed.test(ch)) found.push(`U+${ch.codePointAt(0)?.toString(16).toUpperCase()} in ${where}`);
+      };
+      const visit = (root: Element | ShadowRoot) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.nodeType === Node.TEXT_NODE) {
+            if (node.parentElement?.closest('style, script')) continue;
+            check(node.textContent ?? '', node.parentElement?.tagName.toLowerCase() ?? 'text');
+            continue;
+          }
+          const element = node as Element;
+          for (const pseudo of ['::before', '::after']) {
+            const content = getComputedStyle(element, pseudo).content;
+            if (content && content !== 'none' && content !== 'normal')
+              check(content.replace(/^"|"$/g, ''), `${element.tagName.toLowerCase()}${pseudo}`);
+          }
+          if (element.shadowRoot) visit(element.shadowRoot);
+        }
+      };
+      for (const selector of selectors) for (const element of document.querySelectorAll(selector)) visit(element);
+      return found;
+    },
+    { selectors, safe: FONT_SAFE.source },
+  );
+}

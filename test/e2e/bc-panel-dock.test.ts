@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureSellerUsShop, type E2eSession, SCREENSHOTS, startSession } from './browser';
+import { FONT_SAFE } from './axe';
 import { ClosedRoot } from './closed-root';
 
 let session: E2eSession;
@@ -46,6 +47,8 @@ describe('the Business Center panel docks beside the page', () => {
       const drawer = panel(page);
       await drawer.locator('[data-testid="bc-quota"]').waitFor({ timeout: 10_000 });
       expect(await drawer.getAttribute('data-docked')).toBe('open');
+      // Its words only: no symbol, arrow or emoji a stock font may lack.
+      expect(await drawer.textContent()).toMatch(FONT_SAFE);
       // The page's own table and its Status column are there, and nothing of ours is on them.
       expect(await page.locator('th', { hasText: 'Status' }).count()).toBe(1);
       await expect.poll(() => coveredControls(page), { timeout: 5_000 }).toEqual([]);
