@@ -76,7 +76,9 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
         document.body.append(mark, styled);
       });
       expect((await fontUnsafeCharacters(page)).sort()).toEqual(['U+2605 in span::after', 'U+2713 in span']);
-      await page.evaluate(() => ['mark', 'mark-style'].forEach((id) => document.getElementById(id)?.remove()));
+      await page.evaluate(() => {
+        for (const id of ['mark', 'mark-style']) document.getElementById(id)?.remove();
+      });
       const found: Record<string, unknown> = {};
       for (const tab of TABS) {
         await page.getByRole('tab', { name: tab, exact: true }).click();

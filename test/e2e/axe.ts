@@ -44,7 +44,7 @@ export async function axeViolations(page: Page, include?: string[]): Promise<Axe
  * punctuation of Latin scripts, and the general punctuation block (dashes, quotes, the narrow
  * space Chromium puts before AM/PM), are what every system font has.
  */
-export const FONT_SAFE = /^[\u0009\u000a\u000d\u0020-\u007e\u00a0-\u024f\u2000-\u206f]*$/u;
+export const FONT_SAFE = /^[\t\n\r\u0020-\u007e\u00a0-\u024f\u2000-\u206f]*$/u;
 
 /** Each character outside FONT_SAFE in the text (and pseudo-element content) under `selectors`, with where it was. */
 export async function fontUnsafeCharacters(page: Page, selectors: string[] = ['body']): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureSellerUsShop, type E2eSession, SCREENSHOTS, startSession } from './browser';
 import { FONT_SAFE } from './axe';
+import { captureSellerUsShop, type E2eSession, SCREENSHOTS, startSession } from './browser';
 import { ClosedRoot } from './closed-root';
 
 let session: E2eSession;
