@@ -75,7 +75,7 @@ export async function openPostgresStore(
     await tx.unsafe(tablesSql('postgres'));
     for (const added of ADDED_COLUMNS) await tx.unsafe(addedColumnSql('postgres', added));
     await tx.unsafe(jsonColumnsSql());
-    await tx.unsafe(indexesSql('postgres'));
+    await tx.unsafe(indexesSql());
     await tx.unsafe(backfillSizesSql('postgres'));
   });
 

@@ -95,19 +95,11 @@ export function jsonColumnsSql(): string {
 END $$;`;
 }
 
-export function indexesSql(dialect: Dialect): string {
-  // Answers are written in time order and only ever purged by time: on PostgreSQL a BRIN index (a
-  // summary per block range) serves that purge for almost nothing per insert, where a B-tree adds an
-  // entry per answer on every push.
-  const answersByTime =
-    dialect === 'postgres'
-      ? `DROP INDEX IF EXISTS mutations_by_time;
-CREATE INDEX IF NOT EXISTS mutations_by_time_range ON mutations USING brin (at);`
-      : 'CREATE INDEX IF NOT EXISTS mutations_by_time ON mutations (at);';
+export function indexesSql(): string {
   return `
 CREATE INDEX IF NOT EXISTS records_by_version ON records (team_id, version);
 CREATE INDEX IF NOT EXISTS tombstones_by_time ON records (changed_at) WHERE deleted;
-${answersByTime}
+CREATE INDEX IF NOT EXISTS mutations_by_time ON mutations (at);
 CREATE INDEX IF NOT EXISTS audit_by_team ON audit (team_id, version);
 CREATE INDEX IF NOT EXISTS devices_by_member ON devices (member_id);
 CREATE INDEX IF NOT EXISTS invites_by_creator ON invites (created_by);

@@ -85,7 +85,7 @@ export function openSqliteStore(
     const columns = db.prepare(`SELECT name FROM pragma_table_info('${added.table}')`).pluck().all();
     if (!columns.includes(added.column)) db.exec(addedColumnSql('sqlite', added));
   }
-  db.exec(indexesSql('sqlite'));
+  db.exec(indexesSql());
   db.exec(backfillSizesSql('sqlite'));
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '2')`).run();
 

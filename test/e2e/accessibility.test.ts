@@ -88,6 +88,12 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
         const glyphs = await fontUnsafeCharacters(page);
         if (glyphs.length > 0) found[`${tab}: characters a stock font may lack`] = glyphs;
       }
+      // One shop's own page, with its tables and filters.
+      await page.goto(page.url().replace(/\?.*$/, '?tab=Shops&shop=USLCQPEV3N'));
+      await page.getByTestId('shop-page').waitFor({ timeout: 10_000 });
+      await settled(page);
+      const shopPage = await axeViolations(page);
+      if (shopPage.length > 0) found['shop page'] = shopPage;
       expect(found).toEqual({});
       await page.close();
     });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { type RunningServer, startServer } from '../server/server-process';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS, shopCodeOverlay, storedRecords, submitJoin } from './browser';
 import { ClosedRoot } from './closed-root';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
@@ -250,6 +251,8 @@ describe('team sync between two members’ browsers', () => {
     await activity.getByLabel('Who').selectOption('Ana');
     await expect.poll(() => cells(0).then((c) => c[1])).toBe('Ana');
     await activity.screenshot({ path: `${SCREENSHOTS}/dashboard-team-activity.png` });
+    // Settings with a team (members, invites, activity) has no serious accessibility violation either.
+    expect(await axeViolations(anaPage)).toEqual([]);
 
     const benPage = await ben.extensionPage('/dashboard.html?tab=Settings');
     await expect.poll(() => benPage.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toMatch(/^Synced/);

@@ -136,6 +136,22 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
     expect((await store.pull(alice.teamId, 0, 100)).changes).toHaveLength(1);
   });
 
+  it('replays a push of mixed outcomes (overruled, applied) with every answer as first given', async () => {
+    await store.push(alice, { clientId: 'alice-client', mutations: [mutation('USLCQPEV3N', { name: 'Alice' })] });
+    // Bob had not seen Alice's name: his rename loses that field; his new shop is applied.
+    const stale = { ...mutation('USLCQPEV3N', { name: 'Bob' }), fieldBases: { name: 0 } };
+    const fresh = mutation('GBGBLCRKQTEX', { name: 'Lantern' });
+    const first = await store.push(bob, { clientId: 'bob-client', mutations: [stale, fresh] });
+    expect(first.map((a) => a.status)).toEqual(['conflict', 'applied']);
+    const again = await store.push(bob, { clientId: 'bob-client', mutations: [stale, fresh] });
+    expect(again).toEqual(first);
+    const changes = (await store.pull(alice.teamId, 0, 100)).changes;
+    expect(changes.map((c) => [c.id, c.fields.name])).toEqual([
+      ['USLCQPEV3N', 'Alice'],
+      ['GBGBLCRKQTEX', 'Lantern'],
+    ]);
+  });
+
   it('writes a record changed three times in one push once, audits each change, and replays the answers', async () => {
     const create = mutation('USLCQPEV3N', { name: 'Maple', note: 'call back', region: 'US' });
     const rename = { ...mutation('USLCQPEV3N', { name: 'Maple & Moss' }, 1), fieldBases: { name: 1 } };

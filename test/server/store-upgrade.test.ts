@@ -12,9 +12,7 @@ import { TEST_DATABASE_URL } from './stores';
 /** Drops what this release added, so the store looks like one the first release made. */
 const DOWNGRADE = [
   'DROP INDEX tombstones_by_time',
-  // Answers were indexed by time with a B-tree (SQLite still is), then on PostgreSQL with BRIN.
-  'DROP INDEX IF EXISTS mutations_by_time',
-  'DROP INDEX IF EXISTS mutations_by_time_range',
+  'DROP INDEX mutations_by_time',
   'ALTER TABLE records DROP COLUMN changed_at',
   'ALTER TABLE mutations DROP COLUMN at',
   'DROP INDEX devices_by_member',
@@ -128,30 +126,4 @@ describe('a store made by the first release opens and gains the new columns', ()
       await admin.end();
     }
   });
-});
-
-it('a PostgreSQL store whose answers the last release indexed with a B-tree keeps one block-range index instead', async () => {
-  const schema = `upgrade_${Date.now().toString(36)}`;
-  const admin = postgres(TEST_DATABASE_URL, { onnotice: () => {}, connection: { search_path: schema } });
-  try {
-    const last = await openPostgresStore(TEST_DATABASE_URL, schema);
-    const { teamId, token } = await seedOldData(last);
-    await last.close();
-    await admin.unsafe('DROP INDEX mutations_by_time_range');
-    await admin.unsafe('CREATE INDEX mutations_by_time ON mutations (at)');
-    const upgraded = await openPostgresStore(TEST_DATABASE_URL, schema);
-    const indexes = await admin<{ indexname: string; indexdef: string }[]>`
-      SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = ${schema} AND tablename = 'mutations' ORDER BY indexname`;
-    expect(indexes.map((i) => i.indexname)).toEqual(['mutations_by_time_range', 'mutations_pkey']);
-    expect(indexes[0]?.indexdef).toMatch(/USING brin \(at\)/);
-    // The purge by time still finds every answer past retention, and only those.
-    await replayOld(upgraded, token);
-    expect(await upgraded.purge(0)).toMatchObject({ answers: 0 });
-    expect(await upgraded.purge(Date.now() + 1000)).toMatchObject({ answers: 3, teams: 1 });
-    expect((await upgraded.pull(teamId, 0, 10)).changes.map((c) => c.id)).toEqual(['A']);
-    await upgraded.close();
-  } finally {
-    await admin.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
-  }
 });

@@ -94,7 +94,17 @@ function Dashboard() {
       </header>
       <div class="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={t === tab} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={t === tab}
+            onClick={() => {
+              // The address follows the tab, and a shop opened before is left behind.
+              history.replaceState(null, '', `?tab=${encodeURIComponent(t)}`);
+              setTab(t);
+            }}
+          >
             {t}
           </button>
         ))}

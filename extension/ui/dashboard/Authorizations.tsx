@@ -87,28 +87,47 @@ function Renewal({ a, shop, settings, now }: { a: TspAuthorization; shop: Shop |
   );
 }
 
-/** The status a person filters by: the page's own word, or that the service is no longer listed. */
-function statusWord(a: TspAuthorization): string {
-  return a.lostAt !== undefined ? 'No longer listed' : a.rawStatus || a.status || 'Unknown';
+/**
+ * The status a person filters and sorts by, as the badge shows it but grouped: how soon a service
+ * that counts down expires (by the reminder windows), else the page's own word for why it does not.
+ */
+function statusWord(a: TspAuthorization, now: Date, settings: Settings): string {
+  const badge = badgeOf(a, now, settings);
+  switch (badge.tone) {
+    case 'expired':
+      return 'Expired';
+    case 'today':
+    case 'urgent':
+      return `Expires within ${settings.urgentDays} days`;
+    case 'notice':
+      return `Expires within ${settings.noticeDays} days`;
+    case 'ok':
+      return 'Active, not due';
+    default:
+      return badge.label;
+  }
 }
 
-const SPEC: TableSpec<TspAuthorization> = {
-  searchText: (a) => [a.shopCode, a.serviceName, a.partner, statusWord(a), a.serviceType],
-  facets: [
-    { key: 'status', label: 'Status', value: statusWord },
-    { key: 'shop', label: 'Shop', value: (a) => a.shopCode },
-    { key: 'partner', label: 'Partner', value: (a) => a.partner },
-  ],
-  columns: [
-    { key: 'shop', label: 'Shop', sortValue: (a) => a.shopCode },
-    { key: 'service', label: 'Service', sortValue: (a) => a.serviceName },
-    { key: 'partner', label: 'Partner', sortValue: (a) => a.partner },
-    { key: 'type', label: 'Type', sortValue: (a) => a.serviceType },
-    { key: 'expires', label: 'Expires', sortValue: (a) => a.expiresAt },
-    { key: 'status', label: 'Status', sortValue: statusWord },
-    { key: 'renewal', label: 'Renewal' },
-  ],
-};
+function authorizationSpec(now: Date, settings: Settings): TableSpec<TspAuthorization> {
+  const status = (a: TspAuthorization) => statusWord(a, now, settings);
+  return {
+    searchText: (a) => [a.shopCode, a.serviceName, a.partner, status(a), a.rawStatus, a.serviceType],
+    facets: [
+      { key: 'status', label: 'Status', value: status },
+      { key: 'shop', label: 'Shop', value: (a) => a.shopCode },
+      { key: 'partner', label: 'Partner', value: (a) => a.partner },
+    ],
+    columns: [
+      { key: 'shop', label: 'Shop', sortValue: (a) => a.shopCode },
+      { key: 'service', label: 'Service', sortValue: (a) => a.serviceName },
+      { key: 'partner', label: 'Partner', sortValue: (a) => a.partner },
+      { key: 'type', label: 'Type', sortValue: (a) => a.serviceType },
+      { key: 'expires', label: 'Expires', sortValue: (a) => a.expiresAt },
+      { key: 'status', label: 'Status', sortValue: status },
+      { key: 'renewal', label: 'Renewal' },
+    ],
+  };
+}
 
 /** Every partner authorization seen on My Services, soonest expiry first, searchable and filterable. */
 export function Authorizations({ settings, shopCode }: { settings: Settings; shopCode?: string }) {
@@ -127,7 +146,7 @@ export function Authorizations({ settings, shopCode }: { settings: Settings; sho
       id="authorizations"
       noun={{ one: 'authorization', many: 'authorizations' }}
       rows={value}
-      spec={SPEC}
+      spec={authorizationSpec(now, settings)}
       initialSort={{ key: 'expires', direction: 'ascending' }}
       row={(a) => (
         <tr key={a.id} data-authorization={a.id}>

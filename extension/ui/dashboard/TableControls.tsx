@@ -45,7 +45,7 @@ export function TableControls<T>({
     setQuery({ ...query, filters });
   };
   return (
-    <div class="table-controls" data-testid={`${id}-controls`}>
+    <fieldset class="table-controls" data-testid={`${id}-controls`} aria-label={`Search and filter ${noun.many}`}>
       <input
         type="search"
         aria-label={`Search ${noun.many}`}
@@ -54,8 +54,8 @@ export function TableControls<T>({
         onInput={(e) => setQuery({ ...query, search: (e.target as HTMLInputElement).value })}
       />
       {spec.facets.map((facet) => {
-        const options = facetOptions(rows, facet);
         const chosen = query.filters[facet.key] ?? '';
+        const options = facetOptions(rows, facet, chosen);
         // A facet with one value or none filters nothing; it is shown only while it is set.
         if (options.length < 2 && chosen === '') return null;
         return (
@@ -80,7 +80,7 @@ export function TableControls<T>({
           Clear search and filters
         </button>
       )}
-    </div>
+    </fieldset>
   );
 }
 

@@ -82,10 +82,12 @@ const SPEC: TableSpec<Row> = {
 export function TeamActivity() {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
   const load = async (before?: number) => {
     setMessage(null);
+    setLoading(true);
     try {
       const [{ entries }, { members }] = await Promise.all([sendMessage('teamAudit', { before }), sendMessage('teamMembers')]);
       const browsers = new Map(members.flatMap((m: TeamMember) => m.devices.map((d) => [d.deviceId, d.label] as const)));
@@ -98,15 +100,21 @@ export function TeamActivity() {
           change: `${CHANGE[e.op] ?? e.op}${OUTCOME[e.status] ?? ` (${e.status})`}`,
         })),
       );
-      setRows((previous) => (before === undefined ? page : [...(previous ?? []), ...page]));
+      // Each entry once, whatever order pages arrive in.
+      setRows((previous) => {
+        const known = new Set(before === undefined ? [] : (previous ?? []).map((r) => r.version));
+        return [...(before === undefined ? [] : (previous ?? [])), ...page.filter((r) => !known.has(r.version))];
+      });
       setMore(entries.length === TEAM_AUDIT_PAGE);
     } catch (error) {
       setMessage(`Could not read the team's activity: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setLoading(false);
     }
   };
   useEffect(() => void load(), []);
 
-  const oldest = rows?.at(-1)?.version;
+  const oldest = rows?.reduce((low, r) => Math.min(low, r.version), Number.POSITIVE_INFINITY);
   return (
     <section data-testid="team-activity" aria-label="Team activity">
       <h3>Activity</h3>
@@ -137,7 +145,7 @@ export function TeamActivity() {
           />
           {more && oldest !== undefined && (
             <p>
-              <button type="button" onClick={() => void load(oldest)}>
+              <button type="button" disabled={loading} onClick={() => void load(oldest)}>
                 Show older changes
               </button>
             </p>

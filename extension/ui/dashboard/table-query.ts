@@ -83,9 +83,14 @@ export function applyQuery<T>(rows: readonly T[], query: TableQuery, spec: Table
     .map((d) => d.row);
 }
 
-/** A facet's values with how many rows hold each, most common first; rows without one are left out. */
-export function facetOptions<T>(rows: readonly T[], facet: Facet<T>): { value: string; count: number }[] {
+/**
+ * A facet's values with how many rows hold each, most common first; rows without one are left out.
+ * The value chosen is offered even when no row holds it any more (count 0), so the filter still
+ * says what it keeps.
+ */
+export function facetOptions<T>(rows: readonly T[], facet: Facet<T>, chosen?: string): { value: string; count: number }[] {
   const counts = new Map<string, number>();
+  if (chosen) counts.set(chosen, 0);
   for (const row of rows) {
     const v = facet.value(row);
     if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -95,10 +100,10 @@ export function facetOptions<T>(rows: readonly T[], facet: Facet<T>): { value: s
     .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
 }
 
-/** Clicking a header: sort by it ascending, then descending, then back to the table's own order. */
+/** Clicking a header: sort by it ascending; clicking it again turns the order round. */
 export function nextSort(query: TableQuery, key: string): TableQuery['sort'] {
   if (query.sort?.key !== key) return { key, direction: 'ascending' };
-  return query.sort.direction === 'ascending' ? { key, direction: 'descending' } : null;
+  return { key, direction: query.sort.direction === 'ascending' ? 'descending' : 'ascending' };
 }
 
 export function isFiltered(query: TableQuery): boolean {
