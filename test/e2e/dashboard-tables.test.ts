@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureSellerUsServices, type E2eSession, type ExtensionBrowser, SCREENSHOTS, startSession } from './browser';
 
@@ -61,6 +62,17 @@ describe('dashboard tables: search, filters, sorting and counts', () => {
     await page.getByLabel('Partner').selectOption('Helpdesk Pro');
     await page.screenshot({ path: `${SCREENSHOTS}/dashboard-table-filters.png`, fullPage: true });
     expect(await services(page)).toEqual(['Customer service']);
+    // The table as shown, as a CSV file: the one row the filter keeps.
+    const [file] = (await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV (1)' }).click(),
+    ])) as [Download, unknown];
+    expect(file.suggestedFilename()).toBe('authorizations.csv');
+    const lines = readFileSync(await file.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('shopCode,serviceName,partner,serviceType,status,authorizedAt,expiresAt,lostAt,lastSeenAt');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['USLCQPEV3N,Customer service,Helpdesk Pro']);
     await page.close();
   });
 

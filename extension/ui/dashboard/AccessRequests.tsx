@@ -9,6 +9,7 @@ import { accessStatusLabel, accessStatusWord, type IntakeOutcome, IntakeResult }
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
 import { QueryTable } from './TableControls';
+import { accessRequestsCsv } from './table-csv';
 import type { TableSpec } from './table-query';
 
 function accessSpec(now: number): TableSpec<ShopAccessRequest> {
@@ -117,6 +118,7 @@ export function AccessRequestTable({ shopCode }: { shopCode?: string }) {
       rows={requests}
       spec={spec}
       initialSort={{ key: 'requested', direction: 'descending' }}
+      csv={accessRequestsCsv}
       row={(r) => (
         <tr key={r.id}>
           <td class="muted">{businessCenterLabel(r.businessCenterId, r.businessCenterName)}</td>

@@ -11,6 +11,7 @@ import { Badge } from '../Badge';
 import { copyText } from '../clipboard';
 import { useLiveQuery } from '../use-live-query';
 import { QueryTable } from './TableControls';
+import { authorizationsCsv } from './table-csv';
 import type { TableSpec } from './table-query';
 
 const TYPE = { custom: 'Custom', public: 'Public' } as const;
@@ -148,6 +149,7 @@ export function Authorizations({ settings, shopCode }: { settings: Settings; sho
       rows={value}
       spec={authorizationSpec(now, settings)}
       initialSort={{ key: 'expires', direction: 'ascending' }}
+      csv={authorizationsCsv}
       row={(a) => (
         <tr key={a.id} data-authorization={a.id}>
           <td class="code">{a.shopCode}</td>

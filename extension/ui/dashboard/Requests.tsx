@@ -2,6 +2,7 @@ import type { PartnerAccess, TspRequest } from '../../../shared/schemas';
 import { db } from '../../db/database';
 import { useLiveQuery } from '../use-live-query';
 import { QueryTable } from './TableControls';
+import { partnerAccessCsv, tspRequestsCsv } from './table-csv';
 import type { TableSpec } from './table-query';
 
 const when = (at: number) => new Date(at).toLocaleString();
@@ -50,6 +51,7 @@ function TspRequests({ requests }: { requests: TspRequest[] }) {
       noun={{ one: 'request', many: 'requests' }}
       rows={requests}
       spec={TSP_SPEC}
+      csv={tspRequestsCsv}
       row={(r) => (
         <tr key={r.id}>
           <td class="code">{r.shopCode ?? '?'}</td>
@@ -77,6 +79,7 @@ function PartnerAccessTable({ access }: { access: PartnerAccess[] }) {
       noun={{ one: 'Business Center', many: 'Business Centers' }}
       rows={access}
       spec={ACCESS_SPEC}
+      csv={partnerAccessCsv}
       row={(a) => (
         <tr key={a.id} data-center={a.businessCenterName} data-removed={a.lostAt === undefined ? 'no' : 'yes'}>
           <td class="code">{a.shopCode}</td>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { download } from '../download';
 import {
   applyQuery,
   type Column,
@@ -29,6 +30,7 @@ export function TableControls<T>({
   spec,
   query,
   setQuery,
+  onExport,
 }: {
   id: string;
   noun: Noun;
@@ -37,6 +39,8 @@ export function TableControls<T>({
   spec: TableSpec<T>;
   query: TableQuery;
   setQuery: (q: TableQuery) => void;
+  /** Saves the rows shown, in their order, as a CSV file. */
+  onExport?: () => void;
 }) {
   const setFilter = (key: string, value: string) => {
     const filters = { ...query.filters };
@@ -78,6 +82,11 @@ export function TableControls<T>({
       {isFiltered(query) && (
         <button type="button" onClick={() => setQuery({ ...EMPTY_QUERY, sort: query.sort })}>
           Clear search and filters
+        </button>
+      )}
+      {onExport && (
+        <button type="button" disabled={shown === 0} onClick={onExport}>
+          Export CSV ({shown})
         </button>
       )}
     </fieldset>
@@ -151,6 +160,7 @@ export function QueryTable<T>({
   spec,
   initialSort = null,
   row,
+  csv,
 }: {
   id: string;
   noun: Noun;
@@ -158,8 +168,11 @@ export function QueryTable<T>({
   spec: TableSpec<T>;
   initialSort?: TableQuery['sort'];
   row: (item: T) => ComponentChildren;
+  /** The table as a CSV file: what it shows, as filtered and sorted. */
+  csv?: (rows: readonly T[]) => string;
 }) {
   const table = useTableQuery(rows, spec, initialSort);
+  const onExport = csv && (() => download(`${id}.csv`, csv(table.rows), 'text/csv;charset=utf-8'));
   return (
     <>
       <TableControls
@@ -170,6 +183,7 @@ export function QueryTable<T>({
         spec={spec}
         query={table.query}
         setQuery={table.setQuery}
+        onExport={onExport}
       />
       <table data-testid={id}>
         <thead>

@@ -3,6 +3,7 @@ import { businessCenterLabel } from '../../../shared/shop-assignment';
 import { db } from '../../db/database';
 import { sendMessage, TEAM_AUDIT_PAGE, type TeamAuditEntry, type TeamMember } from '../../messaging';
 import { QueryTable } from './TableControls';
+import { toCsv } from './table-csv';
 import type { TableSpec } from './table-query';
 
 const KIND: Record<string, string> = {
@@ -131,6 +132,7 @@ export function TeamActivity() {
             noun={{ one: 'change', many: 'changes' }}
             rows={rows}
             spec={SPEC}
+            csv={(shown) => toCsv(shown, ['at', 'memberName', 'browser', 'change', 'kind', 'what', 'version'])}
             initialSort={{ key: 'when', direction: 'descending' }}
             row={(r) => (
               <tr key={r.version} data-version={r.version}>

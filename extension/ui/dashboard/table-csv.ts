@@ -1,4 +1,4 @@
-import type { Shop, ShopAccessRequest, TspAuthorization } from '../../../shared/schemas';
+import type { PartnerAccess, Shop, ShopAccessRequest, TspAuthorization, TspRequest } from '../../../shared/schemas';
 
 /** RFC 4180 CSV; a leading =, +, - or @ is quoted away so a spreadsheet never runs page text as a formula. */
 export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
@@ -43,4 +43,20 @@ export const accessRequestsCsv = (rows: readonly ShopAccessRequest[]) =>
     'requestedAt',
     'lastError',
     'updatedAt',
+  ]);
+
+export const tspRequestsCsv = (rows: readonly TspRequest[]) =>
+  toCsv(rows, ['shopCode', 'partner', 'status', 'rawStatus', 'lastSeenAt']);
+
+export const partnerAccessCsv = (rows: readonly PartnerAccess[]) =>
+  toCsv(rows, [
+    'shopCode',
+    'businessCenterName',
+    'businessCenterId',
+    'permission',
+    'status',
+    'rawStatus',
+    'firstSeenAt',
+    'lastSeenAt',
+    'lostAt',
   ]);
