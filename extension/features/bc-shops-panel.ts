@@ -7,7 +7,7 @@ import { isVocabularyWord } from '../pages/vocabulary';
 import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
 import type { BcOverview } from '../protocol-types';
 import type { IntakeOutcome } from '../ui/access-requests';
-import { BcPanel } from '../ui/BcPanel';
+import { type BatchLine, BcPanel } from '../ui/BcPanel';
 import { releaseRightEdge, reserveRightEdge, topBarBottom } from '../ui/dock';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { HelperUnavailable } from '../ui/ShopCodeOverlay';
@@ -52,6 +52,8 @@ export const bcShopsPanel: Feature = {
     let orgId: string | null = null;
 
     let progress: { done: number; total: number } | null = null;
+    /** The last batch, one line per code: what became of each, kept in sight until the next. */
+    let batch: BatchLine[] | null = null;
     let collapsed = false;
     void browser.storage.local.get(COLLAPSED_KEY).then((stored) => {
       collapsed = stored[COLLAPSED_KEY] === true;
@@ -76,6 +78,7 @@ export const bcShopsPanel: Feature = {
           overview,
           busy,
           progress,
+          batch,
           notice,
           intake,
           listNote,
@@ -108,6 +111,15 @@ export const bcShopsPanel: Feature = {
         .finally(async () => {
           busy = null;
           progress = null;
+          // A batch that stopped says so against each code it did not finish.
+          batch =
+            batch?.map((line) =>
+              line.state === 'requesting'
+                ? { ...line, state: 'refused' as const, detail: 'stopped before TikTok confirmed it' }
+                : line.state === 'waiting'
+                  ? { ...line, state: 'skipped' as const, detail: 'the batch stopped before it' }
+                  : line,
+            ) ?? null;
           await refresh();
         });
     };
@@ -116,6 +128,14 @@ export const bcShopsPanel: Feature = {
       guarded(async () => {
         const org = orgId as string;
         const plan = await sendMessage('planRequests', { orgId: org, codes });
+        batch = [
+          ...plan.sendNow.map((code) => ({ code, state: 'waiting' as const })),
+          ...plan.queued.map((code) => ({ code, state: 'queued' as const })),
+          ...plan.skipped.map((s) => ({ code: s.code, state: 'skipped' as const, detail: s.reason })),
+        ];
+        const mark = (code: string, state: BatchLine['state'], detail?: string) => {
+          batch = (batch ?? []).map((line) => (line.code === code ? { code, state, detail } : line));
+        };
         const lines: string[] = [];
         if (plan.teamNote) lines.push(plan.teamNote);
         else if (plan.queued.length) lines.push(`${plan.queued.length} queued for the next day (daily limit of 20).`);
@@ -126,13 +146,16 @@ export const bcShopsPanel: Feature = {
           for (const [i, code] of plan.sendNow.entries()) {
             busy = `Requesting ${code} (${i + 1} of ${plan.sendNow.length})...`;
             progress = { done: i, total: plan.sendNow.length };
+            mark(code, 'requesting');
             render();
             attempted++;
             const outcome = await requestAccess(document, code, signal);
             await sendMessage('recordRequestOutcome', { orgId: org, code, outcome });
             if (outcome.ok) sent++;
+            mark(code, outcome.ok ? 'sent' : 'refused', outcome.ok ? undefined : outcome.error);
             if (!outcome.ok && outcome.kind === 'limit') {
               const rest = plan.sendNow.slice(i + 1);
+              for (const later of rest) mark(later, 'queued');
               if (rest.length) await sendMessage('planRequests', { orgId: org, codes: rest });
               lines.push(`TikTok says the daily limit is reached: ${code} and ${rest.length} more wait for the next day.`);
               break;

@@ -7,6 +7,22 @@ import type { BcOverview } from '../protocol-types';
 import { accessStatusLabel, type IntakeOutcome, IntakeResult, notFromHere } from './access-requests';
 import { copyText } from './clipboard';
 
+/** One code of a batch: waiting its turn, being requested, and what came of it. */
+export interface BatchLine {
+  code: string;
+  state: 'waiting' | 'requesting' | 'sent' | 'refused' | 'queued' | 'skipped';
+  detail?: string;
+}
+
+const BATCH_STATE: Record<BatchLine['state'], string> = {
+  waiting: 'waiting its turn',
+  requesting: 'requesting now...',
+  sent: 'sent, pending approval',
+  refused: 'not sent',
+  queued: 'queued for the next day (daily limit of 20)',
+  skipped: 'not requested',
+};
+
 export interface BcPanelProps {
   overview: BcOverview;
   busy: string | null;
@@ -22,6 +38,7 @@ export interface BcPanelProps {
   onRemovePasted(code: string): void;
   /** A batch under way: how many of its requests were tried. */
   progress?: { done: number; total: number } | null;
+  batch?: BatchLine[] | null;
   /** Collapsed to a tab at the edge (remembered by the feature); open, a drawer from `top` down. */
   collapsed: boolean;
   top: number;
@@ -83,6 +100,19 @@ export function BcPanel(props: BcPanelProps) {
             />
           )}
         </p>
+      )}
+      {props.batch && props.batch.length > 0 && (
+        <ul class="bc-list" data-testid="bc-batch" aria-label="This batch, one line per code">
+          {props.batch.map((line) => (
+            <li key={line.code} data-code={line.code} data-state={line.state}>
+              <span class="code">{line.code}</span>{' '}
+              <span class={line.state === 'refused' ? 'error' : 'muted'}>
+                {BATCH_STATE[line.state]}
+                {line.detail ? `: ${line.detail}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
       {props.listNote && (
         <p role="status" data-testid="bc-list-note" class="warn-text">

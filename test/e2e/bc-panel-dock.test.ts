@@ -69,6 +69,41 @@ describe('the Business Center panel docks beside the page', () => {
     });
   }
 
+  it("shows a batch one line per code, with a progress bar while it runs and each code's outcome after", async () => {
+    const page = await session.open(
+      'https://business.tiktok.com/manage/assets/shops?org_id=7000000000010&reset=1&server_ms=600&sent_today=19',
+    );
+    const drawer = panel(page);
+    await drawer.locator('[data-testid="bc-quota"]').waitFor({ timeout: 10_000 });
+    await drawer.getByLabel('Paste shop codes').fill('USLCNOSHOP1 GBLCBATCH01 GBLCBATCH02');
+    await drawer.getByRole('button', { name: 'Add codes' }).click();
+    await drawer.locator('[data-testid="bc-intake"]').waitFor();
+    await drawer.getByRole('button', { name: 'Select all' }).click();
+    await drawer.getByRole('button', { name: /Request selected/ }).click();
+    const line = (code: string) => drawer.locator(`[data-testid="bc-batch"] li[data-code="${code}"]`);
+    // TikTok has one of the day's 20 left (members used 19 by hand): the codes are tried in turn
+    // until TikTok says the limit is reached, and what is left waits for the next day.
+    await expect.poll(() => line('USLCQPEV3N').getAttribute('data-state'), { timeout: 10_000 }).toBe('requesting');
+    expect(await drawer.locator('[data-testid="bc-busy"] progress').count()).toBe(1);
+    expect(await drawer.locator('[data-testid="bc-batch"] li').allAttributes('data-code')).toEqual([
+      'USLCQPEV3N',
+      'USLCNOSHOP1',
+      'GBLCBATCH01',
+      'GBLCBATCH02',
+    ]);
+    await expect.poll(() => drawer.locator('[data-testid="bc-busy"]').count(), { timeout: 20_000 }).toBe(0);
+    expect(await drawer.locator('[data-testid="bc-batch"] li').allAttributes('data-state')).toEqual([
+      'sent',
+      'refused',
+      'refused',
+      'queued',
+    ]);
+    expect(await line('USLCNOSHOP1').textContent()).toContain('not sent: Invalid TikTok Shop code');
+    expect(await line('GBLCBATCH01').textContent()).toContain('not sent: You have reached the daily limit');
+    expect(await line('GBLCBATCH02').textContent()).toContain('queued for the next day');
+    await page.close();
+  });
+
   it('threw nothing into the page', () => {
     expect(session.pageErrors).toEqual([]);
   });
