@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, FONT_SAFE, fontUnsafeCharacters } from './axe';
+import { axeViolations, FONT_SAFE, fontUnsafeCharacters, keyboardWalk } from './axe';
 import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, startSession } from './browser';
 
 let session: E2eSession;
@@ -107,6 +107,37 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       await page.close();
     });
   }
+
+  it('every control of the dashboard views and the popup is reached with Tab and shows its focus', async () => {
+    // The walk itself tells: a button Tab skips, and one that hides its focus, planted in a page, are both named.
+    const control = await browser.extensionPage('/dashboard.html?tab=Authorizations');
+    await settled(control);
+    await control.evaluate(() => {
+      const skipped = Object.assign(document.createElement('button'), { textContent: 'Skipped by Tab', tabIndex: -1 });
+      const hidden = Object.assign(document.createElement('button'), { textContent: 'Focus hidden' });
+      hidden.style.outline = 'none';
+      document.body.append(skipped, hidden);
+    });
+    const planted = await keyboardWalk(control);
+    expect(planted.unreached.map((c) => c.split('|')[1])).toEqual(['Skipped by Tab']);
+    expect(planted.unmarked.map((c) => c.split('|')[1])).toEqual(['Focus hidden']);
+    await control.close();
+    const found: Record<string, unknown> = {};
+    for (const path of [
+      '/dashboard.html?tab=Authorizations',
+      '/dashboard.html?tab=Partner%20requests',
+      '/dashboard.html?tab=Settings',
+      '/dashboard.html?tab=Shops&shop=USLCQPEV3N',
+      '/popup.html',
+    ]) {
+      const page = await browser.extensionPage(path);
+      await settled(page);
+      const walk = await keyboardWalk(page);
+      if (walk.unreached.length + walk.unmarked.length > 0) found[path] = walk;
+      await page.close();
+    }
+    expect(found).toEqual({});
+  });
 
   it('in the overlays and row badges drawn on Seller Center pages', async () => {
     const found: Record<string, unknown> = {};

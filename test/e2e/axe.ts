@@ -79,3 +79,43 @@ export async function fontUnsafeCharacters(page: Page, selectors: string[] = ['b
     { selectors, safe: FONT_SAFE.source },
   );
 }
+
+/**
+ * Presses Tab through the page until focus comes round again: every enabled control must be reached,
+ * and each must show where focus is (an outline, as the browser draws for keyboard focus).
+ */
+export async function keyboardWalk(page: Page, limit = 400): Promise<{ unreached: string[]; unmarked: string[] }> {
+  const describe = () =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const style = getComputedStyle(e);
+      const id = `${e.tagName.toLowerCase()}|${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}|${[...document.querySelectorAll('*')].indexOf(e)}`;
+      return { id, marked: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    });
+  const seen = new Map<string, boolean>();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const now = await describe();
+    if (!now) continue;
+    if (seen.has(now.id)) break;
+    seen.set(now.id, now.marked);
+  }
+  const controls = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button:not([disabled]), a[href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])',
+      ),
+    ]
+      .filter((e) => e.getClientRects().length > 0)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}|${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}|${[...document.querySelectorAll('*')].indexOf(e)}`,
+      ),
+  );
+  return {
+    unreached: controls.filter((c) => !seen.has(c)),
+    unmarked: [...seen].filter(([, marked]) => !marked).map(([id]) => id),
+  };
+}
