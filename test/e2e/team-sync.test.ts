@@ -24,6 +24,7 @@ let dataDir: string;
 let port: number;
 let invites: string[];
 let viewerToken: string;
+let scriptToken: string;
 let teamId: string;
 const pageErrors: string[] = [];
 
@@ -47,6 +48,7 @@ beforeAll(async () => {
     `http://127.0.0.1:${port}/join#${(await store.createInvite(teamId, role, { maxUses: 1, expiresAt: Date.now() + 3_600_000 })).code}`;
   invites = [await inviteFor('admin'), await inviteFor('member')];
   viewerToken = (await store.createDeviceToken(teamId, 'viewer', 'test reader')).token;
+  scriptToken = (await store.createDeviceToken(teamId, 'member', 'import script')).token;
   await store.close();
   server = await serve();
   fixtures = await startFixtureServer();
@@ -175,7 +177,9 @@ describe('team sync between two members’ browsers', () => {
 
     // Meanwhile Ben renamed the shop, and the server took his edit first.
     const store = openSqliteStore(dataDir);
-    const benDevice = (await store.listDevices(teamId)).find((d) => d.label !== 'test reader' && d.role === 'member');
+    const benDevice = (await store.listDevices(teamId)).find(
+      (d) => !['test reader', 'import script'].includes(d.label) && d.role === 'member',
+    );
     const current = (await store.records(teamId, 'shops')).find((r) => r.id === 'USLCQPEV3N');
     await store.push(
       { teamId, deviceId: benDevice?.deviceId as string, memberId: benDevice?.memberId as string, role: 'member' },
@@ -216,8 +220,8 @@ describe('team sync between two members’ browsers', () => {
   it("lets an admin invite and remove members; the removed member's browser says so at once", async () => {
     const anaPage = await ana.extensionPage('/dashboard.html?tab=Settings');
     const team = anaPage.getByTestId('team-members');
-    // Ana, Ben, and the viewer token this test reads the server with.
-    await expect.poll(() => team.locator('tr[data-member]').count(), { timeout: 10_000 }).toBe(3);
+    // Ana, Ben, the viewer token this test reads the server with, and the import script's token.
+    await expect.poll(() => team.locator('tr[data-member]').count(), { timeout: 10_000 }).toBe(4);
     expect(await team.locator('tr[data-member="Ana"]').textContent()).toContain('(you)');
     await team.getByRole('button', { name: 'Invite someone' }).click();
     await expect.poll(() => team.getByTestId('invite-link').textContent()).toMatch(/join#inv_/);
@@ -233,9 +237,43 @@ describe('team sync between two members’ browsers', () => {
     await team.getByRole('button', { name: 'Stop calendar link' }).click();
     await expect.poll(async () => (await fetch(calendarUrl)).status, { timeout: 10_000 }).toBe(404);
 
-    // The team's activity: who changed what, from which browser, newest first, filterable.
+    // A script of the team's imported 205 partner requests: more than one page of activity (200).
+    for (let from = 0; from < 205; from += 100) {
+      const mutations = Array.from({ length: Math.min(100, 205 - from) }, (_, i) => {
+        const id = `script-request-${from + i}`;
+        const fields = {
+          id,
+          partner: `Partner ${from + i}`,
+          status: null,
+          rawStatus: 'Pending',
+          history: [],
+          lastSeenAt: Date.now(),
+        };
+        return { mutationId: `import-${id}`, collection: 'tspRequests', id, baseVersion: 0, op: 'upsert', fields };
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/v1/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${scriptToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: 'import-script', mutations }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const audit = await fetch(`http://127.0.0.1:${port}/v1/audit?limit=1000`, {
+      headers: { authorization: `Bearer ${viewerToken}` },
+    });
+    const total = ((await audit.json()) as { entries: unknown[] }).entries.length;
+    await anaPage.reload();
+
+    // The team's activity: who changed what, from which browser, newest first, a page at a time, filterable.
     const activity = anaPage.getByTestId('team-activity');
-    await expect.poll(() => activity.locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const count = activity.getByTestId('team-changes-count');
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('200 changes');
+    await activity.getByRole('button', { name: 'Show older changes' }).click();
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe(`${total} changes`);
+    // Every change once: the second page joined the first without a gap or a repeat.
+    const all = await activity.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-version'))));
+    expect(new Set(all).size).toBe(total);
+    expect(await activity.getByRole('button', { name: 'Show older changes' }).count()).toBe(0);
     const cells = (row: number) => activity.locator('tbody tr').nth(row).locator('td').allTextContents();
     const versions = await activity
       .locator('tbody tr')
@@ -261,7 +299,7 @@ describe('team sync between two members’ browsers', () => {
 
     await team.locator('tr[data-member="Ben"]').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => team.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Ben removed');
-    await expect.poll(() => team.locator('tr[data-member]').count()).toBe(2);
+    await expect.poll(() => team.locator('tr[data-member]').count()).toBe(3);
     // His socket is closed by the server, and his browser stops syncing and says why.
     await expect.poll(() => benPage.getByTestId('sync-state').textContent(), { timeout: 10_000 }).toBe('Removed from the team');
     await anaPage.close();
