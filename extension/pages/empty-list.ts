@@ -46,17 +46,37 @@ function narrowed(root: Element, heading: RegExp): boolean {
   });
 }
 
+/** The texts a table shows in its body: its data cells, or, for a header-only table (a fixed header), what follows it. */
+function bodyTexts(table: Element): string[] {
+  const cells = [...table.querySelectorAll('td, [role="cell"], [role="gridcell"]')].map((c) => normalizeText(c.textContent));
+  if (cells.length > 0 || table.querySelector('tbody tr, [role="row"] ~ [role="row"]')) return cells.filter(Boolean);
+  // A fixed header (Arco, Ant) is a table of its own above a body table or an empty-state block:
+  // the body is what the table's wrapper holds after the header, up to two levels out.
+  for (let wrapper = table.parentElement, level = 0; wrapper && level < 3; wrapper = wrapper.parentElement, level++) {
+    const texts: string[] = [];
+    const walker = wrapper.ownerDocument.createTreeWalker(wrapper, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (table.contains(node) || !(table.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      const text = normalizeText(node.textContent);
+      if (text) texts.push(text);
+    }
+    if (texts.length > 0) return texts;
+  }
+  return [];
+}
+
 /** Whether a table under `root` has headers `isHeader` accepts and holds nothing but an empty-state text. */
 export function hasEmptyTable(root: Element, isHeader: (headers: string[]) => boolean): boolean {
   return [...root.querySelectorAll('table, [role="table"], [role="grid"]')].some((table) => {
     const headers = [...table.querySelectorAll('th, [role="columnheader"]')].map((h) => normalizeText(h.textContent));
     if (!isHeader(headers)) return false;
-    const cells = [...table.querySelectorAll('td, [role="cell"], [role="gridcell"]')]
-      .map((c) => normalizeText(c.textContent))
-      .filter(Boolean);
+    const cells = bodyTexts(table);
     return cells.length === 1 && EMPTY_WORDS.test(cells[0] as string);
   });
 }
+
+/** A header's words without a trailing note in brackets: "Expiry date (UTC+8)" names the expiry date. */
+const headerWords = (header: string) => normalizeWords(header.replace(/\s*[(\[][^)\]]*[)\]]\s*$/, ''));
 
 /**
  * A Seller Center list page showing no records at all: the route or a heading says which page this
@@ -70,7 +90,7 @@ export function isEmptyListPage<K extends string>(url: URL, doc: Document, vocab
   const root = quietListRoot(doc);
   if (!root || narrowed(root, vocabulary.heading)) return false;
   const fieldOf = (header: string) => {
-    const words = normalizeWords(header);
+    const words = headerWords(header);
     return vocabulary.fields.find((f) => f.labels.includes(words))?.key;
   };
   return hasEmptyTable(root, (headers) => {

@@ -11,6 +11,10 @@ const ELSEWHERE = new URL('https://seller-us.tiktok.com/homepage');
 const SERVICE_HEADERS = '<tr><th>Service name</th><th>Partner</th><th>Status</th><th>Expiry date</th><th>Action</th></tr>';
 const table = (headers: string, body: string) => `<table><thead>${headers}</thead><tbody>${body}</tbody></table>`;
 const empty = (text = 'No data') => table(SERVICE_HEADERS, `<tr><td colspan="5">${text}</td></tr>`);
+/** Arco's fixed header: the headers in a table of their own, the body (or its empty state) in another block. */
+const fixedHeader = (body: string) =>
+  `<div class="arco-table"><div class="arco-table-header"><table><thead>${SERVICE_HEADERS}</thead></table></div>` +
+  `<div class="arco-table-body">${body}</div></div>`;
 
 function services(html: string, url = SERVICES_URL): boolean {
   document.body.innerHTML = `<main>${html}</main>`;
@@ -28,6 +32,20 @@ describe('a list page that says it holds nothing is the whole list of none', () 
       'an ARIA grid',
       `<div role="grid"><div role="row"><span role="columnheader">Service</span><span role="columnheader">Partner</span>
         <span role="columnheader">Status</span><span role="columnheader">Expires</span></div><div role="row"><span role="gridcell">No records</span></div></div>`,
+    ],
+    [
+      'a fixed header above a body table holding "No data"',
+      fixedHeader(
+        '<table><tbody><tr><td colspan="5"><div class="arco-empty"><svg></svg><div>No data</div></div></td></tr></tbody></table>',
+      ),
+    ],
+    ['a fixed header above an empty-state block', fixedHeader('<div class="arco-empty"><svg></svg><div>No data</div></div>')],
+    [
+      'headers with a note in brackets',
+      table(
+        '<tr><th>Service name</th><th>Partner</th><th>Status</th><th>Expiry date (UTC+8)</th><th>Action</th></tr>',
+        '<tr><td colspan="5">No data</td></tr>',
+      ),
     ],
   ])('empty: %s', (_what, html) => {
     expect(services(html)).toBe(true);
@@ -83,6 +101,19 @@ describe('a list page that says it holds nothing is the whole list of none', () 
     ['a search typed in a box that does not say "search"', `<input placeholder="Service name" value="Ads">${empty()}`],
     ['a status chosen in a select', `<select><option>All</option><option selected>Active</option></select>${empty()}`],
     ['"No services found" (search wording)', empty('No services found')],
+    [
+      'a fixed header above a body table with a row',
+      fixedHeader(
+        '<table><tbody><tr><td>Ads management</td><td>Growth Partners</td><td>Active</td><td>2026-12-17</td><td>Renew</td></tr></tbody></table>',
+      ),
+    ],
+    [
+      'a fixed header above "No data" and a pager',
+      fixedHeader(
+        '<div class="arco-empty">No data</div><div class="arco-pagination"><span>Total 12</span><button>2</button></div>',
+      ),
+    ],
+    ['a fixed header with nothing below it yet', fixedHeader('')],
   ])('not empty: %s', (_what, html) => {
     expect(services(html)).toBe(false);
   });
