@@ -48,3 +48,16 @@ export function planBatch<T>(items: readonly T[], state: Pick<QuotaState, 'remai
 export function countsTowardQuota<T extends { requestedAt?: number; status: string }>(r: T): r is T & { requestedAt: number } {
   return r.requestedAt !== undefined && r.status !== 'queued' && r.status !== 'failed';
 }
+
+/**
+ * What a request made by hand is claimed under in the team's count for its day: its shop code; for
+ * a shop asked for again after access was lost, the code and which time (`CODE#2`), so a second
+ * request for one shop on one day counts again while two members' browsers that saw the same
+ * request still count it once.
+ */
+export function handClaimKey(shopCode: string, timesAskedAgain: number): string {
+  return timesAskedAgain > 0 ? `${shopCode}#${timesAskedAgain + 1}` : shopCode;
+}
+
+/** A claim key as `handClaimKey` makes it (a shop code, then an optional #n). */
+export const CLAIM_KEY = /^[A-Z0-9]{6,20}(#[0-9]{1,3})?$/;

@@ -241,7 +241,7 @@ export async function applyShopList(
         delete next.requestedAt;
         const again = handRequestedAt(shop, now, complete && readEarlierToday);
         if (again !== undefined) {
-          next = datedByHand(next, again, now, 'asked again after access was lost');
+          next = datedByHand(next, again, now, ASKED_AGAIN);
           if (quotaDay(again, timeZone) === today) madeByHandToday.push(next);
         }
       }
@@ -312,6 +312,13 @@ function handMade(orgId: string, shop: ListedShop, now: number, name: string | u
 /** A pending shop's day: the list's Request time, else now when a whole list read earlier today lacked it. */
 function handRequestedAt(shop: ListedShop, now: number, newToday: boolean): number | undefined {
   return shop.requestedAt ?? (newToday ? now : undefined);
+}
+
+const ASKED_AGAIN = 'asked again after access was lost';
+
+/** How many times the shop was asked for again by hand after its access was lost (0: never). */
+export function timesAskedAgain(record: ShopAccessRequest): number {
+  return record.history?.filter((h) => h.event === 'requested_by_hand' && h.detail === ASKED_AGAIN).length ?? 0;
 }
 
 function datedByHand(record: ShopAccessRequest, requestedAt: number, now: number, how: string): ShopAccessRequest {

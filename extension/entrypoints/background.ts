@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { authorizationId } from '../../shared/authorization-badge';
-import { quotaDay } from '../../shared/quota';
+import { handClaimKey, quotaDay } from '../../shared/quota';
 import { notifiesHere } from '../../shared/shop-assignment';
 import {
   accessLostNews,
@@ -29,6 +29,7 @@ import {
   recordRequestOutcome,
   recordResend,
   removeIntake,
+  timesAskedAgain,
 } from '../db/access-requests';
 import { expiringSoon, markRenewal, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
@@ -178,7 +179,7 @@ export default defineBackground(() => {
         await sync.teamRequester(),
         input.orgId,
         day,
-        madeByHandToday.map((r) => r.shopCode),
+        madeByHandToday.map((r) => handClaimKey(r.shopCode, timesAskedAgain(r))),
       );
     }
     await notifyChanges(lost.filter((r) => r.status === 'approved').map(accessLostNews));

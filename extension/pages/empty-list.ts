@@ -76,7 +76,7 @@ export function hasEmptyTable(root: Element, isHeader: (headers: string[]) => bo
 }
 
 /** A header's words without a trailing note in brackets: "Expiry date (UTC+8)" names the expiry date. */
-const headerWords = (header: string) => normalizeWords(header.replace(/\s*[(\[][^)\]]*[)\]]\s*$/, ''));
+const headerWords = (header: string) => normalizeWords(header.replace(/\s*[([][^)\]]*[)\]]\s*$/, ''));
 
 /**
  * A Seller Center list page showing no records at all: the route or a heading says which page this

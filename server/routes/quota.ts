@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DAILY_REQUEST_QUOTA } from '../../shared/quota';
-import { BusinessCenterSchema, ShopCodeSchema } from '../../shared/schemas';
+import { CLAIM_KEY, DAILY_REQUEST_QUOTA } from '../../shared/quota';
+import { BusinessCenterSchema } from '../../shared/schemas';
 import { type AuthEnv, requireDevice, requireRole } from '../auth';
 import type { Store } from '../store/store';
 import { validate } from '../validate';
@@ -11,8 +11,12 @@ const QuotaDay = z.object({
   /** The quota day as the browser counts it (YYYY-MM-DD in the Business Center's stated time zone). */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD'),
   count: z.number().int().min(1).max(DAILY_REQUEST_QUOTA),
-  /** The shops the requests are for, kept for the day (see Store.claimQuota). */
-  shopCodes: z.array(ShopCodeSchema).min(1).max(DAILY_REQUEST_QUOTA).optional(),
+  /** The shops the requests are for, kept for the day (see Store.claimQuota); `CODE#2` for a shop asked for again. */
+  shopCodes: z
+    .array(z.string().regex(CLAIM_KEY, 'shop code: 6 to 20 upper-case letters or digits, then #n for a shop asked for again'))
+    .min(1)
+    .max(DAILY_REQUEST_QUOTA)
+    .optional(),
 });
 const codesCounted = {
   check: (body: { count: number; shopCodes?: string[] }) => !body.shopCodes || body.shopCodes.length === body.count,

@@ -191,6 +191,8 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
       { ...body, count: 0 },
       { ...body, count: 2, shopCodes: ['USLCQPEV3N'] },
       { ...body, count: 1, shopCodes: ['not a code'] },
+      { ...body, count: 1, shopCodes: ['USLCQPEV3N#'] },
+      { ...body, count: 1, shopCodes: ['USLCQPEV3N#two'] },
     ]) {
       const res = await claim(member, bad);
       expect(res.status).toBe(400);
@@ -202,6 +204,10 @@ describe.each(STORES)('HTTP API on %s', (_name, open) => {
     const byHand = { ...body, count: 1, shopCodes: ['USLCQPEV3N'], madeByHand: true };
     expect(await (await claim(member, byHand)).json()).toEqual({ granted: 1, claimed: 18, limit: 20 });
     expect(await (await claim(owner, byHand)).json()).toEqual({ granted: 0, claimed: 18, limit: 20 });
+    // The same shop asked for again after its access was lost: a second request that day, counted once more.
+    const again = { ...byHand, shopCodes: ['USLCQPEV3N#2'] };
+    expect(await (await claim(member, again)).json()).toEqual({ granted: 1, claimed: 19, limit: 20 });
+    expect(await (await claim(owner, again)).json()).toEqual({ granted: 0, claimed: 19, limit: 20 });
   });
 
   it('rate-limits invite redemption', async () => {

@@ -9,10 +9,12 @@ import {
   quotaFor,
   recordRequestOutcome,
   removeIntake,
+  timesAskedAgain,
 } from '../../extension/db/access-requests';
 import { CompanionDb } from '../../extension/db/database';
 import { readBusinessCenterName } from '../../extension/pages/business-center';
 import { isWaiting } from '../../shared/access-methods';
+import { handClaimKey } from '../../shared/quota';
 import type { Shop } from '../../shared/schemas';
 import { ShopSchema } from '../../shared/schemas';
 import { assignmentLabel, businessCenterLabel, notifiesHere, requestedFrom } from '../../shared/shop-assignment';
@@ -188,6 +190,26 @@ describe('requests made by hand in Business Center', () => {
     const again = await applyShopList(db, A, [pending('USLCHAND01', NOON - 3_600_000)], NOON + 2000, false);
     expect(again.madeByHandToday).toEqual([]);
     expect((await quotaFor(db, A, NOON + 2000)).used).toBe(1);
+  });
+
+  it('a shop asked for again after its access was lost is claimed again the same day, under its own key', async () => {
+    const keys = (made: { madeByHandToday: Parameters<typeof timesAskedAgain>[0][] }) =>
+      made.madeByHandToday.map((r) => handClaimKey(r.shopCode, timesAskedAgain(r)));
+    expect(keys(await applyShopList(db, A, [pending('USLCHAND01', NOON - 7_200_000)], NOON - 3_600_000, true))).toEqual([
+      'USLCHAND01',
+    ]);
+    await applyShopList(db, A, [{ code: 'USLCHAND01', pending: false }], NOON - 1_800_000, true);
+    for (const [n, at] of [
+      [2, NOON],
+      [3, NOON + 3_600_000],
+    ] as const) {
+      // Gone from the whole list (the seller removed the Business Center), then asked for by hand again.
+      await applyShopList(db, A, [], at, true);
+      expect((await db.accessRequests.get(`${A}:USLCHAND01:request_access`))?.lostAt).toBe(at);
+      const again = await applyShopList(db, A, [pending('USLCHAND01', at + 1000)], at + 2000, true);
+      expect(keys(again)).toEqual([`USLCHAND01#${n}`]);
+      await applyShopList(db, A, [{ code: 'USLCHAND01', pending: false }], at + 3000, true);
+    }
   });
 
   it('flags an approved shop shown Pending approval again, once, and keeps it approved', async () => {

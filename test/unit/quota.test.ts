@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAILY_REQUEST_QUOTA, planBatch, quotaDay, quotaState } from '../../shared/quota';
+import { CLAIM_KEY, DAILY_REQUEST_QUOTA, handClaimKey, planBatch, quotaDay, quotaState } from '../../shared/quota';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -45,5 +45,19 @@ describe('planBatch', () => {
     expect(planBatch(codes.slice(0, 5), { remaining: 3 })).toEqual({ sendNow: codes.slice(0, 3), queued: codes.slice(3, 5) });
     expect(planBatch(codes.slice(0, 5), { remaining: 0 }).sendNow).toEqual([]);
     expect(planBatch(codes.slice(0, 5), { remaining: -2 }).sendNow).toEqual([]);
+  });
+});
+
+describe('claim keys of requests made by hand', () => {
+  it('is the shop code for a first request, and the code with which time for a shop asked for again', () => {
+    expect(handClaimKey('USLCQPEV3N', 0)).toBe('USLCQPEV3N');
+    expect(handClaimKey('USLCQPEV3N', 1)).toBe('USLCQPEV3N#2');
+    expect(handClaimKey('USLCQPEV3N', 19)).toBe('USLCQPEV3N#20');
+  });
+
+  it('accepts what handClaimKey makes, and nothing else', () => {
+    for (const key of ['USLCQPEV3N', 'USLCQPEV3N#2', 'GBLC000001#999']) expect(CLAIM_KEY.test(key)).toBe(true);
+    for (const key of ['uslcqpev3n', 'USLCQPEV3N#', 'USLCQPEV3N#1000', 'USLCQPEV3N#x', 'USLC#2', 'USLCQPEV3N #2', '#2'])
+      expect(CLAIM_KEY.test(key)).toBe(false);
   });
 });
