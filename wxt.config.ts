@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { createLogger } from 'vite';
 import { defineConfig } from 'wxt';
 
 /**
@@ -13,6 +14,17 @@ export const GECKO = {
   data_collection_permissions: { required: ['none'], optional: ['websiteContent', 'personallyIdentifyingInfo'] },
 };
 
+/** Vite's logger without Rollup's notes on dependencies' comments (zod's): they say nothing a person can act on. */
+function quietAboutDependencies() {
+  const logger = createLogger('warn');
+  const warn = logger.warn.bind(logger);
+  logger.warn = (message, options) => {
+    if (message.includes('contains an annotation that Rollup cannot interpret') && message.includes('node_modules/')) return;
+    warn(message, options);
+  };
+  return logger;
+}
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
@@ -20,8 +32,23 @@ export default defineConfig({
     plugins: [preact()],
     // Chromium refuses a content script that is not valid UTF-8; keep the output ASCII (CI checks it).
     esbuild: { charset: 'ascii' },
-    build: { target: 'chrome120', minify: process.env.SAC_NO_MINIFY ? false : 'esbuild' },
+    build: {
+      target: 'chrome120',
+      minify: process.env.SAC_NO_MINIFY ? false : 'esbuild',
+    },
+    customLogger: quietAboutDependencies(),
   }),
+  hooks: {
+    // What a person needs after a build: where the extension is and how to load it.
+    'build:done': (wxt) => {
+      const where = wxt.config.outDir;
+      const how =
+        wxt.config.browser === 'firefox'
+          ? 'Firefox: about:debugging > This Firefox > Load Temporary Add-on > its manifest.json'
+          : 'Chromium: chrome://extensions > Developer mode > Load unpacked > this folder';
+      wxt.logger.success(`Extension built in ${where}\n  Load it in ${how}`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Shop Access Companion',
     description: 'Shop codes, access requests and partner expiries for TikTok Shop sellers and agencies.',

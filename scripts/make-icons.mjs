@@ -29,19 +29,35 @@ function png(size) {
     const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
     return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
   };
+  // Each pixel is the share of 8 x 8 samples inside the disc and on the tick: smooth edges at 128 px,
+  // while at 16 px the tick stays two pixels wide and white where it matters.
+  const N = 8;
+  // Bolder at the smallest size, where a thin stroke would blur into the disc.
+  const half = size <= 16 ? 0.09 : 0.07;
+  const R = r - 0.5;
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
+      let disc = 0;
+      let white = 0;
+      for (let sy = 0; sy < N; sy++) {
+        for (let sx = 0; sx < N; sx++) {
+          const px = x + (sx + 0.5) / N;
+          const py = y + (sy + 0.5) / N;
+          if (Math.hypot(px - r, py - r) > R) continue;
+          disc++;
+          const u = px / size;
+          const v = py / size;
+          if (Math.min(seg(u, v, 0.28, 0.52, 0.44, 0.68), seg(u, v, 0.44, 0.68, 0.72, 0.36)) < half) white++;
+        }
+      }
       const o = y * (size * 4 + 1) + 1 + x * 4;
-      const inside = Math.hypot(x + 0.5 - r, y + 0.5 - r) <= r - 0.5;
-      const u = (x + 0.5) / size,
-        v = (y + 0.5) / size;
-      const tick = Math.min(seg(u, v, 0.28, 0.52, 0.44, 0.68), seg(u, v, 0.44, 0.68, 0.72, 0.36)) < 0.07;
-      const [R, G, B] = tick ? [255, 255, 255] : [15, 118, 110];
-      raw[o] = R;
-      raw[o + 1] = G;
-      raw[o + 2] = B;
-      raw[o + 3] = inside ? 255 : 0;
+      // Colour from the samples inside the disc; coverage as alpha.
+      const w = disc === 0 ? 0 : white / disc;
+      raw[o] = Math.round(15 + (255 - 15) * w);
+      raw[o + 1] = Math.round(118 + (255 - 118) * w);
+      raw[o + 2] = Math.round(110 + (255 - 110) * w);
+      raw[o + 3] = Math.round((255 * disc) / (N * N));
     }
   }
   const ihdr = Buffer.alloc(13);
