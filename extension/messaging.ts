@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AuditEntry } from '../server/store/store';
 import type { Shop } from '../shared/schemas';
 import type { RejectedCandidate } from '../shared/shop-code';
 import type { MessageInput, MessageName } from './message-schemas';
@@ -116,17 +117,7 @@ export interface TeamMember {
 export const TEAM_AUDIT_PAGE = 200;
 
 /** One accepted change as the server's audit log keeps it: who (member and browser), what, when. */
-export interface TeamAuditEntry {
-  version: number;
-  deviceId: string;
-  memberId: string;
-  memberName: string;
-  collection: string;
-  recordId: string;
-  op: string;
-  status: string;
-  at: number;
-}
+export type TeamAuditEntry = AuditEntry;
 
 export interface TeamInvite {
   invite: string;

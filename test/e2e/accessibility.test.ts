@@ -1,21 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABS } from '../../extension/ui/dashboard/tabs';
 import { axeViolations, FONT_SAFE, fontUnsafeCharacters, keyboardWalk } from './axe';
 import { captureSellerUsShop, type E2eSession, type ExtensionBrowser, startSession } from './browser';
 
 let session: E2eSession;
 let browser: ExtensionBrowser;
-
-const TABS = [
-  'Overview',
-  'Shops',
-  'What changed',
-  'Authorizations',
-  'Partner requests',
-  'Access requests',
-  'Settings',
-  'Diagnostics',
-];
 
 /** Pages whose helpers draw an overlay, with what each overlay says once it has read the page. */
 const SELLER_PAGES = [

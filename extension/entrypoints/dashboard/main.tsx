@@ -16,24 +16,13 @@ import { SettingsForm } from '../../ui/dashboard/SettingsForm';
 import { ShopPage } from '../../ui/dashboard/ShopPage';
 import { TeamSync } from '../../ui/dashboard/TeamSync';
 import { shopsCsv } from '../../ui/dashboard/table-csv';
+import { TABS, type Tab } from '../../ui/dashboard/tabs';
 import { WhatChanged } from '../../ui/dashboard/WhatChanged';
 import { WhoCanReach } from '../../ui/dashboard/WhoCanReach';
 import { YourData } from '../../ui/dashboard/YourData';
 import { download } from '../../ui/download';
 import { ShopList } from '../../ui/ShopList';
 import { useLiveQuery } from '../../ui/use-live-query';
-
-const TABS = [
-  'Overview',
-  'Shops',
-  'What changed',
-  'Authorizations',
-  'Partner requests',
-  'Access requests',
-  'Settings',
-  'Diagnostics',
-] as const;
-type Tab = (typeof TABS)[number];
 
 function matches(shop: Shop, query: string): boolean {
   const q = query.trim().toLowerCase();
