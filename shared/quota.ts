@@ -50,14 +50,14 @@ export function countsTowardQuota<T extends { requestedAt?: number; status: stri
 }
 
 /**
- * What a request made by hand is claimed under in the team's count for its day: its shop code; for
- * a shop asked for again after access was lost, the code and which time (`CODE#2`), so a second
- * request for one shop on one day counts again while two members' browsers that saw the same
- * request still count it once.
+ * What a request for a shop is claimed under in the team's count for its day: its shop code; once
+ * access to the shop was lost (or a request withdrawn) `lostBefore` times, the code and which
+ * request this is (`CODE#2`), so a new request for one shop on one day counts again, while every
+ * browser that sees the same request (sent from the panel or made by hand) claims the same key.
  */
-export function handClaimKey(shopCode: string, timesAskedAgain: number): string {
-  return timesAskedAgain > 0 ? `${shopCode}#${timesAskedAgain + 1}` : shopCode;
+export function requestClaimKey(shopCode: string, lostBefore: number): string {
+  return lostBefore > 0 ? `${shopCode}#${lostBefore + 1}` : shopCode;
 }
 
-/** A claim key as `handClaimKey` makes it (a shop code, then an optional #n). */
-export const CLAIM_KEY = /^[A-Z0-9]{6,20}(#[0-9]{1,3})?$/;
+/** A claim key as `requestClaimKey` makes it: a shop code, then #2 to #999 for a later request. */
+export const CLAIM_KEY = /^[A-Z0-9]{6,20}(#([2-9]|[1-9][0-9]{1,2}))?$/;

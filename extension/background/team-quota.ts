@@ -1,5 +1,5 @@
 import { DAILY_REQUEST_QUOTA } from '../../shared/quota';
-import { deferToNextDay } from '../db/access-requests';
+import { claimKeys, deferToNextDay } from '../db/access-requests';
 import type { CompanionDb } from '../db/database';
 import type { BatchPlan } from '../protocol-types';
 import type { TeamCall } from '../sync/team-server';
@@ -14,11 +14,13 @@ export async function claimForPlan(db: CompanionDb, team: TeamCall | null, orgId
   if (!team || plan.sendNow.length === 0) return plan;
   let granted: number;
   let claimed: number;
+  // Keyed as a teammate who sees these requests in the Shops list before they sync will key them.
+  const keys = await claimKeys(db, orgId, plan.sendNow);
   try {
     ({ granted, claimed } = await team((server) =>
       // With the codes, so a teammate who sees these requests in the Shops list before they sync does not count them again.
       server.v1.quota.claim.$post({
-        json: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length, shopCodes: plan.sendNow, madeByHand: false },
+        json: { businessCenterId: orgId, day: plan.day, count: plan.sendNow.length, shopCodes: keys, madeByHand: false },
       }),
     ));
   } catch {

@@ -1,6 +1,6 @@
 import { blocksNewRequest, settleAcceptance } from '../../shared/access-methods';
 import { reconcilePresence, withEvent } from '../../shared/presence';
-import { countsTowardQuota, DEFAULT_QUOTA_TIME_ZONE, planBatch, quotaDay, quotaState } from '../../shared/quota';
+import { countsTowardQuota, DEFAULT_QUOTA_TIME_ZONE, planBatch, quotaDay, quotaState, requestClaimKey } from '../../shared/quota';
 import type { ShopAccessRequest } from '../../shared/schemas';
 import { shopAccessRequestId } from '../../shared/schemas';
 import { assignedTo, requestedFrom } from '../../shared/shop-assignment';
@@ -315,10 +315,19 @@ function handRequestedAt(shop: ListedShop, now: number, newToday: boolean): numb
 }
 
 const ASKED_AGAIN = 'asked again after access was lost';
+/** History events after which a new request for the shop is a request of its own. */
+const LOSSES = new Set(['access_lost', 'withdrawn']);
 
-/** How many times the shop was asked for again by hand after its access was lost (0: never). */
-export function timesAskedAgain(record: ShopAccessRequest): number {
-  return record.history?.filter((h) => h.event === 'requested_by_hand' && h.detail === ASKED_AGAIN).length ?? 0;
+/** The key a request for this shop is claimed under (see requestClaimKey): from the history every browser shares. */
+export function claimKeyOf(record: ShopAccessRequest | undefined, code: string): string {
+  return requestClaimKey(code, record?.history?.filter((h) => LOSSES.has(h.event)).length ?? 0);
+}
+
+/** The claim keys of requests for these shops from one Business Center, as this browser's records give them. */
+export async function claimKeys(db: CompanionDb, orgId: string, codes: readonly string[]): Promise<string[]> {
+  return Promise.all(
+    codes.map(async (code) => claimKeyOf(await db.accessRequests.get(shopAccessRequestId(orgId, code, METHOD)), code)),
+  );
 }
 
 function datedByHand(record: ShopAccessRequest, requestedAt: number, now: number, how: string): ShopAccessRequest {

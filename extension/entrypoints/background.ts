@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { authorizationId } from '../../shared/authorization-badge';
-import { handClaimKey, quotaDay } from '../../shared/quota';
+import { quotaDay } from '../../shared/quota';
 import { notifiesHere } from '../../shared/shop-assignment';
 import {
   accessLostNews,
@@ -25,11 +25,12 @@ import {
   addIntake,
   applyShopList,
   bcOverview,
+  claimKeyOf,
+  claimKeys,
   planRequests,
   recordRequestOutcome,
   recordResend,
   removeIntake,
-  timesAskedAgain,
 } from '../db/access-requests';
 import { expiringSoon, markRenewal, recordAuthorizations, recordLinkAuthorization } from '../db/authorizations';
 import { resolveCurrentShop } from '../db/current-shop';
@@ -159,7 +160,8 @@ export default defineBackground(() => {
     const record = await recordRequestOutcome(db, input.orgId, input.code, input.outcome, await sync.memberName());
     if (!input.outcome.ok && record.status !== 'queued') {
       const bc = await db.businessCenters.get(input.orgId);
-      await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone), 1, [input.code]);
+      const keys = await claimKeys(db, input.orgId, [input.code]);
+      await releaseClaim(await sync.teamRequester(), input.orgId, quotaDay(Date.now(), bc?.quotaTimeZone), 1, keys);
     }
   });
   handle('applyShopList', async (input) => {
@@ -179,7 +181,7 @@ export default defineBackground(() => {
         await sync.teamRequester(),
         input.orgId,
         day,
-        madeByHandToday.map((r) => handClaimKey(r.shopCode, timesAskedAgain(r))),
+        madeByHandToday.map((r) => claimKeyOf(r, r.shopCode)),
       );
     }
     await notifyChanges(lost.filter((r) => r.status === 'approved').map(accessLostNews));

@@ -55,13 +55,17 @@ export const bcShopsPanel: Feature = {
     /** The last batch, one line per code: what became of each, kept in sight until the next. */
     let batch: BatchLine[] | null = null;
     let collapsed = false;
-    void browser.storage.local.get(COLLAPSED_KEY).then((stored) => {
-      collapsed = stored[COLLAPSED_KEY] === true;
-      render();
-    });
+    void browser.storage.local
+      .get(COLLAPSED_KEY)
+      .then((stored) => {
+        collapsed = stored[COLLAPSED_KEY] === true;
+        render();
+      })
+      .catch(() => {});
     const collapse = (value: boolean) => {
       collapsed = value;
-      void browser.storage.local.set({ [COLLAPSED_KEY]: value });
+      // Not remembered when the extension was reloaded under this page: the drawer still does as asked here.
+      void browser.storage.local.set({ [COLLAPSED_KEY]: value }).catch(() => {});
       render();
     };
 
@@ -115,7 +119,7 @@ export const bcShopsPanel: Feature = {
           batch =
             batch?.map((line) =>
               line.state === 'requesting'
-                ? { ...line, state: 'refused' as const, detail: 'stopped before TikTok confirmed it' }
+                ? { ...line, state: 'unknown' as const, detail: 'stopped before TikTok answered: check the Shops list' }
                 : line.state === 'waiting'
                   ? { ...line, state: 'skipped' as const, detail: 'the batch stopped before it' }
                   : line,
@@ -150,10 +154,12 @@ export const bcShopsPanel: Feature = {
             render();
             attempted++;
             const outcome = await requestAccess(document, code, signal);
+            // What TikTok answered is shown before it is recorded: a failed record must not hide a sent request.
+            const atLimit = !outcome.ok && outcome.kind === 'limit';
+            mark(code, outcome.ok ? 'sent' : atLimit ? 'queued' : 'refused', outcome.ok ? undefined : outcome.error);
             await sendMessage('recordRequestOutcome', { orgId: org, code, outcome });
             if (outcome.ok) sent++;
-            mark(code, outcome.ok ? 'sent' : 'refused', outcome.ok ? undefined : outcome.error);
-            if (!outcome.ok && outcome.kind === 'limit') {
+            if (atLimit) {
               const rest = plan.sendNow.slice(i + 1);
               for (const later of rest) mark(later, 'queued');
               if (rest.length) await sendMessage('planRequests', { orgId: org, codes: rest });

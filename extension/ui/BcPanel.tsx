@@ -10,7 +10,7 @@ import { copyText } from './clipboard';
 /** One code of a batch: waiting its turn, being requested, and what came of it. */
 export interface BatchLine {
   code: string;
-  state: 'waiting' | 'requesting' | 'sent' | 'refused' | 'queued' | 'skipped';
+  state: 'waiting' | 'requesting' | 'sent' | 'refused' | 'queued' | 'skipped' | 'unknown';
   detail?: string;
 }
 
@@ -21,6 +21,7 @@ const BATCH_STATE: Record<BatchLine['state'], string> = {
   refused: 'not sent',
   queued: 'queued for the next day (daily limit of 20)',
   skipped: 'not requested',
+  unknown: 'outcome unknown',
 };
 
 export interface BcPanelProps {
@@ -106,7 +107,7 @@ export function BcPanel(props: BcPanelProps) {
           {props.batch.map((line) => (
             <li key={line.code} data-code={line.code} data-state={line.state}>
               <span class="code">{line.code}</span>{' '}
-              <span class={line.state === 'refused' ? 'error' : 'muted'}>
+              <span class={line.state === 'refused' || line.state === 'unknown' ? 'error' : 'muted'}>
                 {BATCH_STATE[line.state]}
                 {line.detail ? `: ${line.detail}` : ''}
               </span>

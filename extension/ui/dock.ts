@@ -6,14 +6,17 @@
  */
 
 const DOCK_ATTRIBUTE = 'data-sac-dock';
+/** Our own style element per page: one the page planted with the same attribute is never taken for it. */
+const reserved = new WeakMap<Document, HTMLStyleElement>();
 
 /** Narrows the page by `width` pixels on the right; calling it again only updates the width. */
 export function reserveRightEdge(doc: Document, width: number): void {
-  let style = doc.querySelector<HTMLStyleElement>(`style[${DOCK_ATTRIBUTE}]`);
-  if (!style) {
+  let style = reserved.get(doc);
+  if (!style?.isConnected) {
     style = doc.createElement('style');
     style.setAttribute(DOCK_ATTRIBUTE, '');
     (doc.head ?? doc.documentElement).append(style);
+    reserved.set(doc, style);
   }
   const rule = `html { margin-right: ${Math.round(width)}px !important; }`;
   if (style.textContent !== rule) style.textContent = rule;
@@ -21,7 +24,8 @@ export function reserveRightEdge(doc: Document, width: number): void {
 
 /** Gives the page its full width back. */
 export function releaseRightEdge(doc: Document): void {
-  doc.querySelector(`style[${DOCK_ATTRIBUTE}]`)?.remove();
+  reserved.get(doc)?.remove();
+  reserved.delete(doc);
 }
 
 /** Where the drawer may start: below any bar the page pins to the top at the right edge, at most a third down. */
@@ -37,9 +41,9 @@ export function topBarBottom(doc: Document, own: Element): number {
       if (hit === own || own.contains(hit) || hit === doc.documentElement || hit === doc.body) continue;
       const pinned = pinnedAncestor(hit, view);
       if (!pinned) continue;
-      // A bar starts at the top; a dialog's mask covering the whole page is not one.
+      // Bars start at the top or right under another; a dialog's mask covering the page is not one.
       const box = pinned.getBoundingClientRect();
-      if (box.top <= 1 && box.height < limit) bottom = Math.max(bottom, box.bottom);
+      if (box.top <= bottom + 1 && box.height < limit) bottom = Math.max(bottom, box.bottom);
     }
   }
   return Math.min(Math.max(0, Math.round(bottom)), Math.round(limit));

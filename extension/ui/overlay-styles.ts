@@ -22,9 +22,9 @@ button.link { border: none; background: none; padding: 0 2px; color: #57606a; }
 .chip a { color: #c2410c; font-weight: 600; }
 .floating ul { margin: 4px 0; padding-left: 18px; color: #57606a; }
 .bc.drawer { position: fixed; top: 0; right: 0; bottom: 0; width: 380px; max-width: none; box-sizing: border-box;
-  overflow: auto; border-radius: 0; border-width: 0 0 0 1px; padding: 10px 12px; z-index: 2147483646;
+  overflow: auto; border-radius: 0; border-width: 0 0 0 1px; padding: 10px 12px; z-index: 999;
   display: block; box-shadow: -2px 0 6px rgba(0,0,0,.08); }
-.bc.tab { position: fixed; right: 0; bottom: 16px; z-index: 2147483646; border-radius: 8px 0 0 8px; border-right: 0; }
+.bc.tab { position: fixed; right: 0; bottom: 16px; z-index: 999; border-radius: 8px 0 0 8px; border-right: 0; }
 .bc .drawer-head { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 .bc progress { width: 100%; height: 8px; }
 .bc h4 { margin: 10px 0 4px; font-size: 13px; }

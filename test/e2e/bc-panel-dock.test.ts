@@ -95,11 +95,12 @@ describe('the Business Center panel docks beside the page', () => {
     expect(await drawer.locator('[data-testid="bc-batch"] li').allAttributes('data-state')).toEqual([
       'sent',
       'refused',
-      'refused',
+      'queued',
       'queued',
     ]);
     expect(await line('USLCNOSHOP1').textContent()).toContain('not sent: Invalid TikTok Shop code');
-    expect(await line('GBLCBATCH01').textContent()).toContain('not sent: You have reached the daily limit');
+    // The code TikTok refused at its limit waits for the next day, as it is recorded, with TikTok's words.
+    expect(await line('GBLCBATCH01').textContent()).toContain('queued for the next day (daily limit of 20): You have reached');
     expect(await line('GBLCBATCH02').textContent()).toContain('queued for the next day');
     await page.close();
   });

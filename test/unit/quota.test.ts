@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_KEY, DAILY_REQUEST_QUOTA, handClaimKey, planBatch, quotaDay, quotaState } from '../../shared/quota';
+import { CLAIM_KEY, DAILY_REQUEST_QUOTA, planBatch, quotaDay, quotaState, requestClaimKey } from '../../shared/quota';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -48,16 +48,27 @@ describe('planBatch', () => {
   });
 });
 
-describe('claim keys of requests made by hand', () => {
-  it('is the shop code for a first request, and the code with which time for a shop asked for again', () => {
-    expect(handClaimKey('USLCQPEV3N', 0)).toBe('USLCQPEV3N');
-    expect(handClaimKey('USLCQPEV3N', 1)).toBe('USLCQPEV3N#2');
-    expect(handClaimKey('USLCQPEV3N', 19)).toBe('USLCQPEV3N#20');
+describe('claim keys of requests', () => {
+  it('is the shop code for a first request, and the code with which request for a shop whose access was lost', () => {
+    expect(requestClaimKey('USLCQPEV3N', 0)).toBe('USLCQPEV3N');
+    expect(requestClaimKey('USLCQPEV3N', 1)).toBe('USLCQPEV3N#2');
+    expect(requestClaimKey('USLCQPEV3N', 19)).toBe('USLCQPEV3N#20');
   });
 
-  it('accepts what handClaimKey makes, and nothing else', () => {
-    for (const key of ['USLCQPEV3N', 'USLCQPEV3N#2', 'GBLC000001#999']) expect(CLAIM_KEY.test(key)).toBe(true);
-    for (const key of ['uslcqpev3n', 'USLCQPEV3N#', 'USLCQPEV3N#1000', 'USLCQPEV3N#x', 'USLC#2', 'USLCQPEV3N #2', '#2'])
+  it('accepts what requestClaimKey makes, and nothing else', () => {
+    for (const n of [0, 1, 2, 9, 10, 998]) expect(CLAIM_KEY.test(requestClaimKey('GBLC000001', n))).toBe(true);
+    for (const key of [
+      'uslcqpev3n',
+      'USLCQPEV3N#',
+      'USLCQPEV3N#0',
+      'USLCQPEV3N#1',
+      'USLCQPEV3N#007',
+      'USLCQPEV3N#1000',
+      'USLCQPEV3N#x',
+      'USLC#2',
+      'USLCQPEV3N #2',
+      '#2',
+    ])
       expect(CLAIM_KEY.test(key)).toBe(false);
   });
 });
