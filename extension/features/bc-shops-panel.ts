@@ -8,7 +8,7 @@ import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
 import type { BcOverview } from '../protocol-types';
 import type { IntakeOutcome } from '../ui/access-requests';
 import { type BatchLine, BcPanel } from '../ui/BcPanel';
-import { releaseRightEdge, reserveRightEdge, topBarBottom } from '../ui/dock';
+import { pageFits, releaseRightEdge, reserveRightEdge, topBarBottom } from '../ui/dock';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
@@ -62,8 +62,11 @@ export const bcShopsPanel: Feature = {
         render();
       })
       .catch(() => {});
+    /** Opened by the person on this page: it stays open even where the page cannot make room for it. */
+    let openedHere = false;
     const collapse = (value: boolean) => {
       collapsed = value;
+      openedHere = !value;
       // Not remembered when the extension was reloaded under this page: the drawer still does as asked here.
       void browser.storage.local.set({ [COLLAPSED_KEY]: value }).catch(() => {});
       render();
@@ -77,6 +80,10 @@ export const bcShopsPanel: Feature = {
       // the page pins to the top; collapsed, the page has its whole width back.
       if (collapsed) releaseRightEdge(document);
       else reserveRightEdge(document, DRAWER_WIDTH);
+      // A page that will not get narrower (a minimum width) would keep its right part under the
+      // drawer: then it starts as a tab, until the person opens it.
+      const crowded = !collapsed && !openedHere && !pageFits(document);
+      if (crowded) releaseRightEdge(document);
       panel.render(
         h(BcPanel, {
           overview,
@@ -86,8 +93,9 @@ export const bcShopsPanel: Feature = {
           notice,
           intake,
           listNote,
-          collapsed,
-          top: collapsed ? 0 : topBarBottom(document, panel.host),
+          collapsed: collapsed || crowded,
+          crowded,
+          top: collapsed || crowded ? 0 : topBarBottom(document, panel.host),
           onCollapse: collapse,
           root: panel.root,
           onRequest: requestCodes,

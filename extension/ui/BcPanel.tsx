@@ -42,6 +42,8 @@ export interface BcPanelProps {
   batch?: BatchLine[] | null;
   /** Collapsed to a tab at the edge (remembered by the feature); open, a drawer from `top` down. */
   collapsed: boolean;
+  /** Collapsed because the page cannot make room for the drawer (it has a minimum width). */
+  crowded?: boolean;
   top: number;
   onCollapse(collapsed: boolean): void;
 }
@@ -69,6 +71,12 @@ export function BcPanel(props: BcPanelProps) {
         <button type="button" aria-expanded="false" onClick={() => props.onCollapse(false)}>
           Shop Access Companion: {overview.candidates.length} to request
         </button>
+        {props.crowded && (
+          <span class="muted" data-testid="bc-crowded">
+            {' '}
+            This page cannot make room beside it; opened, the panel covers its right side.
+          </span>
+        )}
       </div>
     );
   }

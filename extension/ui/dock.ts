@@ -22,6 +22,12 @@ export function reserveRightEdge(doc: Document, width: number): void {
   if (style.textContent !== rule) style.textContent = rule;
 }
 
+/** Whether the page's content fits the width it is given: nothing runs past it to the right. */
+export function pageFits(doc: Document): boolean {
+  const root = doc.documentElement;
+  return root.scrollWidth <= root.clientWidth + 1;
+}
+
 /** Gives the page its full width back. */
 export function releaseRightEdge(doc: Document): void {
   reserved.get(doc)?.remove();

@@ -69,6 +69,24 @@ describe('the Business Center panel docks beside the page', () => {
     });
   }
 
+  it('starts as a tab on a page that cannot get narrower, covering nothing, and opens when asked', async () => {
+    const page = await session.open(`${SHOPS}&min_width=1200`);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.reload();
+    const drawer = panel(page);
+    await expect.poll(() => drawer.getAttribute('data-docked'), { timeout: 10_000 }).toBe('collapsed');
+    expect(await drawer.locator('[data-testid="bc-crowded"]').textContent()).toContain('cannot make room');
+    expect(await coveredControls(page)).toEqual([]);
+    await drawer.getByRole('button', { name: /Shop Access Companion: \d+ to request/ }).click();
+    await expect.poll(() => drawer.getAttribute('data-docked')).toBe('open');
+    // Wide enough for both: open beside the page again, on its own.
+    await page.setViewportSize({ width: 1700, height: 800 });
+    await page.reload();
+    await expect.poll(() => panel(page).getAttribute('data-docked'), { timeout: 10_000 }).toBe('open');
+    await expect.poll(() => coveredControls(page), { timeout: 5_000 }).toEqual([]);
+    await page.close();
+  });
+
   it("shows a batch one line per code, with a progress bar while it runs and each code's outcome after", async () => {
     const page = await session.open(
       'https://business.tiktok.com/manage/assets/shops?org_id=7000000000010&reset=1&server_ms=600&sent_today=19',
