@@ -15,14 +15,13 @@ import {
 } from './table-query';
 
 /** A table's query state and the rows it keeps; `initialSort` is the order a person sees first. */
-export function useTableQuery<T>(rows: readonly T[] | undefined, spec: TableSpec<T>, initialSort: TableQuery['sort'] = null) {
+function useTableQuery<T>(rows: readonly T[], spec: TableSpec<T>, initialSort: TableQuery['sort']) {
   const [query, setQuery] = useState<TableQuery>({ ...EMPTY_QUERY, sort: initialSort });
-  const all = rows ?? [];
-  return { query, setQuery, rows: applyQuery(all, query, spec), total: all.length };
+  return { query, setQuery, rows: applyQuery(rows, query, spec) };
 }
 
 /** Search box, one select per facet and the count of rows shown, above a table. */
-export function TableControls<T>({
+function TableControls<T>({
   id,
   noun,
   rows,
@@ -96,18 +95,8 @@ export function TableControls<T>({
 const ARROW: Record<'ascending' | 'descending', string> = { ascending: 'M4 10 L8 5 L12 10', descending: 'M4 6 L8 11 L12 6' };
 
 /** A column header; a sortable one is a button that says its order to screen readers (aria-sort). */
-export function SortHeader<T>({
-  column,
-  query,
-  setQuery,
-  children,
-}: {
-  column: Column<T>;
-  query: TableQuery;
-  setQuery: (q: TableQuery) => void;
-  children?: ComponentChildren;
-}) {
-  if (!column.sortValue) return <th>{children ?? column.label}</th>;
+function SortHeader<T>({ column, query, setQuery }: { column: Column<T>; query: TableQuery; setQuery: (q: TableQuery) => void }) {
+  if (!column.sortValue) return <th>{column.label}</th>;
   const direction = query.sort?.key === column.key ? query.sort.direction : undefined;
   return (
     <th aria-sort={direction ?? 'none'}>
@@ -117,7 +106,7 @@ export function SortHeader<T>({
         title={`Sort by ${column.label.toLowerCase()}`}
         onClick={() => setQuery({ ...query, sort: nextSort(query, column.key) })}
       >
-        {children ?? column.label}
+        {column.label}
         <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
           {direction ? (
             <path d={ARROW[direction]} fill="none" stroke="currentColor" stroke-width="2" />
@@ -131,15 +120,7 @@ export function SortHeader<T>({
 }
 
 /** The header row of a table whose columns come from its spec. */
-export function SortHeaders<T>({
-  spec,
-  query,
-  setQuery,
-}: {
-  spec: TableSpec<T>;
-  query: TableQuery;
-  setQuery: (q: TableQuery) => void;
-}) {
+function SortHeaders<T>({ spec, query, setQuery }: { spec: TableSpec<T>; query: TableQuery; setQuery: (q: TableQuery) => void }) {
   return (
     <tr>
       {spec.columns.map((c) => (
