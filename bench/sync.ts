@@ -6,9 +6,10 @@
  * Run: npm run bench:sync. The peer runs beside it: cp -r ../shared/peers/pouchdb /tmp/p && cd /tmp/p && npm ci && node bench.mjs
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { newMutationId } from '../extension/sync/mutation-id';
 import { openPostgresStore } from '../server/store/postgres';
 import { openSqliteStore } from '../server/store/sqlite';
 import type { Store } from '../server/store/store';
@@ -28,7 +29,7 @@ function record(i: number) {
   const code = Array.from({ length: 6 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
   const id = randomUUID();
   return {
-    mutationId: `${randomUUID()}`,
+    mutationId: newMutationId(),
     collection: 'authorizations',
     id,
     baseVersion: 0,
@@ -70,6 +71,41 @@ function rssSampler(pid: number) {
       clearInterval(timer);
       return r1(peak);
     },
+  };
+}
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer). */
+function postgresCpuMs(): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') sum += cpuMs(pid);
+    } catch {}
+  }
+  return sum;
+}
+
+/** Where one rep's CPU went, per push of 100: this bench (the client), the server, PostgreSQL. */
+function cpuSplit(serverPid: number) {
+  const before = { client: process.cpuUsage(), server: cpuMs(serverPid), pg: postgresCpuMs() };
+  return (pushes: number) => {
+    const client = process.cpuUsage(before.client);
+    const per = (ms: number) => r1(ms / pushes);
+    return {
+      client: per((client.user + client.system) / 1000),
+      server: per(cpuMs(serverPid) - before.server),
+      postgres: per(postgresCpuMs() - before.pg),
+    };
   };
 }
 
@@ -211,10 +247,12 @@ async function main() {
     for (let r = 0; r < REPS && ONLY.has('push'); r++) {
       const auth = await token(target.store);
       const rss = rssSampler(pid);
+      const cpu = cpuSplit(pid);
       const ms = await pushAll(server.url, auth, 10_000, 100);
+      const cpuPerPush = cpu(100);
       pushRss.push(rss.stop());
       pushRates.push(10_000 / (ms / 1000));
-      if (process.env.VERBOSE) console.log(target.name, 'push rep', Math.round(10_000 / (ms / 1000)));
+      if (process.env.VERBOSE) console.log(target.name, 'push rep', Math.round(10_000 / (ms / 1000)), 'CPU ms per push', cpuPerPush);
     }
     out.push10kRecordsPerSecond = Math.round(median(pushRates));
     out.pushServerPeakRssMb = median(pushRss);

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { clientAddress, readConfig } from './config';
 import { WS_MESSAGE_LIMIT_BYTES } from './limits';
-import { LiveHub } from './live';
+import { COMMIT_CHANNEL, LiveHub } from './live';
 import { openStore } from './store/open';
 import type { openPostgresStore } from './store/postgres';
 import { DAY_MS } from './sync/purge';
@@ -25,18 +25,18 @@ try {
 
 const store = await openStore(config);
 const hub = new LiveHub();
-const CHANNEL = 'sac_commits';
 const PURGE_EVERY_MS = 3_600_000;
 let onCommit = (teamId: string, version: number) => void hub.poke(teamId, version);
 
 if (store.kind === 'postgres') {
-  // Several instances on one database: each commit is NOTIFYed; every instance pokes its own sockets.
+  // Several instances on one database: each push NOTIFYs in its own transaction (the store's
+  // commitChannel); every instance, this one included, pokes its own sockets when it hears it.
   const { sql } = store as Awaited<ReturnType<typeof openPostgresStore>>;
-  await sql.listen(CHANNEL, (payload) => {
+  await sql.listen(COMMIT_CHANNEL, (payload) => {
     const { teamId, version } = JSON.parse(payload) as { teamId: string; version: number };
     hub.poke(teamId, version);
   });
-  onCommit = (teamId, version) => void sql.notify(CHANNEL, JSON.stringify({ teamId, version })).catch(() => {});
+  onCommit = () => {};
 }
 
 const root = new Hono();

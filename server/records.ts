@@ -1,39 +1,40 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SHARED_RECORD_SCHEMAS } from '../shared/schemas';
 import type { Mutation, MutationResult } from '../shared/sync-protocol';
 import { RECORD_LIMIT_BYTES } from './limits';
 
-const SCHEMAS: Partial<Record<string, z.ZodObject>> = SHARED_RECORD_SCHEMAS;
-
-/** Bytes of a record's fields as stored (the stores keep this JSON text). */
-export function fieldsBytes(fields: Record<string, unknown>): number {
-  return Buffer.byteLength(JSON.stringify(fields));
-}
+/**
+ * Per shared collection, one object schema for the fields a mutation carries: every field may be
+ * left out (a mutation carries only what it changes), null clears a field the record may lack, and
+ * a name the schema does not know is let through (a newer browser may send it; the record size
+ * bounds it). One parse per mutation, where a parse per field cost a push of 100 records 0.5 ms.
+ */
+const FIELD_CHECKS = new Map(
+  Object.entries(SHARED_RECORD_SCHEMAS).map(([collection, schema]) => {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const fields = Object.fromEntries(
+      Object.entries(shape).map(([name, field]) => [
+        name,
+        field.safeParse(undefined).success ? field.nullable().optional() : field.optional(),
+      ]),
+    );
+    return [collection, z.looseObject(fields)];
+  }),
+);
 
 /**
- * Why the server refuses a mutation, or null. Fields are checked one by one against the shared
- * schema, since a mutation carries only the fields it changes: a field the schema does not know is
- * let through (a newer browser may send it; the record size bounds it), and null clears an
- * optional field. What a browser would refuse to store, the server refuses to keep.
+ * Why the server refuses a mutation, or null. What a browser would refuse to store, the server
+ * refuses to keep. Size is the store's to check, on the record a merge makes (recordTooLarge): the
+ * push's own limit bounds what is parsed here.
  */
 export function mutationProblem(m: Mutation): string | null {
-  const schema = SCHEMAS[m.collection];
-  if (!schema) return `${m.collection} are kept by each browser and not shared`;
+  const check = FIELD_CHECKS.get(m.collection);
+  if (!check) return `${m.collection} are kept by each browser and not shared`;
   if (m.op === 'delete' || !m.fields) return null;
-  const bytes = fieldsBytes(m.fields);
-  if (bytes > RECORD_LIMIT_BYTES) return `record_too_large: ${bytes} bytes of fields; a record may hold ${RECORD_LIMIT_BYTES}`;
-  for (const [name, value] of Object.entries(m.fields)) {
-    const field = schema.shape[name] as z.ZodType | undefined;
-    if (!field) continue;
-    if (value === null && field.safeParse(undefined).success) continue;
-    const parsed = field.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = [name, ...(issue?.path ?? [])].join('.');
-      return `invalid_field: ${where}: ${issue?.message ?? 'invalid'}`;
-    }
-  }
-  return null;
+  const parsed = check.safeParse(m.fields);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `invalid_field: ${issue?.path.join('.') ?? 'fields'}: ${issue?.message ?? 'invalid'}`;
 }
 
 /** A merge whose record came out over RECORD_LIMIT_BYTES: nothing is written, the mutation is refused. */

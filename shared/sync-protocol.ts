@@ -12,7 +12,9 @@ export type Collection = (typeof COLLECTIONS)[number];
 export const MAX_MUTATIONS_PER_PUSH = 1000;
 export const MAX_PULL_LIMIT = 5000;
 
-const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'field names are letters, digits and _');
+export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+export const FIELD_NAME_RULE = 'field names are letters, digits and _';
+const FieldName = z.string().regex(FIELD_NAME, FIELD_NAME_RULE);
 
 export const MutationSchema = z.object({
   /** Unique per client; a push replayed after its answer was lost is applied once. */

@@ -10,6 +10,7 @@ import type {
 } from 'dexie';
 import type { Collection } from '../../shared/sync-protocol';
 import type { OutboxEntry } from '../db/database';
+import { newMutationId } from './mutation-id';
 
 /**
  * The tables a team shares, by the server's collection names. Sent alerts stay per browser (each
@@ -170,7 +171,7 @@ function queue(down: DBCore, trans: DBCoreMutateRequest['trans'], collection: Co
           }
           added.push({
             key,
-            mutationId: crypto.randomUUID(),
+            mutationId: newMutationId(),
             collection,
             id: c.id,
             op: c.op,

@@ -10,6 +10,7 @@ import {
 import type { MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
 import type { Overruled, SyncConnection } from '../protocol-types';
+import { newMutationId } from './mutation-id';
 import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
 import { describeOverruled, nameWinners } from './overruled';
 import { overlay, rebase, toMutation } from './pending';
@@ -366,7 +367,7 @@ export async function queueSnapshot(db: CompanionDb, hold: ReadonlySet<string> =
       await db.outbox.bulkAdd(
         rows.map((row) => ({
           key: recordKey(name, String(row[keyPath])),
-          mutationId: crypto.randomUUID(),
+          mutationId: newMutationId(),
           collection: name,
           id: String(row[keyPath]),
           op: 'upsert' as const,

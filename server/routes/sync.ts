@@ -1,7 +1,8 @@
 import { Hono, type TypedResponse } from 'hono';
-import { PullQuerySchema, type PullResponse, PushRequestSchema } from '../../shared/sync-protocol';
+import { PullQuerySchema, type PullResponse } from '../../shared/sync-protocol';
 import { type AuthEnv, requireDevice, requireRole } from '../auth';
 import { jsonError } from '../errors';
+import { PushBodySchema } from '../push-body';
 import { mutationProblem } from '../records';
 import { TeamStorageFull } from '../store/faults';
 import type { Store } from '../store/store';
@@ -13,7 +14,7 @@ export function pushRoutes(store: Store, onCommit: (teamId: string, version: num
     '/',
     requireDevice(store),
     requireRole('member'),
-    validate('json', PushRequestSchema),
+    validate('json', PushBodySchema),
     async (c) => {
       const principal = c.get('principal');
       const request = c.req.valid('json');

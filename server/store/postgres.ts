@@ -56,7 +56,11 @@ function toStored(row: RecordRow): StoredRecord {
 export async function openPostgresStore(
   url: string,
   schema = 'public',
-  { teamStorageBytes = DEFAULT_TEAM_STORAGE_MB * 1024 * 1024, lockWaitMs = DEFAULT_LOCK_WAIT_MS }: StoreOptions = {},
+  {
+    teamStorageBytes = DEFAULT_TEAM_STORAGE_MB * 1024 * 1024,
+    lockWaitMs = DEFAULT_LOCK_WAIT_MS,
+    commitChannel,
+  }: StoreOptions = {},
 ): Promise<Store & { sql: postgres.Sql }> {
   const sql = postgres(url, {
     max: 10,
@@ -386,6 +390,11 @@ export async function openPostgresStore(
           writing.push(tx`INSERT INTO mutations (team_id, client_id, mutation_id, result, at)
             SELECT ${teamId}, ${clientId}, mutation_id, result::json, ${now}
             FROM unnest(${answerIds}::text[], ${answerResults}::text[]) AS a(mutation_id, result)`);
+        }
+        if (commitChannel && written.length > 0) {
+          // Sent with the writes, not as a statement of its own after COMMIT: no third round trip.
+          const version = Math.max(...written.map((r) => r.write.version));
+          writing.push(tx`SELECT pg_notify(${commitChannel}, ${JSON.stringify({ teamId, version })})`);
         }
         await Promise.all([...writing, tx`COMMIT`]);
         return results;

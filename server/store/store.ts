@@ -19,6 +19,11 @@ export interface StoreOptions {
   teamStorageBytes?: number;
   /** How long a write waits for a lock another process holds before failing (default 5 s). */
   lockWaitMs?: number;
+  /**
+   * PostgreSQL: the channel each push that changes records NOTIFYs, with `{ teamId, version }`, from
+   * inside its own transaction, so every instance LISTENing hears of it when, and only if, it commits.
+   */
+  commitChannel?: string;
 }
 
 /** What the routes need of a store; SQLite (embedded) and PostgreSQL implement the same interface. */

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { PULL_PAGE_LIMIT_BYTES } from '../../server/limits';
+import { jsonDepth, MAX_JSON_DEPTH, PULL_PAGE_LIMIT_BYTES } from '../../server/limits';
 import type { Store } from '../../server/store/store';
 import { putLegacyRecord, STORES, type StoreUnderTest } from './stores';
 
@@ -19,6 +20,43 @@ const upsert = (collection: string, id: string, fields: Record<string, unknown>)
   baseVersion: 0,
   op: 'upsert',
   fields,
+});
+
+/** The nesting of a parsed value, counted as jsonDepth counts it in the text. */
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const inner = Object.values(value as Record<string, unknown>).map(depthOf);
+  return 1 + Math.max(0, ...inner);
+}
+
+describe('jsonDepth', () => {
+  it.each([
+    ['[]', 1],
+    ['{"a":[{}]}', 3],
+    ['"[[[["', 0],
+    ['["\\\\",[1]]', 2], // a string that ends in an escaped backslash, then an array
+    ['["\\"[[",[1]]', 2], // an escaped quote inside a string does not end it
+    ['{"k\\\\":{"v":"}}}"}}', 2],
+  ])('%s nests %i deep', (text, depth) => {
+    expect(jsonDepth(text)).toBe(depth);
+  });
+
+  it('agrees with the parsed value on any JSON, brackets, quotes and backslashes in strings included', () => {
+    const text = fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ' ', '\u00e9') });
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.array(tie('node')), fc.dictionary(text, tie('node'))),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(jsonDepth(JSON.stringify(v))).toBe(depthOf(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stops counting once past the limit', () => {
+    expect(jsonDepth('['.repeat(100_000))).toBe(MAX_JSON_DEPTH + 1);
+  });
 });
 
 /** Sizes, strings and fields at the door, the same on both stores. */

@@ -166,4 +166,38 @@ describe('the server as a process', () => {
     await until(() => listener.messages.some((m) => m.type === 'poke'), 'poke across instances');
     listener.ws.close();
   });
+
+  it('on PostgreSQL, a push announces its commit from inside its transaction, and a push rolled back announces nothing', async () => {
+    const schema = `live_${Date.now().toString(36)}n`;
+    const channel = `sac_test_${Date.now().toString(36)}`;
+    const store = await openPostgresStore(TEST_DATABASE_URL, schema, { commitChannel: channel, teamStorageBytes: 2_000 });
+    cleanups.push(async () => {
+      await store.sql.unsafe(`DROP SCHEMA "${schema}" CASCADE`);
+      await store.close();
+    });
+    const heard: Array<{ teamId: string; version: number }> = [];
+    await store.sql.listen(channel, (payload) => heard.push(JSON.parse(payload)));
+    const { teamId } = await store.createTeam('Notify PG');
+    const principal = await store.authenticate((await store.createDeviceToken(teamId, 'member', 'a')).token);
+    if (!principal) throw new Error('no principal');
+    const upsert = (id: string, name: string) => ({
+      mutationId: `m-notify-${id}-${name.length}`,
+      collection: 'shops' as const,
+      id,
+      baseVersion: 0,
+      op: 'upsert' as const,
+      fields: { name },
+    });
+    const [first] = await store.push(principal, { clientId: 'client-notify-1', mutations: [upsert('USLCNOTIF1', 'Maple')] });
+    await until(() => heard.length === 1, 'the commit announced');
+    expect(heard).toEqual([{ teamId, version: first && 'version' in first ? first.version : -1 }]);
+    // Over the team's storage: the push throws and rolls back, so no instance may hear of it.
+    await expect(
+      store.push(principal, { clientId: 'client-notify-1', mutations: [upsert('USLCNOTIF2', 'x'.repeat(5_000))] }),
+    ).rejects.toThrow();
+    const [third] = await store.push(principal, { clientId: 'client-notify-1', mutations: [upsert('USLCNOTIF3', 'Birch')] });
+    await until(() => heard.length >= 2, 'the next commit announced');
+    // Heard in order, the first then the third: nothing between them from the push that rolled back.
+    expect(heard).toEqual([heard[0], { teamId, version: third && 'version' in third ? third.version : -1 }]);
+  });
 });
