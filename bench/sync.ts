@@ -5,50 +5,21 @@
  * clients (push acknowledged -> poke received), on one instance and across two on PostgreSQL.
  * Run: npm run bench:sync. The peer runs beside it: cp -r ../shared/peers/pouchdb /tmp/p && cd /tmp/p && npm ci && node bench.mjs
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { newMutationId } from '../extension/sync/mutation-id';
 import { openPostgresStore } from '../server/store/postgres';
 import { openSqliteStore } from '../server/store/sqlite';
 import type { Store } from '../server/store/store';
 import { liveClient, type RunningServer, startServer } from '../test/server/server-process';
+import { pushAll, record } from './push-client';
 
 const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REPS = Number(process.env.REPS ?? 3);
 // ONLY=push (or pull, fanout) and STORES=postgres (or sqlite) narrow a run while tuning one path.
 const ONLY = new Set((process.env.ONLY ?? 'push,pull,fanout').split(','));
 const STORES = new Set((process.env.STORES ?? 'sqlite,postgres').split(','));
-const SERVICES = ['Premium Roadside Help', 'Extended Warranty Plan', 'Tire and Wheel Protect', 'Windshield Repair Svc'];
-const PARTNERS = ['Northwind Motor', 'Contoso Autocar', 'Fabrikam Fleets', 'Tailspin Garage'];
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
-/** An authorization as browsers push it (valid under the shared schema the server checks), ~280 B of JSON. */
-function record(i: number) {
-  const code = Array.from({ length: 6 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
-  const id = randomUUID();
-  return {
-    mutationId: newMutationId(),
-    collection: 'authorizations',
-    id,
-    baseVersion: 0,
-    op: 'upsert',
-    fields: {
-      id,
-      shopCode: `USLC${code}`,
-      serviceName: SERVICES[i % SERVICES.length],
-      partner: PARTNERS[i % PARTNERS.length],
-      serviceType: 'public',
-      status: 'active',
-      rawStatus: 'Active',
-      authorizedAt: Date.now() - 30 * 86_400_000,
-      expiresAt: Date.now() + randomInt(400) * 86_400_000,
-      lastSeenAt: Date.now(),
-    },
-  };
-}
-
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
 const pct = (v: number[], p: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] ?? Number.NaN;
@@ -149,27 +120,6 @@ async function token(store: Store): Promise<string> {
   return (await store.createDeviceToken(teamId, 'member', 'bench')).token;
 }
 
-async function pushAll(url: string, auth: string, n: number, batch: number): Promise<number> {
-  // Made before the clock starts, as the peer writes its documents locally untimed before it replicates.
-  const batches = Array.from({ length: Math.ceil(n / batch) }, (_, b) =>
-    Array.from({ length: Math.min(batch, n - b * batch) }, (_, j) => record(b * batch + j)),
-  );
-  const started = performance.now();
-  for (const mutations of batches) {
-    const res = await fetch(`${url}/v1/push`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: 'bench-client', mutations }),
-    });
-    if (res.status !== 200) throw new Error(`push ${res.status}: ${await res.text()}`);
-    // A benchmark of refusals would measure nothing: every record must be taken.
-    const { results } = (await res.json()) as { results: { status: string; reason?: string }[] };
-    const refused = results.find((r) => r.status === 'rejected');
-    if (refused) throw new Error(`push refused a record: ${refused.reason}`);
-  }
-  return performance.now() - started;
-}
-
 async function pullAll(url: string, auth: string): Promise<{ ms: number; count: number }> {
   const started = performance.now();
   let since = 0;
@@ -252,7 +202,8 @@ async function main() {
       const cpuPerPush = cpu(100);
       pushRss.push(rss.stop());
       pushRates.push(10_000 / (ms / 1000));
-      if (process.env.VERBOSE) console.log(target.name, 'push rep', Math.round(10_000 / (ms / 1000)), 'CPU ms per push', cpuPerPush);
+      if (process.env.VERBOSE)
+        console.log(target.name, 'push rep', Math.round(10_000 / (ms / 1000)), 'CPU ms per push', cpuPerPush);
     }
     out.push10kRecordsPerSecond = Math.round(median(pushRates));
     out.pushServerPeakRssMb = median(pushRss);

@@ -14,14 +14,18 @@ export interface RunningServer {
 
 /**
  * The real server as its own process on a free port: from source through tsx (tests), or the
- * prebuilt bundle `npm run build:server` makes (benchmarks: tsx's in-process compiler costs memory).
+ * prebuilt bundle `npm run build:server` makes (benchmarks: tsx's in-process compiler costs memory),
+ * or another bundle by its path (bench/server-ab.ts compares two).
  */
-export async function startServer(env: Record<string, string>, entry: 'source' | 'bundle' = 'source'): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  entry: 'source' | 'bundle' | `${string}.mjs` = 'source',
+): Promise<RunningServer> {
   const args = [
     ...SERVER_NODE_FLAGS,
     // A diagnostic door: SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server a benchmark starts.
     ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-    ...(entry === 'bundle' ? ['.output/server/index.mjs'] : ['--import', 'tsx', 'server/index.ts']),
+    ...(entry === 'source' ? ['--import', 'tsx', 'server/index.ts'] : [entry === 'bundle' ? '.output/server/index.mjs' : entry]),
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
