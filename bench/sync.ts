@@ -13,7 +13,7 @@ import { openPostgresStore } from '../server/store/postgres';
 import { openSqliteStore } from '../server/store/sqlite';
 import type { Store } from '../server/store/store';
 import { liveClient, type RunningServer, startServer } from '../test/server/server-process';
-import { pushAll, record } from './push-client';
+import { post, pushAll, record } from './push-client';
 
 const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REPS = Number(process.env.REPS ?? 3);
@@ -148,12 +148,7 @@ async function fanOut(
   const samples: number[] = [];
   for (let p = 0; p < pushes; p++) {
     const before = sockets.map((s) => s.messages.length);
-    const res = await fetch(`${pushTo.url}/v1/push`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: 'fan-client', mutations: [record(p)] }),
-    });
-    await res.arrayBuffer();
+    await post(`${pushTo.url}/v1/push`, auth, JSON.stringify({ clientId: 'fan-client', mutations: [record(p)] }));
     const acked = performance.now();
     const got = new Array<number>(sockets.length).fill(0);
     await new Promise<void>((done) => {

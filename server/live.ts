@@ -2,9 +2,6 @@
  * Who is listening for changes, per team. A poke is only a hint ("pull from your checkpoint"); a
  * client that missed one pulls on reconnect, so nothing depends on a poke arriving.
  */
-/** The PostgreSQL channel commits are announced on, to every instance of the server. */
-export const COMMIT_CHANNEL = 'sac_commits';
-
 export interface LiveSocket {
   send(data: string): void;
   close(code?: number, reason?: string): void;
@@ -55,3 +52,6 @@ export class LiveHub {
     return n;
   }
 }
+
+/** The PostgreSQL channel commits are announced on, to every instance of the server. */
+export const COMMIT_CHANNEL = 'sac_commits';

@@ -393,7 +393,8 @@ export async function openPostgresStore(
         }
         if (commitChannel && written.length > 0) {
           // Sent with the writes, not as a statement of its own after COMMIT: no third round trip.
-          const version = Math.max(...written.map((r) => r.write.version));
+          // Writes are in sequence order, so the last is the newest version.
+          const version = (written.at(-1) as (typeof written)[number]).write.version;
           writing.push(tx`SELECT pg_notify(${commitChannel}, ${JSON.stringify({ teamId, version })})`);
         }
         await Promise.all([...writing, tx`COMMIT`]);
