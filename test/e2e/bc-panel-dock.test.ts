@@ -49,7 +49,9 @@ describe('the Business Center panel docks beside the page', () => {
       expect(await drawer.getAttribute('data-docked')).toBe('open');
       // Its words only: no symbol, arrow or emoji a stock font may lack.
       expect(await drawer.textContent()).toMatch(FONT_SAFE);
-      // The page's own table and its Status column are there, and nothing of ours is on them.
+      // The page's own table and its Status column are there, and nothing of ours is on them. The
+      // page draws its table 200 ms after load, and the panel may be up before it: wait for the table.
+      await page.locator('th', { hasText: 'Status' }).waitFor({ timeout: 10_000 });
       expect(await page.locator('th', { hasText: 'Status' }).count()).toBe(1);
       await expect.poll(() => coveredControls(page), { timeout: 5_000 }).toEqual([]);
       if (width === 1280) await page.screenshot({ path: `${SCREENSHOTS}/business-center-docked.png` });

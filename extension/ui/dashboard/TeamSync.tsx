@@ -20,7 +20,6 @@ export function TeamSync() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [sharePrevious, setSharePrevious] = useState(false);
-  const preview = useLiveQuery(() => joinPreview(db)).value;
 
   useEffect(() => {
     const refresh = () => void sendMessage('syncStatus').then(setView);
@@ -131,7 +130,7 @@ export function TeamSync() {
           {field('invite', 'Invite link', 'https://sync.example.com/join#inv_...')}
           {field('name', 'Your name (as your team sees it)')}
           {field('label', 'This browser')}
-          <JoinShares invite={draft.invite} preview={preview} sharePrevious={sharePrevious} onShare={setSharePrevious} />
+          <JoinShares invite={draft.invite} sharePrevious={sharePrevious} onShare={setSharePrevious} />
           <button type="submit" disabled={busy}>
             Join team
           </button>
@@ -158,18 +157,33 @@ function defaultLabel(): string {
  */
 function JoinShares({
   invite,
-  preview,
   sharePrevious,
   onShare,
 }: {
   invite: string;
-  preview: Awaited<ReturnType<typeof joinPreview>> | undefined;
   sharePrevious: boolean;
   onShare: (share: boolean) => void;
 }) {
   const link = parseInviteLink(invite);
-  if (!link || !preview) return null;
-  const host = new URL(link.serverUrl).host;
+  return link ? <JoinSharesTo serverUrl={link.serverUrl} sharePrevious={sharePrevious} onShare={onShare} /> : null;
+}
+
+/**
+ * The counts read every record key, again at every change: only while an invite is pasted and
+ * not yet joined (a joined dashboard that kept this query slowed every pulled change by ~50 ms).
+ */
+function JoinSharesTo({
+  serverUrl,
+  sharePrevious,
+  onShare,
+}: {
+  serverUrl: string;
+  sharePrevious: boolean;
+  onShare: (share: boolean) => void;
+}) {
+  const preview = useLiveQuery(() => joinPreview(db)).value;
+  if (!preview) return null;
+  const host = new URL(serverUrl).host;
   const previous = preview.kinds.reduce((sum, k) => sum + k.fromLeftTeam, 0);
   const sent = preview.kinds
     .map((k) => ({ ...k, count: sharePrevious ? k.all : k.all - k.fromLeftTeam }))

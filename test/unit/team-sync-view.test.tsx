@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PublicConnection, SyncStatus } from '../../extension/protocol-types';
+
+// The dashboard's Team sync section with the background answered here: what matters is which
+// database queries it keeps open, not what the background does.
+const background = vi.hoisted(() => ({ connection: null as PublicConnection | null }));
+const preview = vi.hoisted(() => ({ calls: 0 }));
+
+vi.mock('../../extension/messaging', async (original) => ({
+  ...(await original<typeof import('../../extension/messaging')>()),
+  sendMessage: async (type: string) => {
+    const status: SyncStatus = {
+      state: background.connection ? 'synced' : 'off',
+      lastSyncAt: background.connection ? Date.now() : null,
+      lastError: null,
+      pending: 0,
+      refused: [],
+      conflicts: [],
+      rejected: 0,
+    };
+    if (type === 'syncStatus') return { connection: background.connection, status };
+    if (type === 'teamMembers') return { members: [] };
+    if (type === 'teamAudit') return { entries: [] };
+    return undefined;
+  },
+}));
+
+vi.mock('../../extension/sync/team-records', async (original) => {
+  const real = await original<typeof import('../../extension/sync/team-records')>();
+  return {
+    ...real,
+    joinPreview: (...args: Parameters<typeof real.joinPreview>) => {
+      preview.calls++;
+      return real.joinPreview(...args);
+    },
+  };
+});
+
+const { TeamSync } = await import('../../extension/ui/dashboard/TeamSync');
+
+const INVITE = 'http://127.0.0.1:8787/join#inv_AbCdEfGhIjKlMnOpQrStUvWxYz012345-_';
+let root: HTMLElement;
+
+/** Lets the section's messages, live queries and re-renders run to their end. */
+async function settle() {
+  for (let i = 0; i < 5; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+  }
+}
+
+beforeEach(() => {
+  preview.calls = 0;
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('the Team sync section of the dashboard', () => {
+  it('once joined, keeps no query over every record key open (each pulled change would re-run it)', async () => {
+    background.connection = {
+      serverUrl: 'http://127.0.0.1:8787',
+      teamId: 'team_1',
+      memberId: 'mem_1',
+      deviceId: 'dev_1',
+      role: 'member',
+      name: 'Ada',
+      label: 'Chromium',
+    };
+    await act(() => render(<TeamSync />, root));
+    await settle();
+    expect(root.querySelector('[data-testid="sync-state"]')?.textContent).toContain('Synced');
+    expect(preview.calls).toBe(0);
+  });
+
+  it('before joining, counts what would leave the browser only once an invite link is pasted', async () => {
+    background.connection = null;
+    await act(() => render(<TeamSync />, root));
+    await settle();
+    expect(root.querySelector('#join-invite')).not.toBeNull();
+    expect(preview.calls).toBe(0);
+    expect(root.querySelector('[data-testid="join-shares"]')).toBeNull();
+
+    const input = root.querySelector<HTMLInputElement>('#join-invite');
+    if (!input) throw new Error('no invite field');
+    await act(() => {
+      input.value = INVITE;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(preview.calls).toBeGreaterThan(0);
+    expect(root.querySelector('[data-testid="join-shares"]')?.textContent).toContain(
+      "Joining sends this browser's records to 127.0.0.1:8787",
+    );
+  });
+});
