@@ -79,6 +79,8 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
   let retryMs = 1000;
   let running: Promise<void> | null = null;
   let again = false;
+  /** Whether the run under way has begun its pull (a commit poked about before then is in it). */
+  let pulling = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let retryDelayMs = 1000;
 
@@ -104,7 +106,10 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
     // team is on this path); the final status is written after it.
     const marked = setStatus({ state: 'syncing' });
     try {
-      const outcome = await new SyncClient(db, connection, undefined, { collect }).sync();
+      const onPull = () => {
+        pulling = true;
+      };
+      const outcome = await new SyncClient(db, connection, undefined, { collect, onPull }).sync();
       await marked;
       const aside = await db.outbox.filter((e) => Boolean(e.rejected)).toArray();
       clearTimeout(retry);
@@ -149,12 +154,17 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
     retryDelayMs = Math.min(retryDelayMs * 2, RETRY_MAX_MS);
   }
 
-  /** One sync at a time; a request during a run schedules exactly one more run after it. */
-  function syncNow(): Promise<void> {
+  /**
+   * One sync at a time; a request during a run schedules exactly one more run after it. Except a
+   * poke that comes before the run's pull: the pull starts after the commit it announces, so it
+   * brings it. (Each push pokes the pushing browser too: that run would be a second pull for nothing.)
+   */
+  function syncNow(cause: 'change' | 'poke' = 'change'): Promise<void> {
     if (running) {
-      again = true;
+      if (cause === 'change' || pulling) again = true;
       return running;
     }
+    pulling = false;
     running = runOnce().finally(() => {
       running = null;
       if (again) {
@@ -185,7 +195,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       pinger = setInterval(() => ws.readyState === ws.OPEN && ws.send('{"type":"ping"}'), PING_MS);
     };
     ws.onmessage = (event) => {
-      if (String(event.data).includes('"poke"')) void syncNow();
+      if (String(event.data).includes('"poke"')) void syncNow('poke');
     };
     ws.onclose = (event) => {
       if (socket !== ws) return;

@@ -53,6 +53,8 @@ export interface SyncClientOptions {
    * on a pull that continues from a checkpoint: a first pull (joining) is the team's past.
    */
   collect?: ReadonlySet<string>;
+  /** Told as the pull begins: whatever the server committed before this is in what it brings. */
+  onPull?: () => void;
 }
 
 type Entry = OutboxEntry & { seq: number };
@@ -217,6 +219,7 @@ export class SyncClient {
    * 10,000 records: the network and the server no longer wait on IndexedDB, nor it on them).
    */
   private async pull(outcome: SyncOutcome): Promise<void> {
+    this.options.onPull?.();
     const [checkpoint, stored] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
     let since = Number(checkpoint?.value ?? 0);
     this.collecting = since > 0;

@@ -21,8 +21,11 @@ let app: ReturnType<typeof createApp>;
 let db: CompanionDb;
 let up = true;
 const events: string[] = [];
+let sockets: FakeSocket[] = [];
+/** Called as each request reaches the server, before it is answered. */
+let onRequest: (request: string) => void = () => {};
 
-/** Opens when the server is up, else closes as a refused connection does; never receives pokes here. */
+/** Opens when the server is up, else closes as a refused connection does; pokes only when a test sends them. */
 class FakeSocket {
   static readonly OPEN = 1;
   readonly OPEN = 1;
@@ -31,6 +34,7 @@ class FakeSocket {
   onclose: ((event: { code: number }) => void) | null = null;
   onmessage: ((event: { data: string }) => void) | null = null;
   constructor(readonly url: string) {
+    sockets.push(this);
     setTimeout(() => {
       events.push(up ? 'socket open' : 'socket refused');
       if (up) {
@@ -54,10 +58,13 @@ beforeEach(async () => {
   db = new CompanionDb(`runner-${Math.random()}`);
   up = true;
   events.length = 0;
+  sockets = [];
+  onRequest = () => {};
   vi.stubGlobal('WebSocket', FakeSocket);
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     events.push(`${up ? '' : 'refused '}${init?.method ?? 'GET'} ${new URL(url).pathname}`);
     if (!up) throw new TypeError('fetch failed');
+    onRequest(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
     return app.request(url, init);
   });
 });
@@ -101,5 +108,71 @@ describe('the sync runner after an outage (defect 5)', () => {
     await pass(5000);
     expect(events.slice(events.indexOf('server back'))).toContain('POST /v1/push');
     expect((await store.records(teamId, 'shops')).map((r) => r.id)).toEqual(['USLCQPEV3N']);
+  });
+});
+
+describe('the sync runner on pokes', () => {
+  const poke = () => {
+    for (const socket of sockets) if (socket.readyState === 1) socket.onmessage?.({ data: '{"type":"poke","version":1}' });
+  };
+
+  async function joined() {
+    const { teamId } = await store.createTeam('Agency');
+    const { code } = await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 });
+    const runner = startSyncRunner(db);
+    await runner.join({ invite: `http://127.0.0.1:8787/join#${code}`, name: 'Ana', label: 'laptop' });
+    await pass(1000);
+    events.length = 0;
+    return teamId;
+  }
+
+  it('pulls once for its own push, though the server pokes it while it pushes', async () => {
+    const teamId = await joined();
+    // The server's poke for this browser's own commit, before its answer reaches the browser.
+    onRequest = (request) => request === 'POST /v1/push' && poke();
+    await recordShopCapture(db, capture('USLCQPEV3N'), Date.now());
+    await pass(3000);
+    expect(events.filter((e) => e === 'POST /v1/push')).toHaveLength(1);
+    expect(events.filter((e) => e === 'GET /v1/pull')).toHaveLength(1);
+    expect((await store.records(teamId, 'shops')).map((r) => r.id)).toEqual(['USLCQPEV3N']);
+  });
+
+  it('pulls again for a poke that comes once its pull has begun: that commit may be after what it read', async () => {
+    const teamId = await joined();
+    const teammate = await store.authenticate((await store.createDeviceToken(teamId, 'member', 'Ben')).token);
+    let first = true;
+    onRequest = (request) => {
+      if (request !== 'GET /v1/pull' || !first) return;
+      first = false;
+      poke();
+    };
+    await recordShopCapture(db, capture('USLCQPEV3N'), Date.now());
+    await pass(3000);
+    expect(events.filter((e) => e === 'GET /v1/pull')).toHaveLength(2);
+    // And what a teammate commits while this browser pulls arrives with the poke's run.
+    events.length = 0;
+    first = true;
+    onRequest = (request) => {
+      if (request !== 'GET /v1/pull' || !first) return;
+      first = false;
+      void store
+        .push(teammate as never, {
+          clientId: 'ben',
+          mutations: [
+            {
+              mutationId: crypto.randomUUID(),
+              collection: 'shops',
+              id: 'USLCAAAA11',
+              baseVersion: 0,
+              op: 'upsert',
+              fields: { ...capture('USLCAAAA11'), firstSeenAt: Date.now(), lastSeenAt: Date.now() },
+            },
+          ],
+        })
+        .then(poke);
+    };
+    await recordShopCapture(db, capture('USLCBBBB22'), Date.now());
+    await pass(3000);
+    expect((await db.shops.toArray()).map((s) => s.shopCode).sort()).toEqual(['USLCAAAA11', 'USLCBBBB22', 'USLCQPEV3N']);
   });
 });
