@@ -28,6 +28,7 @@ function quietAboutDependencies() {
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
+  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
     // Chromium refuses a content script that is not valid UTF-8; keep the output ASCII (CI checks it).

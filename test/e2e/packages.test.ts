@@ -53,6 +53,24 @@ describe('store packages', () => {
     expect(report.warnings.filter((w) => w.code === 'UNSAFE_VAR_ASSIGNMENT').length).toBeLessThanOrEqual(3);
   }, 180_000);
 
+  it('every bundle the extension runs goes through webextension-polyfill (WXT module), in both builds', () => {
+    // The polyfill's own marker for a rejected answer: present only where its wrapper was bundled.
+    const MARKER = '__mozWebExtensionPolyfillReject__';
+    for (const build of ['chrome-mv3', 'firefox-mv2']) {
+      const dir = join(OUTPUT, build);
+      const pagesChunk = readdirSync(join(dir, 'chunks')).filter((f) => /^ShopList-[\w-]+\.js$/.test(f));
+      expect(pagesChunk).toHaveLength(1);
+      for (const file of [
+        'background.js',
+        'content-scripts/seller.js',
+        'content-scripts/business.js',
+        `chunks/${pagesChunk[0]}`,
+      ]) {
+        expect(readFileSync(join(dir, file), 'utf8'), `${build}/${file}`).toContain(MARKER);
+      }
+    }
+  });
+
   it('no component writes HTML: the innerHTML the linter sees is only in the renderer', () => {
     const writing = [...sourcesUnder(join(ROOT, 'extension')), ...sourcesUnder(join(ROOT, 'shared'))].filter((file) =>
       /innerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|outerHTML\s*=/.test(readFileSync(file, 'utf8')),
