@@ -19,7 +19,7 @@ export const PULL_PAGE_LIMIT_BYTES = 4 * 1024 * 1024;
 /** What one team may store, in bytes of record JSON, unless TEAM_STORAGE_MB says otherwise. */
 export const DEFAULT_TEAM_STORAGE_MB = 50;
 
-const isPush = (c: Context) => c.req.method === 'POST' && new URL(c.req.url).pathname === '/v1/push';
+const isPush = (c: Context) => c.req.method === 'POST' && c.req.path === '/v1/push';
 
 /**
  * Reads each request body once, counting bytes as they arrive: a Content-Length over the limit is
