@@ -165,13 +165,17 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       return running;
     }
     pulling = false;
-    running = runOnce().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        void syncNow();
-      }
-    });
+    // A run that failed before its own error handling (storage unreadable) is tried again later,
+    // not dropped with whatever poke it absorbed.
+    running = runOnce()
+      .catch(() => retryLater())
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void syncNow();
+        }
+      });
     return running;
   }
 

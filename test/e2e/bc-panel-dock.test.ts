@@ -61,6 +61,7 @@ describe('the Business Center panel docks beside the page', () => {
       expect(await coveredControls(page)).toEqual([]);
       // Remembered: the next Shops page opens collapsed.
       await page.reload();
+      await page.locator('th', { hasText: 'Status' }).waitFor({ timeout: 10_000 });
       await expect.poll(() => panel(page).getAttribute('data-docked'), { timeout: 10_000 }).toBe('collapsed');
       await panel(page)
         .getByRole('button', { name: /Shop Access Companion: \d+ to request/ })

@@ -267,3 +267,14 @@ describe('what a content script context can reach', () => {
     for (const match of matches) expect(match).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 });
+
+describe('webextension-polyfill on the tested Chromium', () => {
+  it("finds the browser's own `browser` namespace, so it hands that back instead of wrapping chrome (README)", async () => {
+    // The polyfill's own test (browser-polyfill.js): wrap `chrome` only where `browser.runtime.id` is missing.
+    const own = () => (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id ?? null;
+    expect(await browser.worker.evaluate(own)).toBe(browser.extensionId);
+    const page = await browser.extensionPage('/dashboard.html');
+    expect(await page.evaluate(own)).toBe(browser.extensionId);
+    await page.close();
+  });
+});

@@ -24,6 +24,8 @@ const events: string[] = [];
 let sockets: FakeSocket[] = [];
 /** Called as each request reaches the server, before it is answered. */
 let onRequest: (request: string) => void = () => {};
+/** Called once the server has answered a request, before the answer reaches the browser. */
+let onAnswered: (request: string) => Promise<void> | void = () => {};
 
 /** Opens when the server is up, else closes as a refused connection does; pokes only when a test sends them. */
 class FakeSocket {
@@ -60,12 +62,16 @@ beforeEach(async () => {
   events.length = 0;
   sockets = [];
   onRequest = () => {};
+  onAnswered = () => {};
   vi.stubGlobal('WebSocket', FakeSocket);
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     events.push(`${up ? '' : 'refused '}${init?.method ?? 'GET'} ${new URL(url).pathname}`);
     if (!up) throw new TypeError('fetch failed');
-    onRequest(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
-    return app.request(url, init);
+    const request = `${init?.method ?? 'GET'} ${new URL(url).pathname}`;
+    onRequest(request);
+    const response = await app.request(url, init);
+    await onAnswered(request);
+    return response;
   });
 });
 afterEach(async () => {
@@ -123,56 +129,75 @@ describe('the sync runner on pokes', () => {
     await runner.join({ invite: `http://127.0.0.1:8787/join#${code}`, name: 'Ana', label: 'laptop' });
     await pass(1000);
     events.length = 0;
-    return teamId;
+    const teammate = await store.authenticate((await store.createDeviceToken(teamId, 'member', 'Ben')).token);
+    /** A shop the teammate's browser saved, committed on the server now. */
+    const teammateSaves = (shopCode: string) =>
+      store.push(teammate as never, {
+        clientId: 'ben',
+        mutations: [
+          {
+            mutationId: crypto.randomUUID(),
+            collection: 'shops',
+            id: shopCode,
+            baseVersion: 0,
+            op: 'upsert',
+            fields: { ...capture(shopCode), firstSeenAt: Date.now(), lastSeenAt: Date.now() },
+          },
+        ],
+      });
+    return { teamId, teammateSaves };
   }
 
-  it('pulls once for its own push, though the server pokes it while it pushes', async () => {
-    const teamId = await joined();
-    // The server's poke for this browser's own commit, before its answer reaches the browser.
-    onRequest = (request) => request === 'POST /v1/push' && poke();
+  const codes = async () => (await db.shops.toArray()).map((s) => s.shopCode).sort();
+  const pulls = () => events.filter((e) => e === 'GET /v1/pull').length;
+
+  it("pulls once for its own push and a teammate's commit poked before its pull began, and has both", async () => {
+    const { teamId, teammateSaves } = await joined();
+    // The teammate commits, and the server pokes, while this browser's push is on its way; then
+    // the server's poke for this browser's own commit, before its answer reaches the browser.
+    onRequest = (request) => {
+      if (request !== 'POST /v1/push') return;
+      void teammateSaves('USLCAAAA11').then(poke);
+    };
+    onAnswered = (request) => {
+      if (request === 'POST /v1/push') poke();
+    };
     await recordShopCapture(db, capture('USLCQPEV3N'), Date.now());
     await pass(3000);
     expect(events.filter((e) => e === 'POST /v1/push')).toHaveLength(1);
-    expect(events.filter((e) => e === 'GET /v1/pull')).toHaveLength(1);
-    expect((await store.records(teamId, 'shops')).map((r) => r.id)).toEqual(['USLCQPEV3N']);
+    expect(pulls()).toBe(1);
+    expect(await codes()).toEqual(['USLCAAAA11', 'USLCQPEV3N']);
+    expect((await store.records(teamId, 'shops')).map((r) => r.id).sort()).toEqual(['USLCAAAA11', 'USLCQPEV3N']);
   });
 
-  it('pulls again for a poke that comes once its pull has begun: that commit may be after what it read', async () => {
-    const teamId = await joined();
-    const teammate = await store.authenticate((await store.createDeviceToken(teamId, 'member', 'Ben')).token);
+  it('pulls again for a commit poked once its pull was answered, and has it', async () => {
+    const { teammateSaves } = await joined();
     let first = true;
-    onRequest = (request) => {
+    onAnswered = async (request) => {
       if (request !== 'GET /v1/pull' || !first) return;
       first = false;
+      // After the server read this page: the page does not hold it.
+      await teammateSaves('USLCAAAA11');
       poke();
     };
     await recordShopCapture(db, capture('USLCQPEV3N'), Date.now());
     await pass(3000);
-    expect(events.filter((e) => e === 'GET /v1/pull')).toHaveLength(2);
-    // And what a teammate commits while this browser pulls arrives with the poke's run.
-    events.length = 0;
-    first = true;
-    onRequest = (request) => {
-      if (request !== 'GET /v1/pull' || !first) return;
-      first = false;
-      void store
-        .push(teammate as never, {
-          clientId: 'ben',
-          mutations: [
-            {
-              mutationId: crypto.randomUUID(),
-              collection: 'shops',
-              id: 'USLCAAAA11',
-              baseVersion: 0,
-              op: 'upsert',
-              fields: { ...capture('USLCAAAA11'), firstSeenAt: Date.now(), lastSeenAt: Date.now() },
-            },
-          ],
-        })
-        .then(poke);
-    };
-    await recordShopCapture(db, capture('USLCBBBB22'), Date.now());
-    await pass(3000);
-    expect((await db.shops.toArray()).map((s) => s.shopCode).sort()).toEqual(['USLCAAAA11', 'USLCBBBB22', 'USLCQPEV3N']);
+    expect(pulls()).toBe(2);
+    expect(await codes()).toEqual(['USLCAAAA11', 'USLCQPEV3N']);
+  });
+
+  it('tries again soon when a run fails before it reaches the server (storage unreadable once)', async () => {
+    const { teamId } = await joined();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let failures = 1;
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(((keys: never) => {
+      if (failures-- > 0) return Promise.reject(new Error('storage unreadable'));
+      return get(keys);
+    }) as typeof fakeBrowser.storage.local.get);
+    await recordShopCapture(db, capture('USLCQPEV3N'), Date.now());
+    await pass(5000);
+    spy.mockRestore();
+    expect(failures).toBeLessThan(0);
+    expect((await store.records(teamId, 'shops')).map((r) => r.id)).toEqual(['USLCQPEV3N']);
   });
 });
