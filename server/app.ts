@@ -5,7 +5,7 @@ import type { UpgradeWebSocket } from 'hono/ws';
 import { type AuthEnv, limitFailedAuth } from './auth';
 import { jsonError } from './errors';
 import { checkRequestText, limitBodies } from './limits';
-import { LiveHub } from './live';
+import { LiveHub, pagesFrom } from './live';
 import { openApiDocument } from './openapi';
 import { auditRoutes } from './routes/audit';
 import { calendarAdminRoutes, calendarFeedRoutes } from './routes/calendar';
@@ -28,7 +28,7 @@ export interface AppDeps {
   /** How clients reach this server; invite links carry it. */
   publicUrl?: string;
   /** Other instances' commits (PostgreSQL NOTIFY) and this one's go through here. */
-  onCommit?: (teamId: string, version: number) => void;
+  onCommit?: (teamId: string, version: number, since: number) => void;
   upgradeWebSocket?: UpgradeWebSocket;
   /** Who is calling, for rate limits: the socket's address. */
   clientKey?: (c: Context) => string;
@@ -49,13 +49,13 @@ export function loggablePath(url: string): string {
 export function createApp({
   store,
   log = () => {},
-  hub = new LiveHub(),
+  hub = new LiveHub(pagesFrom(store)),
   publicUrl = 'http://127.0.0.1:8787',
   onCommit,
   upgradeWebSocket,
   clientKey,
 }: AppDeps) {
-  const commit = onCommit ?? ((teamId: string, version: number) => void hub.poke(teamId, version));
+  const commit = onCommit ?? ((teamId: string, version: number, since: number) => void hub.poke(teamId, version, since));
   const key = clientKey ?? ((c: Context) => c.req.header('x-forwarded-for') ?? 'local');
   const disconnect = (teamId: string, deviceId: string) => hub.disconnectDevice(teamId, deviceId);
   const failedAuth = limitFailedAuth(key);

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { clientAddress, readConfig } from './config';
 import { WS_MESSAGE_LIMIT_BYTES } from './limits';
-import { COMMIT_CHANNEL, LiveHub } from './live';
+import { COMMIT_CHANNEL, LiveHub, pagesFrom } from './live';
 import { openStore } from './store/open';
 import type { openPostgresStore } from './store/postgres';
 import { DAY_MS } from './sync/purge';
@@ -24,17 +24,17 @@ try {
 }
 
 const store = await openStore(config);
-const hub = new LiveHub();
+const hub = new LiveHub(pagesFrom(store));
 const PURGE_EVERY_MS = 3_600_000;
-let onCommit = (teamId: string, version: number) => void hub.poke(teamId, version);
+let onCommit = (teamId: string, version: number, since: number) => void hub.poke(teamId, version, since);
 
 if (store.kind === 'postgres') {
   // Several instances on one database: each push NOTIFYs in its own transaction (the store's
   // commitChannel); every instance, this one included, pokes its own sockets when it hears it.
   const { sql } = store as Awaited<ReturnType<typeof openPostgresStore>>;
   await sql.listen(COMMIT_CHANNEL, (payload) => {
-    const { teamId, version } = JSON.parse(payload) as { teamId: string; version: number };
-    hub.poke(teamId, version);
+    const { teamId, version, since } = JSON.parse(payload) as { teamId: string; version: number; since?: number };
+    void hub.poke(teamId, version, since);
   });
   onCommit = () => {};
 }

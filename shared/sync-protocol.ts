@@ -88,6 +88,49 @@ export interface PullResponse {
 }
 
 /** What an invite link (`https://sync.example.com/join#inv_...`) holds: where the server is, and the code. */
+/**
+ * Whether a browser must drop its copies and pull from 0: it may have missed a delete that was
+ * purged. `known` is the purge mark as of its last start from scratch (deletes purged before that
+ * cannot concern it), so a refetch continues page by page to its end instead of restarting.
+ */
+export function mustRefetchAfter(since: number, known: number, purgedThrough: number): boolean {
+  return since > 0 && Math.max(since, known) < purgedThrough;
+}
+
+/** Records a poke carries at most (and 32 KB of them): a larger commit is pulled as before. */
+export const POKE_RECORDS = 50;
+export const POKE_BYTES = 32 * 1024;
+
+const PokedRecordSchema = z.object({
+  collection: z.string(),
+  id: z.string(),
+  version: z.number().int().nonnegative(),
+  deleted: z.boolean(),
+  fields: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * What the live socket says after a commit. `page` (when the commit was small) is the pull page
+ * after `since`, a version at or before the commit's first: a browser whose checkpoint is at least
+ * `since` stores it and skips its own pull, one round trip less between a teammate's change and
+ * this browser; any other browser pulls as before (a poke is only ever a hint).
+ */
+export const PokeSchema = z.object({
+  type: z.literal('poke'),
+  version: z.number().int().nonnegative(),
+  since: z.number().int().nonnegative().optional(),
+  page: z
+    .object({
+      changes: z.array(PokedRecordSchema).max(POKE_RECORDS),
+      next: z.number().int().nonnegative(),
+      more: z.boolean(),
+      mustRefetch: z.boolean(),
+      purgedThrough: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
+});
+export type Poke = z.infer<typeof PokeSchema>;
+
 export interface InviteLink {
   serverUrl: string;
   code: string;

@@ -1,7 +1,7 @@
 import type { ClientResponse } from 'hono/client';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { parseInviteLink } from '../../shared/sync-protocol';
+import { type Poke, PokeSchema, parseInviteLink } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
 import { CONSENT_WITHDRAWN, consentStillHeld } from '../platform/data-consent';
 import type { PublicConnection, RecordTeamState, SyncConnection, SyncStatus } from '../protocol-types';
@@ -13,6 +13,7 @@ import {
   queueSnapshot,
   SyncClient,
   SyncHttpError,
+  type SyncOutcome,
   saveOverruled,
 } from '../sync/sync-client';
 import { keysToHold, rememberLeftTeam } from '../sync/team-records';
@@ -42,6 +43,19 @@ const SYNC_ALARM = 'team-sync';
 const PING_MS = 20_000;
 /** While changes wait and the server does not answer, it is asked again this often at most. */
 const RETRY_MAX_MS = 5000;
+
+type PokedPage = Required<Pick<Poke, 'since' | 'page'>>;
+
+/** A poke that carries its commit's records, or null (a plain poke, or a message that is no poke). */
+function pokedPage(text: string): PokedPage | null {
+  try {
+    const poke = PokeSchema.safeParse(JSON.parse(text));
+    if (!poke.success || poke.data.since === undefined || !poke.data.page) return null;
+    return { since: poke.data.since, page: poke.data.page };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The background's side of team sync: a WebSocket to the server whose pokes trigger a pull (and
@@ -126,7 +140,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       });
       // The server answers again: the live socket can come back now, not at its next backoff.
       void ensureSocket();
-      for (const [collection, rows] of outcome.received ?? []) await onReceived(collection, rows).catch(() => {});
+      await tellReceived(outcome);
     } catch (error) {
       await marked.catch(() => {});
       const revoked = error instanceof SyncHttpError && error.status === 401;
@@ -141,6 +155,23 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       if (revoked) closeSocket();
       else if (pending > 0) retryLater();
     }
+  }
+
+  async function tellReceived(outcome: SyncOutcome): Promise<void> {
+    for (const [collection, rows] of outcome.received ?? []) await onReceived(collection, rows).catch(() => {});
+  }
+
+  /**
+   * A poke's records, stored without a pull (one round trip less for a teammate's change); a poke
+   * whose records do not follow on from this browser's checkpoint makes a full run instead. It
+   * sends nothing, so it needs no consent: this browser's own changes go by their own runs.
+   */
+  async function storePoke(connection: SyncConnection, poked: PokedPage): Promise<void> {
+    const outcome = await new SyncClient(db, connection, undefined, { collect }).storePoked(poked);
+    if (!outcome) return runOnce();
+    const refused = outcome.refused.length > 0 ? { refused: outcome.refused } : {};
+    await setStatus({ lastSyncAt: Date.now(), pending: outcome.pending, ...refused });
+    await tellReceived(outcome);
   }
 
   /**
@@ -159,7 +190,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
    * poke that comes before the run's pull: the pull starts after the commit it announces, so it
    * brings it. (Each push pokes the pushing browser too: that run would be a second pull for nothing.)
    */
-  function syncNow(cause: 'change' | 'poke' = 'change'): Promise<void> {
+  function syncNow(cause: 'change' | 'poke' = 'change', poked?: { connection: SyncConnection; page: PokedPage }): Promise<void> {
     if (running) {
       if (cause === 'change' || pulling) again = true;
       return running;
@@ -167,7 +198,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
     pulling = false;
     // A run that failed before its own error handling (storage unreadable) is tried again later,
     // not dropped with whatever poke it absorbed.
-    running = runOnce()
+    running = (poked ? storePoke(poked.connection, poked.page) : runOnce())
       .catch(() => retryLater())
       .finally(() => {
         running = null;
@@ -199,7 +230,10 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       pinger = setInterval(() => ws.readyState === ws.OPEN && ws.send('{"type":"ping"}'), PING_MS);
     };
     ws.onmessage = (event) => {
-      if (String(event.data).includes('"poke"')) void syncNow('poke');
+      const text = String(event.data);
+      if (socket !== ws || !text.includes('"poke"')) return;
+      const page = pokedPage(text);
+      void syncNow('poke', page ? { connection, page } : undefined);
     };
     ws.onclose = (event) => {
       if (socket !== ws) return;

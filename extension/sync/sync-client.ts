@@ -7,7 +7,7 @@ import {
   TspAuthorizationSchema,
   TspRequestSchema,
 } from '../../shared/schemas';
-import type { MutationResult, PullResponse, SyncRecord } from '../../shared/sync-protocol';
+import { type MutationResult, mustRefetchAfter, type Poke, type PullResponse, type SyncRecord } from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
 import type { Overruled, SyncConnection } from '../protocol-types';
 import { newMutationId } from './mutation-id';
@@ -251,6 +251,33 @@ export class SyncClient {
       since = page.next;
       next = following;
     }
+  }
+
+  /**
+   * Stores the records a poke carried, if they follow on from this browser's checkpoint (the page
+   * starts at or before it and asks for no refetch): what it already has is skipped, the rest
+   * stored with the new checkpoint in one transaction, as a pulled page is. Null when they do not
+   * follow on (a poke missed, a join still pulling): then the caller pulls.
+   */
+  async storePoked(poke: Required<Pick<Poke, 'since' | 'page'>>): Promise<SyncOutcome | null> {
+    const { since, page } = poke;
+    const outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: [], refused: [], pending: 0 };
+    if (page.more || page.mustRefetch) return null;
+    this.collecting = true;
+    const stored = await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
+      markFromServer(tx.idbtrans);
+      const [checkpoint, purge] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
+      const at = Number(checkpoint?.value ?? 0);
+      if (at === 0 || since > at || mustRefetchAfter(at, Number(purge?.value ?? 0), page.purgedThrough ?? 0)) return false;
+      const news = page.changes.filter((c) => c.version > at) as SyncRecord[];
+      await this.apply(news, outcome, false);
+      if (page.next > at) await this.db.syncState.put({ key: 'checkpoint', value: page.next });
+      outcome.pulled = news.length;
+      return true;
+    });
+    if (!stored) return null;
+    outcome.pending = await pendingCount(this.db);
+    return outcome;
   }
 
   private async dropSyncedCopies(): Promise<void> {

@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import { validate } from '../validate';
 
 /** Push: mutations checked one by one against the shared schemas, the rest merged in one transaction. */
-export function pushRoutes(store: Store, onCommit: (teamId: string, version: number) => void) {
+export function pushRoutes(store: Store, onCommit: (teamId: string, version: number, since: number) => void) {
   return new Hono<AuthEnv>().post(
     '/',
     requireDevice(store),
@@ -28,7 +28,8 @@ export function pushRoutes(store: Store, onCommit: (teamId: string, version: num
         throw error;
       }
       const last = Math.max(0, ...stored.map((r) => ('version' in r ? r.version : 0)));
-      if (last > 0) onCommit(principal.teamId, last);
+      // The push took versions (T - n, T] with T >= last: last - n is at or before its first.
+      if (last > 0) onCommit(principal.teamId, last, Math.max(0, last - accepted.length));
       let next = 0;
       const results = request.mutations.map((m, i) => {
         const problem = problems[i];

@@ -144,7 +144,8 @@ export async function pushRecords(
       // Sent with the writes, not as a statement of its own after COMMIT: no third round trip.
       // Writes are in sequence order, so the last is the newest version.
       const version = (written.at(-1) as (typeof written)[number]).write.version;
-      writing.push(tx`SELECT pg_notify(${commitChannel}, ${JSON.stringify({ teamId, version })})`);
+      const since = Number(team.seq) - mutations.length;
+      writing.push(tx`SELECT pg_notify(${commitChannel}, ${JSON.stringify({ teamId, version, since })})`);
     }
     await Promise.all([...writing, tx`COMMIT`]);
     return results;

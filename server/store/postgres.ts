@@ -1,8 +1,9 @@
 import postgres from 'postgres';
 import type { PullResponse } from '../../shared/sync-protocol';
+import { mustRefetchAfter } from '../../shared/sync-protocol';
 import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES } from '../limits';
 import { publicRecord } from '../sync/merge';
-import { mustRefetchAfter, pullPageJson } from '../sync/pull-page';
+import { pullPageJson } from '../sync/pull-page';
 import { type PurgeReport, purgedThroughByTeam } from '../sync/purge';
 import { DEFAULT_LOCK_WAIT_MS } from './faults';
 import { isStale } from './last-seen';

@@ -20,7 +20,7 @@ export interface StoreOptions {
   /** How long a write waits for a lock another process holds before failing (default 5 s). */
   lockWaitMs?: number;
   /**
-   * PostgreSQL: the channel each push that changes records NOTIFYs, with `{ teamId, version }`, from
+   * PostgreSQL: the channel each push that changes records NOTIFYs, with `{ teamId, version, since }`, from
    * inside its own transaction, so every instance LISTENing hears of it when, and only if, it commits.
    */
   commitChannel?: string;

@@ -30,12 +30,3 @@ export function pullPageJson(
   const next = page.at(-1)?.version ?? (mustRefetch ? 0 : since);
   return `{"changes":[${changes.join(',')}],"next":${next},"more":${more},"mustRefetch":${mustRefetch},"purgedThrough":${purgedThrough}}`;
 }
-
-/**
- * Whether a browser must drop its copies and pull from 0: it may have missed a delete that was
- * purged. `known` is the purge mark as of its last start from scratch (deletes purged before that
- * cannot concern it), so a refetch continues page by page to its end instead of restarting.
- */
-export function mustRefetchAfter(since: number, known: number, purgedThrough: number): boolean {
-  return since > 0 && Math.max(since, known) < purgedThrough;
-}

@@ -190,7 +190,9 @@ describe('the server as a process', () => {
     });
     const [first] = await store.push(principal, { clientId: 'client-notify-1', mutations: [upsert('USLCNOTIF1', 'Maple')] });
     await until(() => heard.length === 1, 'the commit announced');
-    expect(heard).toEqual([{ teamId, version: first && 'version' in first ? first.version : -1 }]);
+    const version = first && 'version' in first ? first.version : -1;
+    // `since` is the version before the push's one mutation: a poke's page starts there.
+    expect(heard).toEqual([{ teamId, version, since: version - 1 }]);
     // Over the team's storage: the push throws and rolls back, so no instance may hear of it.
     await expect(
       store.push(principal, { clientId: 'client-notify-1', mutations: [upsert('USLCNOTIF2', 'x'.repeat(5_000))] }),

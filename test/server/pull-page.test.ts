@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mustRefetchAfter, type PullRow, pullPageJson } from '../../server/sync/pull-page';
+import { type PullRow, pullPageJson } from '../../server/sync/pull-page';
 import { purgedThroughByTeam } from '../../server/sync/purge';
+import { mustRefetchAfter } from '../../shared/sync-protocol';
 
 const row = (version: number, id: string, fields: unknown, deleted = false): PullRow => ({
   collection: 'shops',
