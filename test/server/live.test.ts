@@ -200,6 +200,7 @@ describe('the server as a process', () => {
     const [third] = await store.push(principal, { clientId: 'client-notify-1', mutations: [upsert('USLCNOTIF3', 'Birch')] });
     await until(() => heard.length >= 2, 'the next commit announced');
     // Heard in order, the first then the third: nothing between them from the push that rolled back.
-    expect(heard).toEqual([heard[0], { teamId, version: third && 'version' in third ? third.version : -1 }]);
+    const thirdVersion = third && 'version' in third ? third.version : -1;
+    expect(heard).toEqual([heard[0], { teamId, version: thirdVersion, since: thirdVersion - 1 }]);
   });
 });
