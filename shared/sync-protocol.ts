@@ -130,6 +130,18 @@ export const PokeSchema = z.object({
     .optional(),
 });
 export type Poke = z.infer<typeof PokeSchema>;
+export type PokedPage = Required<Pick<Poke, 'since' | 'page'>>;
+
+/** A poke that carries its commit's records, or null (a plain poke, or a message that is no poke). */
+export function pokedPage(text: string): PokedPage | null {
+  try {
+    const poke = PokeSchema.safeParse(JSON.parse(text));
+    if (!poke.success || poke.data.since === undefined || !poke.data.page) return null;
+    return { since: poke.data.since, page: poke.data.page };
+  } catch {
+    return null;
+  }
+}
 
 export interface InviteLink {
   serverUrl: string;

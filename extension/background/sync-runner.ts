@@ -1,7 +1,7 @@
 import type { ClientResponse } from 'hono/client';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { type Poke, PokeSchema, parseInviteLink } from '../../shared/sync-protocol';
+import { type PokedPage, parseInviteLink, pokedPage } from '../../shared/sync-protocol';
 import type { CompanionDb } from '../db/database';
 import { CONSENT_WITHDRAWN, consentStillHeld } from '../platform/data-consent';
 import type { PublicConnection, RecordTeamState, SyncConnection, SyncStatus } from '../protocol-types';
@@ -43,19 +43,6 @@ const SYNC_ALARM = 'team-sync';
 const PING_MS = 20_000;
 /** While changes wait and the server does not answer, it is asked again this often at most. */
 const RETRY_MAX_MS = 5000;
-
-type PokedPage = Required<Pick<Poke, 'since' | 'page'>>;
-
-/** A poke that carries its commit's records, or null (a plain poke, or a message that is no poke). */
-function pokedPage(text: string): PokedPage | null {
-  try {
-    const poke = PokeSchema.safeParse(JSON.parse(text));
-    if (!poke.success || poke.data.since === undefined || !poke.data.page) return null;
-    return { since: poke.data.since, page: poke.data.page };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The background's side of team sync: a WebSocket to the server whose pokes trigger a pull (and

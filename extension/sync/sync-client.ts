@@ -7,7 +7,13 @@ import {
   TspAuthorizationSchema,
   TspRequestSchema,
 } from '../../shared/schemas';
-import { type MutationResult, mustRefetchAfter, type Poke, type PullResponse, type SyncRecord } from '../../shared/sync-protocol';
+import {
+  type MutationResult,
+  mustRefetchAfter,
+  type PokedPage,
+  type PullResponse,
+  type SyncRecord,
+} from '../../shared/sync-protocol';
 import type { CompanionDb, OutboxEntry } from '../db/database';
 import type { Overruled, SyncConnection } from '../protocol-types';
 import { newMutationId } from './mutation-id';
@@ -39,6 +45,9 @@ const SCHEMAS: Partial<Record<string, z.ZodType>> = {
   partnerAccess: PartnerAccessSchema,
   accessRequests: ShopAccessRequestSchema,
 };
+
+/** The records, the changes waiting on them, their versions and the checkpoint: changed together or not at all. */
+const APPLY_TABLES = [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'];
 
 const PUSH_BATCH = 500;
 const PULL_PAGE = 5000;
@@ -175,7 +184,7 @@ export class SyncClient {
    */
   private async settle(entries: Entry[], results: MutationResult[], outcome: SyncOutcome): Promise<void> {
     const overruled: Overruled[] = [];
-    await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
+    await this.db.transaction('rw', APPLY_TABLES, async (tx) => {
       markFromServer(tx.idbtrans);
       await this.db.outbox.bulkDelete(entries.map((e) => e.seq));
       const later = await this.db.outbox
@@ -237,7 +246,7 @@ export class SyncClient {
       const following = page.more ? fetchPage(page.next, known) : null;
       // Awaited below; until then a failure must not count as unhandled.
       following?.catch(() => {});
-      await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
+      await this.db.transaction('rw', APPLY_TABLES, async (tx) => {
         markFromServer(tx.idbtrans);
         // Older than the server's tombstone retention: what this browser holds may include records
         // deleted since; start over from the server's copy, keeping every change not yet sent.
@@ -259,12 +268,12 @@ export class SyncClient {
    * stored with the new checkpoint in one transaction, as a pulled page is. Null when they do not
    * follow on (a poke missed, a join still pulling): then the caller pulls.
    */
-  async storePoked(poke: Required<Pick<Poke, 'since' | 'page'>>): Promise<SyncOutcome | null> {
+  async storePoked(poke: PokedPage): Promise<SyncOutcome | null> {
     const { since, page } = poke;
     const outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: [], refused: [], pending: 0 };
     if (page.more || page.mustRefetch) return null;
     this.collecting = true;
-    const stored = await this.db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async (tx) => {
+    const stored = await this.db.transaction('rw', APPLY_TABLES, async (tx) => {
       markFromServer(tx.idbtrans);
       const [checkpoint, purge] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
       const at = Number(checkpoint?.value ?? 0);
@@ -382,7 +391,7 @@ export async function clientIdOf(db: CompanionDb): Promise<string> {
  * in `hold` (another team's, see team-records.ts) stay in this browser only.
  */
 export async function queueSnapshot(db: CompanionDb, hold: ReadonlySet<string> = new Set()): Promise<number> {
-  return db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'], async () => {
+  return db.transaction('rw', APPLY_TABLES, async () => {
     await db.outbox.clear();
     await db.syncVersions.clear();
     await db.syncState.bulkDelete(['checkpoint', 'purgedThrough']);

@@ -1,6 +1,5 @@
 import postgres from 'postgres';
-import type { PullResponse } from '../../shared/sync-protocol';
-import { mustRefetchAfter } from '../../shared/sync-protocol';
+import { mustRefetchAfter, type PullResponse } from '../../shared/sync-protocol';
 import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES } from '../limits';
 import { publicRecord } from '../sync/merge';
 import { pullPageJson } from '../sync/pull-page';

@@ -1,8 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Collection, MutationResult, PullResponse, PushRequest } from '../../shared/sync-protocol';
-import { mustRefetchAfter } from '../../shared/sync-protocol';
+import {
+  type Collection,
+  type MutationResult,
+  mustRefetchAfter,
+  type PullResponse,
+  type PushRequest,
+} from '../../shared/sync-protocol';
 import { DEFAULT_TEAM_STORAGE_MB, PULL_PAGE_LIMIT_BYTES, RECORD_LIMIT_BYTES } from '../limits';
 import { recordTooLarge as tooLarge } from '../records';
 import { allFieldVersions, keptFieldVersions } from '../sync/field-versions';

@@ -9,7 +9,7 @@ import { SyncClient } from '../../extension/sync/sync-client';
 import { createApp } from '../../server/app';
 import { LiveHub, pagesFrom } from '../../server/live';
 import { openSqliteStore } from '../../server/store/sqlite';
-import { type Poke, PokeSchema } from '../../shared/sync-protocol';
+import { type PokedPage, pokedPage } from '../../shared/sync-protocol';
 import { capture } from './sync-harness';
 
 /** Pokes that carry their commit's records: the real app, a real SQLite file, Dexie on fake-indexeddb. */
@@ -47,9 +47,11 @@ async function browser() {
   return { db, client, calls };
 }
 
-async function lastPoke(): Promise<Poke> {
+async function lastPoke(): Promise<PokedPage> {
   for (let i = 0; i < 100 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-  return PokeSchema.parse(JSON.parse(heard.at(-1) as string));
+  const poked = pokedPage(heard.at(-1) as string);
+  if (!poked) throw new Error(`the last poke carried no records: ${heard.at(-1)}`);
+  return poked;
 }
 
 describe('a poke that carries its records', () => {
@@ -63,17 +65,15 @@ describe('a poke that carries its records', () => {
     await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 2000);
     await a.client.sync();
     const poke = await lastPoke();
-    expect(poke.page?.changes.map((c) => c.id)).toEqual(['USLCQPEV3N']);
+    expect(poke.page.changes.map((c) => c.id)).toEqual(['USLCQPEV3N']);
     const before = b.calls.length;
-    const outcome = await b.client.storePoked({ since: poke.since as number, page: poke.page as NonNullable<Poke['page']> });
+    const outcome = await b.client.storePoked(poke);
     expect(outcome?.pulled).toBe(1);
     expect(b.calls.length).toBe(before);
     expect((await b.db.shops.get('USLCQPEV3N'))?.name).toBe('Maple');
-    expect((await b.db.syncState.get('checkpoint'))?.value).toBe(poke.page?.next);
+    expect((await b.db.syncState.get('checkpoint'))?.value).toBe(poke.page.next);
     // The same poke again (or one the browser's own pull overtook): nothing left to store.
-    expect(
-      (await b.client.storePoked({ since: poke.since as number, page: poke.page as NonNullable<Poke['page']> }))?.pulled,
-    ).toBe(0);
+    expect((await b.client.storePoked(poke))?.pulled).toBe(0);
   });
 
   it('is refused by a browser that missed an earlier commit, and by one that never pulled', async () => {
@@ -88,10 +88,9 @@ describe('a poke that carries its records', () => {
     await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 3000);
     await a.client.sync();
     const poke = await lastPoke();
-    const page = { since: poke.since as number, page: poke.page as NonNullable<Poke['page']> };
-    expect(await b.client.storePoked(page)).toBeNull();
+    expect(await b.client.storePoked(poke)).toBeNull();
     expect(await b.db.shops.get('USLCQPEV3N')).toBeUndefined();
     const fresh = await browser();
-    expect(await fresh.client.storePoked(page)).toBeNull();
+    expect(await fresh.client.storePoked(poke)).toBeNull();
   });
 });
