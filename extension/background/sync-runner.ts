@@ -331,7 +331,9 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       await queueSnapshot(db, hold);
       if (hold.size === 0) await db.syncState.delete('leftTeam');
       await ensureSocket();
-      await syncNow();
+      // Not awaited: a team's past can take seconds to pull, and the form that asked should not
+      // hang on it (nor keep re-reading what each page stores); the status line says "Syncing".
+      void syncNow();
       const { token: _secret, ...visible } = connection;
       return visible;
     },

@@ -51,6 +51,12 @@ const APPLY_TABLES = [...SYNCED_TABLES, 'outbox', 'syncVersions', 'syncState'];
 
 const PUSH_BATCH = 500;
 const PULL_PAGE = 5000;
+/**
+ * A pull's first page is small and each one after it twice the one before, up to PULL_PAGE: the
+ * browser starts storing soon, and each page arrives while the one before is being stored, rather
+ * than after the server has read, sent and the browser parsed 5,000 records.
+ */
+const FIRST_PULL_PAGE = 1000;
 /** Server errors that say "not now" (no server behind a proxy, a busy or read-only store), not "not this change". */
 const TRANSIENT = new Set([502, 503, 504]);
 
@@ -67,6 +73,16 @@ export interface SyncClientOptions {
 }
 
 type Entry = OutboxEntry & { seq: number };
+type Checked = ReturnType<z.ZodType['safeParse']> | undefined;
+
+/**
+ * Each record's check against its schema, made as a page arrives: the page after the one being
+ * written is checked while IndexedDB writes, not after. A record with changes of this browser
+ * waiting is checked again once they are laid over it (see apply).
+ */
+function checkPage(changes: SyncRecord[]): Checked[] {
+  return changes.map((c) => (c.deleted ? undefined : SCHEMAS[c.collection]?.safeParse(c.fields)));
+}
 
 /**
  * One browser's side of the sync protocol: push the outbox in order, then pull since the
@@ -233,17 +249,21 @@ export class SyncClient {
     let since = Number(checkpoint?.value ?? 0);
     this.collecting = since > 0;
     let known = Number(stored?.value ?? 0);
-    const limit = String(this.options.pullPage ?? PULL_PAGE);
-    const fetchPage = (after: number, purge: number): Promise<PullResponse> =>
-      this.call(this.server.v1.pull.$get({ query: { since: String(after), limit, purgedThrough: String(purge) } }));
-    let next = fetchPage(since, known);
+    const limit = this.options.pullPage ?? PULL_PAGE;
+    const fetchPage = (after: number, purge: number, size: number): Promise<{ page: PullResponse; checked: Checked[] }> =>
+      this.call(
+        this.server.v1.pull.$get({ query: { since: String(after), limit: String(size), purgedThrough: String(purge) } }),
+      ).then((page) => ({ page, checked: checkPage(page.changes) }));
+    let size = Math.min(limit, FIRST_PULL_PAGE);
+    let next = fetchPage(since, known, size);
     for (;;) {
-      const page = await next;
+      const { page, checked } = await next;
       // Starting from scratch: deletes purged by now cannot concern this browser, so the pages
       // that follow continue this pass instead of being told to start over (see mustRefetchAfter).
       const fresh = (since === 0 || page.mustRefetch) && page.purgedThrough !== undefined;
       if (fresh) known = page.purgedThrough as number;
-      const following = page.more ? fetchPage(page.next, known) : null;
+      size = Math.min(limit, size * 2);
+      const following = page.more ? fetchPage(page.next, known, size) : null;
       // Awaited below; until then a failure must not count as unhandled.
       following?.catch(() => {});
       await this.db.transaction('rw', APPLY_TABLES, async (tx) => {
@@ -251,7 +271,7 @@ export class SyncClient {
         // Older than the server's tombstone retention: what this browser holds may include records
         // deleted since; start over from the server's copy, keeping every change not yet sent.
         if (page.mustRefetch) await this.dropSyncedCopies();
-        await this.apply(page.changes, outcome, false);
+        await this.apply(page.changes, outcome, false, checked);
         await this.db.syncState.put({ key: 'checkpoint', value: page.next });
         if (fresh) await this.db.syncState.put({ key: 'purgedThrough', value: known });
       });
@@ -306,7 +326,7 @@ export class SyncClient {
    * its own: the checkpoint stored with it is its base (see the outbox middleware); a record that
    * arrives in an answer, ahead of the checkpoint, keeps its version (`versions`).
    */
-  private async apply(changes: SyncRecord[], outcome: SyncOutcome, keepVersions = true): Promise<void> {
+  private async apply(changes: SyncRecord[], outcome: SyncOutcome, keepVersions = true, checked?: Checked[]): Promise<void> {
     if (changes.length === 0) return;
     const keys = changes.map((c) => recordKey(c.collection, c.id));
     const waiting = new Map<string, OutboxEntry[]>();
@@ -330,7 +350,7 @@ export class SyncClient {
         deletes.set(change.collection, [...(deletes.get(change.collection) ?? []), change.id]);
         return;
       }
-      const parsed = schema.safeParse(shown.fields);
+      const parsed = (!pending && checked?.[i]) || schema.safeParse(shown.fields);
       if (!parsed.success) {
         outcome.refused.push(`${change.collection} ${change.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
         return;
