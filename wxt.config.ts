@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { createLogger } from 'vite';
 import { defineConfig } from 'wxt';
+import { BUSINESS_CENTER_MATCHES, SELLER_CENTER_MATCHES } from './shared/markets';
 
 /**
  * Firefox: a fixed id (storage and the team's device survive a reinstall), and what leaves the
@@ -53,9 +54,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Shop Access Companion',
     description: 'Shop codes, access requests and partner expiries for TikTok Shop sellers and agencies.',
-    // Content scripts run only on the hosts they match; the background needs no host access.
-    // alarms: the daily expiry check; notifications: the expiry reminders. README: "Permissions".
-    permissions: ['storage', 'alarms', 'notifications'],
+    // alarms: the daily expiry check; notifications: the expiry reminders; scripting and the
+    // content scripts' own hosts: the overlays' views, injected where a helper shows one. README: "Permissions".
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    host_permissions: [...SELLER_CENTER_MATCHES, ...BUSINESS_CENTER_MATCHES],
     action: { default_title: 'Shop Access Companion' },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
   }),

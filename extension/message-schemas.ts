@@ -116,6 +116,7 @@ export const MESSAGE_RULES = {
   pageStarted: { from: 'content', data: z.object({ url: z.string().max(2000) }) },
   reportHelper: { from: 'content', data: HelperReportSchema },
   getSettings: { from: 'content', data: Nothing },
+  loadOverlayUi: { from: 'content', data: Nothing },
   bcOverview: { from: 'content', data: OrgSchema },
   planRequests: { from: 'content', data: PlanSchema },
   releaseClaims: { from: 'content', data: ReleaseClaimsSchema },

@@ -59,6 +59,8 @@ export interface ProtocolMap {
   helperReports(data: MessageInput<'helperReports'>): HelperReport[];
   runExpiryCheck(): { notified: number };
   getSettings(): Settings;
+  /** Injects the overlays' views (Preact and the panels) into the asking frame's content-script world. */
+  loadOverlayUi(): void;
   bcOverview(data: MessageInput<'bcOverview'>): BcOverview;
   planRequests(data: MessageInput<'planRequests'>): BatchPlan;
   releaseClaims(data: MessageInput<'releaseClaims'>): void;

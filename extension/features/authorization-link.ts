@@ -1,10 +1,8 @@
-import { h } from 'preact';
 import { endOf } from '../../shared/durations';
 import { sellerCenterHost } from '../../shared/markets';
 import { sendMessage } from '../messaging';
 import { isAuthorizationLinkHint, readAuthorizationLink } from '../pages/authorization-link';
-import { HelperPanel, type PanelLine } from '../ui/HelperPanel';
-import { OVERLAY_CSS } from '../ui/overlay-styles';
+import type { PanelLine } from '../ui/HelperPanel';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
 import { outlineOfSellerCenter } from './list-page-helper';
@@ -33,10 +31,10 @@ export const authorizationLink: Feature = {
   },
   outline: outlineOfSellerCenter,
   init({ signal, document, url, report }) {
-    const panel = new ShadowOverlay('authorization-link-panel', OVERLAY_CSS, 'display: block;');
+    const panel = new ShadowOverlay('authorization-link-panel', 'display: block;');
     const show = (lines: PanelLine[]) => {
       panel.placeFloating(document);
-      panel.render(h(HelperPanel, { title: 'Shop Access Companion: authorization', lines, testId: 'authorization-link-panel' }));
+      panel.show('HelperPanel', { title: 'Shop Access Companion: authorization', lines, testId: 'authorization-link-panel' });
     };
     watchPage(document, signal, () => {
       const read = readAuthorizationLink(document);

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
 import { isShopsPage, orgIdOf, readBusinessCenterName, readShops } from '../pages/business-center';
@@ -7,10 +6,8 @@ import { isVocabularyWord } from '../pages/vocabulary';
 import { BC_SHOPS } from '../pages/vocabulary/bc-shops';
 import type { BcOverview } from '../protocol-types';
 import type { IntakeOutcome } from '../ui/access-requests';
-import { type BatchLine, BcPanel } from '../ui/BcPanel';
+import type { BatchLine } from '../ui/BcPanel';
 import { pageFits, releaseRightEdge, reserveRightEdge, topBarBottom } from '../ui/dock';
-import { OVERLAY_CSS } from '../ui/overlay-styles';
-import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import { DriverError, requestAccess, resendRequest } from './bc-request-driver';
 import type { Feature } from './feature';
@@ -40,7 +37,7 @@ export const bcShopsPanel: Feature = {
   outline: (doc) => pageOutline(doc.body, isVocabularyWord([BC_SHOPS])),
   init({ signal, document, url, report }) {
     // The client list, codes and approval links are the agency's: no script of TikTok's page may read or press them.
-    const panel = new ShadowOverlay('bc-shops-panel', OVERLAY_CSS, 'display: block;', { closed: true });
+    const panel = new ShadowOverlay('bc-shops-panel', 'display: block;', { closed: true });
     let overview: BcOverview | null = null;
     let busy: string | null = null;
     let notice: string | null = null;
@@ -84,26 +81,24 @@ export const bcShopsPanel: Feature = {
       // drawer: then it starts as a tab, until the person opens it.
       const crowded = !collapsed && !openedHere && !pageFits(document);
       if (crowded) releaseRightEdge(document);
-      panel.render(
-        h(BcPanel, {
-          overview,
-          busy,
-          progress,
-          batch,
-          notice,
-          intake,
-          listNote,
-          collapsed: collapsed || crowded,
-          crowded,
-          top: collapsed || crowded ? 0 : topBarBottom(document, panel.host),
-          onCollapse: collapse,
-          root: panel.root,
-          onRequest: requestCodes,
-          onResend: resend,
-          onIntake: addIntake,
-          onRemovePasted: (code: string) => void sendMessage('removeIntake', { code, orgId: orgId ?? undefined }).then(refresh),
-        }),
-      );
+      panel.show('BcPanel', {
+        overview,
+        busy,
+        progress,
+        batch,
+        notice,
+        intake,
+        listNote,
+        collapsed: collapsed || crowded,
+        crowded,
+        top: collapsed || crowded ? 0 : topBarBottom(document, panel.host),
+        onCollapse: collapse,
+        root: panel.root,
+        onRequest: requestCodes,
+        onResend: resend,
+        onIntake: addIntake,
+        onRemovePasted: (code: string) => void sendMessage('removeIntake', { code, orgId: orgId ?? undefined }).then(refresh),
+      });
     };
     const refresh = async () => {
       if (!orgId) return;
@@ -206,15 +201,13 @@ export const bcShopsPanel: Feature = {
       if (!org) {
         report('unavailable', ['no org_id in the address']);
         panel.placeFloating(document);
-        panel.render(
-          h(HelperUnavailable, {
-            title: 'Business Center not identified',
-            detail:
-              'This looks like Assets > Shops, but the address has no org_id, so requests cannot be counted against the right Business Center.',
-            tried: ['org_id in the URL'],
-            onDismiss: () => panel.remove(),
-          }),
-        );
+        panel.show('HelperUnavailable', {
+          title: 'Business Center not identified',
+          detail:
+            'This looks like Assets > Shops, but the address has no org_id, so requests cannot be counted against the right Business Center.',
+          tried: ['org_id in the URL'],
+          onDismiss: () => panel.remove(),
+        });
         return;
       }
       if (org !== orgId) {

@@ -1,9 +1,6 @@
-import { h } from 'preact';
 import { sellerCenterHost } from '../../shared/markets';
 import { sendMessage } from '../messaging';
 import { isMyServicesPage } from '../pages/my-services';
-import { ExpiryChip } from '../ui/ExpiryChip';
-import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
 import { pageHeaderText } from './page-shop';
@@ -25,7 +22,7 @@ export const expiryChip: Feature = {
   unavailable: { overlay: 'expiry-chip', title: 'Expiry chip unavailable', detail: '' },
   init({ signal, document, url, report }) {
     // Counts of this shop's stored authorizations: not the page's to read.
-    const chip = new ShadowOverlay('expiry-chip', OVERLAY_CSS, 'display: block;', { closed: true });
+    const chip = new ShadowOverlay('expiry-chip', 'display: block;', { closed: true });
     signal.addEventListener('abort', () => chip.remove());
     void sendMessage('shopSummary', { host: url().hostname, headerText: pageHeaderText(document) })
       .then((summary) => {
@@ -36,18 +33,16 @@ export const expiryChip: Feature = {
         ]);
         if (summary.expiringSoon === 0) return;
         chip.placeFloating(document);
-        chip.render(
-          h(ExpiryChip, {
-            count: summary.expiringSoon,
-            windowDays: summary.windowDays,
-            shopLabel: summary.shop.name ?? summary.shop.shopCode,
-            href: summary.myServicesUrl,
-            onDismiss: () => {
-              sessionStorage.setItem(DISMISSED_KEY, '1');
-              chip.remove();
-            },
-          }),
-        );
+        chip.show('ExpiryChip', {
+          count: summary.expiringSoon,
+          windowDays: summary.windowDays,
+          shopLabel: summary.shop.name ?? summary.shop.shopCode,
+          href: summary.myServicesUrl,
+          onDismiss: () => {
+            sessionStorage.setItem(DISMISSED_KEY, '1');
+            chip.remove();
+          },
+        });
       })
       .catch(() => {});
   },

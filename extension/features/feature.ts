@@ -1,9 +1,6 @@
-import { h } from 'preact';
 import { type HelperReport, sendMessage } from '../messaging';
 import { forgetRecognition } from '../pages/page-recognition';
 import { onTabMessage } from '../tab-messaging';
-import { OVERLAY_CSS } from '../ui/overlay-styles';
-import { HelperUnavailable } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import { orphaned, scriptLife, watchLocation } from './script-life';
 import { type PageBatch, type PageWatch, watchPage } from './watch-page';
@@ -107,22 +104,20 @@ export function runFeatures(features: readonly Feature[]): void {
   const showNotice = (state: Running, tried: string[]) => {
     if (state.dismissedAt === location.href) return;
     const { overlay, title, detail } = state.feature.unavailable;
-    state.notice ??= new ShadowOverlay(overlay, OVERLAY_CSS, 'display: block;');
+    state.notice ??= new ShadowOverlay(overlay, 'display: block;');
     const notice = state.notice;
     notice.placeFloating(document);
-    notice.render(
-      h(HelperUnavailable, {
-        title,
-        detail,
-        tried,
-        root: notice.root,
-        outline: state.feature.outline ? () => state.feature.outline?.(document) ?? '' : undefined,
-        onDismiss: () => {
-          state.dismissedAt = location.href;
-          notice.remove();
-        },
-      }),
-    );
+    notice.show('HelperUnavailable', {
+      title,
+      detail,
+      tried,
+      root: notice.root,
+      outline: state.feature.outline ? () => state.feature.outline?.(document) ?? '' : undefined,
+      onDismiss: () => {
+        state.dismissedAt = location.href;
+        notice.remove();
+      },
+    });
   };
 
   const check = (watch: PageWatch) => {

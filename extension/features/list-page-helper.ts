@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import type { BadgeView } from '../../shared/authorization-badge';
 import type { Shop } from '../../shared/schemas';
 import { isEmptyListPage } from '../pages/empty-list';
@@ -8,8 +7,7 @@ import { pageOutline } from '../pages/page-outline';
 import type { FieldPlan } from '../pages/record-fields';
 import { isVocabularyWord, SELLER_CENTER_LISTS } from '../pages/vocabulary';
 import type { PageVocabulary } from '../pages/vocabulary/vocabulary';
-import { HelperPanel, type PanelLine } from '../ui/HelperPanel';
-import { OVERLAY_CSS } from '../ui/overlay-styles';
+import type { PanelLine } from '../ui/HelperPanel';
 import { createRowBadge, renderRowBadge } from '../ui/row-badge';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
@@ -62,7 +60,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
     },
     outline: outlineOfSellerCenter,
     init({ signal, document, url, report }) {
-      const panel = new ShadowOverlay(`${spec.id}-panel`, OVERLAY_CSS, 'display: block;');
+      const panel = new ShadowOverlay(`${spec.id}-panel`, 'display: block;');
       const badges = new WeakMap<Element, PlacedBadge>();
       let marks: ReadonlyMap<string, BadgeView> = new Map();
       let savedSignature = '';
@@ -84,7 +82,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       const showPanel = (lines: PanelLine[]) => {
         panel.placeFloating(document);
-        panel.render(h(HelperPanel, { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` }));
+        panel.show('HelperPanel', { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` });
       };
 
       const save = (rows: Row[], completeness: Completeness, recheck: () => void, extra: PanelLine[] = []) => {

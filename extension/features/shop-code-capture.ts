@@ -1,11 +1,9 @@
-import { h } from 'preact';
 import { isMarket, sellerCenterHost } from '../../shared/markets';
 import type { ShopCapture } from '../../shared/schemas';
 import type { ShopCode } from '../../shared/shop-code';
 import { sendMessage } from '../messaging';
 import { isSellerInformationPage, readShopCode, readShopName } from '../pages/seller-information';
-import { OVERLAY_CSS } from '../ui/overlay-styles';
-import { type SaveState, ShopCodeOverlay } from '../ui/ShopCodeOverlay';
+import type { SaveState } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
 import { outlineOfSellerCenter } from './list-page-helper';
@@ -30,11 +28,11 @@ export const shopCodeCapture: Feature = {
   },
   outline: outlineOfSellerCenter,
   init({ signal, document, url, report }) {
-    const badge = new ShadowOverlay('shop-code', OVERLAY_CSS, 'display: inline-block; vertical-align: middle; margin: 0 8px;');
+    const badge = new ShadowOverlay('shop-code', 'display: inline-block; vertical-align: middle; margin: 0 8px;');
     let shown: { capture: ShopCapture; save: SaveState } | null = null;
 
     const renderBadge = () => {
-      if (shown) badge.render(h(ShopCodeOverlay, { shop: shown.capture, save: shown.save, root: badge.root }));
+      if (shown) badge.show('ShopCodeOverlay', { shop: shown.capture, save: shown.save, root: badge.root });
     };
 
     const save = async (capture: ShopCapture) => {

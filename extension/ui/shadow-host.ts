@@ -1,11 +1,13 @@
-import { type ComponentChild, render } from 'preact';
+import { loadOverlayUi } from './overlay-loader';
+import type { OverlayUi, ViewName, ViewProps } from './overlay-views';
 
 /** Events a page's script could fake to press, tick or type in an overlay. */
 const INPUT_EVENTS = ['click', 'input', 'change', 'submit', 'keydown', 'keyup', 'pointerdown', 'mousedown'];
 
 /**
  * An overlay in a shadow root: page CSS cannot reach in. Content is rendered by Preact, which
- * writes page-derived strings as text nodes, never as HTML. An overlay that shows what the page
+ * writes page-derived strings as text nodes, never as HTML; Preact and the views load with the
+ * first overlay a page shows (overlay-views.ts), so `show` draws a moment later than it is called. An overlay that shows what the page
  * itself does not (stored records: a client list, codes, approval links) is `closed`: no script
  * of the page can read it (`host.shadowRoot` is null to them), and it acts only on events the
  * browser made from a person's input (`isTrusted`), never on events a script dispatched.
@@ -14,10 +16,13 @@ export class ShadowOverlay {
   readonly host: HTMLElement;
   private readonly mountPoint: HTMLElement;
   private readonly shadow: ShadowRoot;
+  private readonly style: HTMLStyleElement;
+  /** What the overlay should show once the views are here (the latest `show`, or nothing after `remove`). */
+  private wanted: { name: ViewName; props: unknown } | null = null;
+  private drawnBy: OverlayUi | null = null;
 
   constructor(
     readonly helper: string,
-    css: string,
     hostStyle: string,
     options: { closed?: boolean } = {},
   ) {
@@ -36,10 +41,9 @@ export class ShadowOverlay {
         );
       }
     }
-    const style = document.createElement('style');
-    style.textContent = css;
+    this.style = document.createElement('style');
     this.mountPoint = document.createElement('div');
-    this.shadow.append(style, this.mountPoint);
+    this.shadow.append(this.style, this.mountPoint);
   }
 
   get root(): ShadowRoot {
@@ -56,8 +60,22 @@ export class ShadowOverlay {
     if (this.host.parentNode !== doc.documentElement) doc.documentElement.append(this.host);
   }
 
-  render(content: ComponentChild): void {
-    render(content, this.mountPoint);
+  show<N extends ViewName>(name: N, props: ViewProps<N>): void {
+    this.wanted = { name, props };
+    void loadOverlayUi().then(
+      (ui) => {
+        const view = this.wanted;
+        if (!view) return;
+        this.style.textContent ||= ui.css;
+        this.drawnBy = ui;
+        ui.render(this.mountPoint, view as never);
+      },
+      // Said in the overlay's place, in plain DOM (text only): the views themselves did not come.
+      (error: Error) => {
+        if (this.wanted)
+          this.mountPoint.textContent = `Shop Access Companion: helper unavailable here (${error.message}). Reload the page.`;
+      },
+    );
   }
 
   get attached(): boolean {
@@ -65,7 +83,8 @@ export class ShadowOverlay {
   }
 
   remove(): void {
-    render(null, this.mountPoint);
+    this.wanted = null;
+    this.drawnBy?.render(this.mountPoint, null);
     this.host.remove();
   }
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_RULES, type MessageName } from '../../extension/message-schemas';
+import { OVERLAY_UI_KEY } from '../../extension/ui/overlay-ui-key';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { type RunningServer, startServer } from '../server/server-process';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, shopCodeOverlay, submitJoin } from './browser';
@@ -193,14 +194,29 @@ describe('what a content script context can reach', () => {
     }
   });
 
-  it('ships content scripts Chromium accepts: ASCII only, and without the schema library', () => {
-    for (const name of ['seller', 'business']) {
-      const code = readFileSync(resolve(EXTENSION_DIR, `content-scripts/${name}.js`), 'utf8');
+  it('ships content scripts Chromium accepts: ASCII only, without the schema library, the views apart', () => {
+    for (const name of ['content-scripts/seller.js', 'content-scripts/business.js', 'overlay-ui.js']) {
+      const code = readFileSync(resolve(EXTENSION_DIR, name), 'utf8');
       const outside = [...code].filter((ch) => (ch.codePointAt(0) ?? 0) > 127);
       expect(outside, name).toEqual([]);
       // zod's messages ("Invalid input") would mean a schema module leaked into a content script.
       expect(code, name).not.toContain('Invalid input');
+      // Preact's renderer (its one innerHTML path) is in the views injected on demand, not in what every page parses.
+      expect(code.includes('dangerouslySetInnerHTML'), name).toBe(name === 'overlay-ui.js');
     }
+  });
+
+  it("loads the overlays' views into the content-script world only, never where the page's scripts run", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
+    await shopCodeOverlay(page)
+      .locator('[data-testid="sac-status"]', { hasText: /Saved|Up to date/ })
+      .waitFor({ timeout: 15_000 });
+    expect(await inContentScript(page, `typeof globalThis.${OVERLAY_UI_KEY}.render`)).toBe('function');
+    expect(await page.evaluate((key) => key in window || document.documentElement.outerHTML.includes(key), OVERLAY_UI_KEY)).toBe(
+      false,
+    );
+    await page.close();
   });
 
   it("asks for nothing the README's permission table does not explain", () => {
@@ -225,7 +241,7 @@ describe('what a content script context can reach', () => {
           .replaceAll('MARKET', '[a-z]{2}');
         return new RegExp(`^${pattern}$`);
       });
-    expect(permissions).toEqual(['storage', 'alarms', 'notifications']);
+    expect(permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
     for (const build of ['chrome-mv3', 'firefox-mv2']) {
       const path = resolve(EXTENSION_DIR, `../${build}/manifest.json`);
       const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
@@ -248,8 +264,11 @@ describe('what a content script context can reach', () => {
           ).toBe(true);
         else expect(permissions, `${build}: ${permission}`).toContain(permission);
       }
-      expect(manifest.host_permissions ?? [], build).toEqual([]);
-      for (const match of manifest.content_scripts.flatMap((c) => c.matches)) {
+      // Host access only where the content scripts already run (to inject the overlays' views there).
+      const matches = manifest.content_scripts.flatMap((c) => c.matches);
+      const hostAccess = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []).filter((p) => p.includes('://'))];
+      expect([...hostAccess].sort(), build).toEqual([...new Set(matches)].sort());
+      for (const match of matches) {
         expect(
           hosts.some((h) => h.test(match)),
           `${build}: ${match}`,
