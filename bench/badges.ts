@@ -178,7 +178,8 @@ async function main() {
       runs: stormWith.map((w, i) => [round(w, 0), round(stormWithout[i] ?? Number.NaN, 0)]),
       target: 1.15,
     },
-    contentScripts: sizes.map((s) => ({ ...s, kb: round(s.bytes / 1000, 1), targetKb: 60 })),
+    // 60 kB, raised by webextension-polyfill's own size (9.6 kB) to at most 64 (issue 15).
+    contentScripts: sizes.map((s) => ({ ...s, kb: round(s.bytes / 1000, 1), targetKb: 64 })),
   };
   writeFileSync(resolve(import.meta.dirname, 'results/badges.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
