@@ -1,7 +1,7 @@
 import { type ShopCapture, ShopCaptureSchema } from '../../shared/schemas';
 import type { CompanionDb } from '../db/database';
 import type { RecordTeamState, ShopTeamState } from '../protocol-types';
-import { listOverruled } from '../sync/sync-client';
+import { listOverruled } from '../sync/sync-state';
 
 /** A page waits at most this long per question; it asks again while the answer is "waiting". */
 export const LONGEST_WAIT_MS = 25_000;

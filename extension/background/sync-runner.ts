@@ -6,16 +6,8 @@ import type { CompanionDb } from '../db/database';
 import { CONSENT_WITHDRAWN, consentStillHeld } from '../platform/data-consent';
 import type { PublicConnection, RecordTeamState, SyncConnection, SyncStatus } from '../protocol-types';
 import { recordKey, whenLocalChange } from '../sync/outbox-middleware';
-import {
-  keepMine,
-  listOverruled,
-  pendingCount,
-  queueSnapshot,
-  SyncClient,
-  SyncHttpError,
-  type SyncOutcome,
-  saveOverruled,
-} from '../sync/sync-client';
+import { keepMine, SyncClient, SyncHttpError, type SyncOutcome } from '../sync/sync-client';
+import { listOverruled, pendingCount, queueSnapshot, saveOverruled } from '../sync/sync-state';
 import { keysToHold, rememberLeftTeam } from '../sync/team-records';
 import { type Answer, answer, type TeamCall, type TeamServer, teamServer } from '../sync/team-server';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOverruled } from '../../extension/sync/sync-client';
+import { listOverruled } from '../../extension/sync/sync-state';
 import type { Store } from '../../server/store/store';
 import { type ShopAccessRequest, shopAccessRequestId } from '../../shared/schemas';
 import { STORES, type StoreUnderTest } from './stores';
