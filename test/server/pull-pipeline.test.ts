@@ -1,33 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordShopCapture } from '../../extension/db/shops';
 import { recordKey } from '../../extension/sync/outbox-middleware';
-import { openSqliteStore } from '../../server/store/sqlite';
-import { capture, clientHarness, type Transport } from './sync-harness';
+import { capture, freshTeamEachTest, type TeamUnderTest, type Transport } from './sync-harness';
 
 /**
  * How a pull brings a large team's records (a join): a small first page, each page after it
  * twice the one before up to 5,000, every record checked as its page arrives, and a record under
  * a change of this browser's still waiting checked as it will be stored, not as it arrived.
  */
-let dir: string;
-let store: ReturnType<typeof openSqliteStore>;
-let harness: ReturnType<typeof clientHarness>;
+let store: TeamUnderTest['store'];
+let harness: TeamUnderTest['harness'];
 let teamId: string;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sac-pipeline-'));
-  store = openSqliteStore(dir);
-  harness = clientHarness(store);
-  teamId = (await store.createTeam('Agency')).teamId;
-});
-afterEach(async () => {
-  await harness.dropBrowsers();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+freshTeamEachTest('sac-pipeline-', (team) => {
+  ({ store, harness, teamId } = team);
 });
 
 const code = (i: number) => `USLC${String(i).padStart(6, '0')}`;

@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { CompanionDb } from '../../extension/db/database';
 import { SyncClient, type SyncClientOptions } from '../../extension/sync/sync-client';
 import { createApp } from '../../server/app';
+import { openSqliteStore } from '../../server/store/sqlite';
 import type { Role, Store } from '../../server/store/store';
 
 /**
@@ -85,3 +90,29 @@ export const capture = (shopCode: string, name?: string) => ({
   sellerCenterHost: 'seller-us.tiktok.com',
   standardCode: true,
 });
+
+export interface TeamUnderTest {
+  store: ReturnType<typeof openSqliteStore>;
+  harness: ReturnType<typeof clientHarness>;
+  teamId: string;
+}
+
+/**
+ * Each test of the file gets a new SQLite store in a scratch directory, the harness over it and
+ * one team, handed to `use`; its browsers' databases and the directory go after the test.
+ */
+export function freshTeamEachTest(prefix: string, use: (team: TeamUnderTest) => void): void {
+  let dir = '';
+  let team: TeamUnderTest | null = null;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    const store = openSqliteStore(dir);
+    team = { store, harness: clientHarness(store), teamId: (await store.createTeam('Agency')).teamId };
+    use(team);
+  });
+  afterEach(async () => {
+    await team?.harness.dropBrowsers();
+    await team?.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}

@@ -1,38 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deferToNextDay, recordRequestOutcome } from '../../extension/db/access-requests';
 import { recordShopCapture } from '../../extension/db/shops';
 import { keepMine } from '../../extension/sync/sync-client';
-import { openSqliteStore } from '../../server/store/sqlite';
 import { shopAccessRequestId } from '../../shared/schemas';
-import { capture, clientHarness, type Transport } from './sync-harness';
+import { capture, freshTeamEachTest, type TeamUnderTest, type Transport } from './sync-harness';
 
 /**
  * What a person meant survives sync: their own edits never overrule each other, a field they
  * cleared stays cleared, a refetch ends, one bad change does not hold the rest, and a conflict
  * names who won. Each test here failed against the client as it was before its fix.
  */
-let dir: string;
-let store: ReturnType<typeof openSqliteStore>;
-let harness: ReturnType<typeof clientHarness>;
+let store: TeamUnderTest['store'];
+let harness: TeamUnderTest['harness'];
 let teamId: string;
 
 const ORG = '7000000000001';
 const CODE = 'USLCQPEV3N';
 const REQUEST = shopAccessRequestId(ORG, CODE, 'request_access');
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sac-intent-'));
-  store = openSqliteStore(dir);
-  harness = clientHarness(store);
-  teamId = (await store.createTeam('Agency')).teamId;
-});
-afterEach(async () => {
-  await harness.dropBrowsers();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+freshTeamEachTest('sac-intent-', (team) => {
+  ({ store, harness, teamId } = team);
 });
 
 const serverRecord = async (collection: 'shops' | 'accessRequests', id: string) =>
