@@ -8,6 +8,7 @@ import type { MessageSender } from './message-door';
  */
 export async function injectOverlayUi(sender: MessageSender & { frameId?: number }): Promise<void> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('Overlays are shown only in tabs.');
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-ui.js'] });
+  const frameId = sender.frameId;
+  if (tabId === undefined || frameId === undefined) throw new Error('Overlays are shown only in the frames of a tab.');
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/overlay-ui.js'] });
 }

@@ -343,9 +343,13 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {
       closeSocket();
+      clearTimeout(retry);
       const leaving = await readConnection();
-      if (leaving) await rememberLeftTeam(db, leaving);
       await writeConnection(null);
+      // A run under way (a join's pull, which Join does not wait for) stores that team's records
+      // until it ends: they are counted as that team's, and its status and checkpoint come first.
+      await running?.catch(() => {});
+      if (leaving) await rememberLeftTeam(db, leaving);
       await statusItem.setValue(freshStatus('off'));
       await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
         await db.outbox.clear();

@@ -33,8 +33,14 @@ export const authorizationLink: Feature = {
   init({ signal, document, url, report }) {
     const panel = new ShadowOverlay('authorization-link-panel', 'display: block;');
     const show = (lines: PanelLine[]) => {
+      // A save that ends after the person left the page shows nothing there.
+      if (signal.aborted) return;
       panel.placeFloating(document);
-      panel.show('HelperPanel', { title: 'Shop Access Companion: authorization', lines, testId: 'authorization-link-panel' });
+      void panel.show('HelperPanel', {
+        title: 'Shop Access Companion: authorization',
+        lines,
+        testId: 'authorization-link-panel',
+      });
     };
     watchPage(document, signal, () => {
       const read = readAuthorizationLink(document);

@@ -81,7 +81,7 @@ export const bcShopsPanel: Feature = {
       // drawer: then it starts as a tab, until the person opens it.
       const crowded = !collapsed && !openedHere && !pageFits(document);
       if (crowded) releaseRightEdge(document);
-      panel.show('BcPanel', {
+      const shown = panel.show('BcPanel', {
         overview,
         busy,
         progress,
@@ -98,6 +98,10 @@ export const bcShopsPanel: Feature = {
         onResend: resend,
         onIntake: addIntake,
         onRemovePasted: (code: string) => void sendMessage('removeIntake', { code, orgId: orgId ?? undefined }).then(refresh),
+      });
+      // No drawer came (its views did not load): the page gets its width back.
+      void shown.then((drawn) => {
+        if (!drawn && !collapsed) releaseRightEdge(document);
       });
     };
     const refresh = async () => {
@@ -201,7 +205,7 @@ export const bcShopsPanel: Feature = {
       if (!org) {
         report('unavailable', ['no org_id in the address']);
         panel.placeFloating(document);
-        panel.show('HelperUnavailable', {
+        void panel.show('HelperUnavailable', {
           title: 'Business Center not identified',
           detail:
             'This looks like Assets > Shops, but the address has no org_id, so requests cannot be counted against the right Business Center.',

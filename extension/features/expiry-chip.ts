@@ -33,7 +33,7 @@ export const expiryChip: Feature = {
         ]);
         if (summary.expiringSoon === 0) return;
         chip.placeFloating(document);
-        chip.show('ExpiryChip', {
+        void chip.show('ExpiryChip', {
           count: summary.expiringSoon,
           windowDays: summary.windowDays,
           shopLabel: summary.shop.name ?? summary.shop.shopCode,

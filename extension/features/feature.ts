@@ -107,7 +107,7 @@ export function runFeatures(features: readonly Feature[]): void {
     state.notice ??= new ShadowOverlay(overlay, 'display: block;');
     const notice = state.notice;
     notice.placeFloating(document);
-    notice.show('HelperUnavailable', {
+    void notice.show('HelperUnavailable', {
       title,
       detail,
       tried,

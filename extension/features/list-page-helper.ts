@@ -82,7 +82,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
 
       const showPanel = (lines: PanelLine[]) => {
         panel.placeFloating(document);
-        panel.show('HelperPanel', { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` });
+        void panel.show('HelperPanel', { title: `Shop Access Companion: ${pageName}`, lines, testId: `${spec.id}-panel` });
       };
 
       const save = (rows: Row[], completeness: Completeness, recheck: () => void, extra: PanelLine[] = []) => {

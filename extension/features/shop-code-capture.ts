@@ -32,7 +32,7 @@ export const shopCodeCapture: Feature = {
     let shown: { capture: ShopCapture; save: SaveState } | null = null;
 
     const renderBadge = () => {
-      if (shown) badge.show('ShopCodeOverlay', { shop: shown.capture, save: shown.save, root: badge.root });
+      if (shown) void badge.show('ShopCodeOverlay', { shop: shown.capture, save: shown.save, root: badge.root });
     };
 
     const save = async (capture: ShopCapture) => {

@@ -8,6 +8,7 @@ import {
   TspRequestSchema,
 } from '../../shared/schemas';
 import {
+  MAX_PULL_LIMIT,
   type MutationResult,
   mustRefetchAfter,
   type PokedPage,
@@ -47,7 +48,8 @@ const SCHEMAS: Partial<Record<string, z.ZodType>> = {
 };
 
 const PUSH_BATCH = 500;
-const PULL_PAGE = 5000;
+/** The largest page the server gives (MAX_PULL_LIMIT); the option can only ask for less. */
+const PULL_PAGE = MAX_PULL_LIMIT;
 /**
  * A pull's first page is small and each one after it twice the one before, up to PULL_PAGE: the
  * browser starts storing soon, and each page arrives while the one before is being stored, rather
@@ -58,7 +60,9 @@ const FIRST_PULL_PAGE = 1000;
 const TRANSIENT = new Set([502, 503, 504]);
 
 export interface SyncClientOptions {
+  /** The largest page a pull asks for (at most 5,000); the first asks for 1,000 at most, each next one twice as many. */
   pullPage?: number;
+  /** The most outbox entries one push sends. */
   pushBatch?: number;
   /**
    * Collections whose pulled records are handed back in the outcome (`received`), for news. Only
@@ -246,7 +250,7 @@ export class SyncClient {
     let since = Number(checkpoint?.value ?? 0);
     this.collecting = since > 0;
     let known = Number(stored?.value ?? 0);
-    const limit = this.options.pullPage ?? PULL_PAGE;
+    const limit = Math.min(this.options.pullPage ?? PULL_PAGE, PULL_PAGE);
     const fetchPage = (after: number, purge: number, size: number): Promise<{ page: PullResponse; checked: Checked[] }> =>
       this.call(
         this.server.v1.pull.$get({ query: { since: String(after), limit: String(size), purgedThrough: String(purge) } }),

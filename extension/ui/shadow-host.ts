@@ -60,20 +60,23 @@ export class ShadowOverlay {
     if (this.host.parentNode !== doc.documentElement) doc.documentElement.append(this.host);
   }
 
-  show<N extends ViewName>(name: N, props: ViewProps<N>): void {
+  /** Shows the view once the views are here; resolves with whether it is shown (false: removed meanwhile, or they did not load). */
+  show<N extends ViewName>(name: N, props: ViewProps<N>): Promise<boolean> {
     this.wanted = { name, props };
-    void loadOverlayUi().then(
+    return loadOverlayUi().then(
       (ui) => {
         const view = this.wanted;
-        if (!view) return;
+        if (!view) return false;
+        if (!this.drawnBy) this.mountPoint.replaceChildren();
         this.style.textContent ||= ui.css;
         this.drawnBy = ui;
         ui.render(this.mountPoint, view as never);
+        return true;
       },
-      // Said in the overlay's place, in plain DOM (text only): the views themselves did not come.
       (error: Error) => {
-        if (this.wanted)
-          this.mountPoint.textContent = `Shop Access Companion: helper unavailable here (${error.message}). Reload the page.`;
+        if (this.wanted && !this.drawnBy) this.mountPoint.replaceChildren(cannotShow());
+        console.warn('[Shop Access Companion] the overlay views did not load', error);
+        return false;
       },
     );
   }
@@ -87,4 +90,20 @@ export class ShadowOverlay {
     this.drawnBy?.render(this.mountPoint, null);
     this.host.remove();
   }
+}
+
+/**
+ * Said where the overlay would be, in plain DOM styled inline (the overlay's stylesheet came with
+ * the views that did not): what happened and what to do, not the browser's error.
+ */
+function cannotShow(): HTMLElement {
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.setAttribute(
+    'style',
+    'all: initial; display: block; max-width: 360px; margin: 4px 0; padding: 6px 10px; border: 1px solid #fdba74; border-radius: 6px; background: #fff7ed; color: #7c2d12; font: 13px/1.4 system-ui, sans-serif;',
+  );
+  note.textContent =
+    "Shop Access Companion could not show this helper here. Reload the page; if it happens again, reload the extension in your browser's extensions page.";
+  return note;
 }

@@ -212,3 +212,40 @@ describe('the sync runner on pokes', () => {
     expect((await store.records(teamId, 'shops')).map((r) => r.id)).toEqual(['USLCQPEV3N']);
   });
 });
+
+describe('the sync runner leaving a team', () => {
+  it("counts every record a join's unfinished pull stored as that team's, and keeps no checkpoint", async () => {
+    const { teamId } = await store.createTeam('Agency');
+    const seeder = await store.authenticate((await store.createDeviceToken(teamId, 'member', 'seeder')).token);
+    await store.push(seeder as never, {
+      clientId: 'seeder',
+      mutations: Array.from({ length: 2500 }, (_, i) => {
+        const code = `USLC${String(i).padStart(6, '0')}`;
+        return {
+          mutationId: crypto.randomUUID(),
+          collection: 'shops' as const,
+          id: code,
+          baseVersion: 0,
+          op: 'upsert' as const,
+          fields: { ...capture(code), firstSeenAt: 1000, lastSeenAt: 1000 },
+        };
+      }),
+    });
+    const { code } = await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 });
+    const runner = startSyncRunner(db);
+    let leaving: Promise<void> | null = null;
+    // Leave is pressed as the join's first page (of three) arrives: Join no longer waits for the pull.
+    onAnswered = (request) => {
+      if (request === 'GET /v1/pull' && !leaving) leaving = runner.leave();
+    };
+    await runner.join({ invite: `http://127.0.0.1:8787/join#${code}`, name: 'Ana', label: 'laptop' });
+    await passUntil(async () => leaving !== null, 5000);
+    await Promise.all([leaving, pass(3000)]);
+    const stored = (await db.shops.toArray()).map((s) => `shops\u0000${s.shopCode}`);
+    expect(stored.length).toBeGreaterThan(0);
+    const left = (await db.syncState.get('leftTeam'))?.value as { keys: string[] };
+    expect(stored.filter((key) => !left.keys.includes(key))).toEqual([]);
+    expect(await db.syncState.get('checkpoint')).toBeUndefined();
+    expect((await runner.status()).status.state).toBe('off');
+  });
+});
