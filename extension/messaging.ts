@@ -76,7 +76,8 @@ export interface ProtocolMap {
   recordLinkAuthorization(data: MessageInput<'recordLinkAuthorization'>): { expiresAt: number };
   saveSettings(settings: MessageInput<'saveSettings'>): Settings;
   syncStatus(): SyncView;
-  syncJoin(data: MessageInput<'syncJoin'>): PublicConnection;
+  /** `shared`: how many of this browser's records the join queued for the team. */
+  syncJoin(data: MessageInput<'syncJoin'>): PublicConnection & { shared: number };
   syncLeave(): void;
   syncNow(): SyncView;
   /** Keep mine: puts this browser's overruled values back, the `index`th of the listed conflicts. */

@@ -75,6 +75,10 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
   /** Whether the run under way has begun its pull (a commit poked about before then is in it). */
   let pulling = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the run under way at its next request (leaving a team). */
+  let stopRun: AbortController | null = null;
+  /** While Leave runs, no run starts: one would sync with the team being left. */
+  let leaving = false;
   let retryDelayMs = 1000;
 
   async function setStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
@@ -84,6 +88,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
   }
 
   async function runOnce(): Promise<void> {
+    if (leaving) return;
     const [connection, status] = await Promise.all([readConnection(), statusItem.getValue()]);
     if (!connection) {
       // Not in a team: nothing will send these; joining queues a full snapshot instead.
@@ -102,7 +107,9 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       const onPull = () => {
         pulling = true;
       };
-      const outcome = await new SyncClient(db, connection, undefined, { collect, onPull }).sync();
+      const stop = new AbortController();
+      stopRun = stop;
+      const outcome = await new SyncClient(db, connection, undefined, { collect, onPull, signal: stop.signal }).sync();
       await marked;
       const aside = await db.outbox.filter((e) => Boolean(e.rejected)).toArray();
       clearTimeout(retry);
@@ -287,7 +294,12 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       await syncNow();
     },
     /** Redeems an invite link; everything this browser knows is then sent to the team. */
-    async join(input: { invite: string; name: string; label: string; sharePrevious?: boolean }): Promise<PublicConnection> {
+    async join(input: {
+      invite: string;
+      name: string;
+      label: string;
+      sharePrevious?: boolean;
+    }): Promise<PublicConnection & { shared: number }> {
       const link = parseInviteLink(input.invite);
       if (!link) {
         const why =
@@ -320,14 +332,14 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       await statusItem.setValue(freshStatus('syncing'));
       // Pressing Join was consent to what the form listed: the records kept from a team left earlier stay here unless ticked.
       const hold = await keysToHold(db, connection, input.sharePrevious === true);
-      await queueSnapshot(db, hold);
+      const shared = await queueSnapshot(db, hold);
       if (hold.size === 0) await db.syncState.delete('leftTeam');
       await ensureSocket();
       // Not awaited: a team's past can take seconds to pull, and the form that asked should not
       // hang on it (nor keep re-reading what each page stores); the status line says "Syncing".
       void syncNow();
       const { token: _secret, ...visible } = connection;
-      return visible;
+      return { ...visible, shared };
     },
     /** The authenticated request function while this browser is in a team (and not removed), else null. */
     async teamRequester() {
@@ -342,20 +354,26 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
     },
     /** Stops syncing; the records stay in this browser. */
     async leave(): Promise<void> {
+      // A run under way (a join's pull, which Join does not wait for) stops after the page it is
+      // storing; what it stored is counted as that team's, and its status and checkpoint come first.
+      leaving = true;
+      stopRun?.abort();
       closeSocket();
       clearTimeout(retry);
-      const leaving = await readConnection();
-      await writeConnection(null);
-      // A run under way (a join's pull, which Join does not wait for) stores that team's records
-      // until it ends: they are counted as that team's, and its status and checkpoint come first.
-      await running?.catch(() => {});
-      if (leaving) await rememberLeftTeam(db, leaving);
-      await statusItem.setValue(freshStatus('off'));
-      await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
-        await db.outbox.clear();
-        await db.syncVersions.clear();
-        await db.syncState.bulkDelete(['checkpoint', 'purgedThrough', 'overruled']);
-      });
+      try {
+        const team = await readConnection();
+        await writeConnection(null);
+        await running?.catch(() => {});
+        if (team) await rememberLeftTeam(db, team);
+        await statusItem.setValue(freshStatus('off'));
+        await db.transaction('rw', db.outbox, db.syncVersions, db.syncState, async () => {
+          await db.outbox.clear();
+          await db.syncVersions.clear();
+          await db.syncState.bulkDelete(['checkpoint', 'purgedThrough', 'overruled']);
+        });
+      } finally {
+        leaving = false;
+      }
     },
   };
 }

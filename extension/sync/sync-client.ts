@@ -71,6 +71,11 @@ export interface SyncClientOptions {
   collect?: ReadonlySet<string>;
   /** Told as the pull begins: whatever the server committed before this is in what it brings. */
   onPull?: () => void;
+  /**
+   * Ends the run between two requests (the person left the team): what was stored stays, each
+   * page with its checkpoint, and nothing more is asked of the server.
+   */
+  signal?: AbortSignal;
 }
 
 type Entry = OutboxEntry & { seq: number };
@@ -128,6 +133,7 @@ export class SyncClient {
     let delivered = false;
     let lastError: SyncHttpError | null = null;
     for (;;) {
+      if (this.options.signal?.aborted) return;
       const entries = await this.nextBatch(batch, suspects);
       if (entries.length === 0) break;
       let results: MutationResult[];
@@ -245,6 +251,7 @@ export class SyncClient {
    * 10,000 records: the network and the server no longer wait on IndexedDB, nor it on them).
    */
   private async pull(outcome: SyncOutcome): Promise<void> {
+    if (this.options.signal?.aborted) return;
     this.options.onPull?.();
     const [checkpoint, stored] = await this.db.syncState.bulkGet(['checkpoint', 'purgedThrough']);
     let since = Number(checkpoint?.value ?? 0);
@@ -277,7 +284,7 @@ export class SyncClient {
         if (fresh) await this.db.syncState.put({ key: 'purgedThrough', value: known });
       });
       outcome.pulled += page.changes.length;
-      if (!following) return;
+      if (!following || this.options.signal?.aborted) return;
       since = page.next;
       next = following;
     }

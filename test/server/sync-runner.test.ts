@@ -242,7 +242,8 @@ describe('the sync runner leaving a team', () => {
     await passUntil(async () => leaving !== null, 5000);
     await Promise.all([leaving, pass(3000)]);
     const stored = (await db.shops.toArray()).map((s) => `shops\u0000${s.shopCode}`);
-    expect(stored.length).toBeGreaterThan(0);
+    // The pull stopped after the page it was storing: leaving does not wait for the whole team.
+    expect(stored.length).toBe(1000);
     const left = (await db.syncState.get('leftTeam'))?.value as { keys: string[] };
     expect(stored.filter((key) => !left.keys.includes(key))).toEqual([]);
     expect(await db.syncState.get('checkpoint')).toBeUndefined();

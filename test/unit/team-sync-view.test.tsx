@@ -7,7 +7,18 @@ import type { PublicConnection, SyncStatus } from '../../extension/protocol-type
 
 // The dashboard's Team sync section with the background answered here: what matters is which
 // database queries it keeps open, not what the background does.
-const background = vi.hoisted(() => ({ connection: null as PublicConnection | null }));
+const background = vi.hoisted(() => ({ connection: null as PublicConnection | null, shared: 0 }));
+const JOINED = vi.hoisted(
+  (): PublicConnection => ({
+    serverUrl: 'http://127.0.0.1:8787',
+    teamId: 'team_1',
+    memberId: 'mem_1',
+    deviceId: 'dev_1',
+    role: 'member',
+    name: 'Ada',
+    label: 'Chromium',
+  }),
+);
 const preview = vi.hoisted(() => ({ calls: 0 }));
 
 vi.mock('../../extension/messaging', async (original) => ({
@@ -25,6 +36,10 @@ vi.mock('../../extension/messaging', async (original) => ({
     if (type === 'syncStatus') return { connection: background.connection, status };
     if (type === 'teamMembers') return { members: [] };
     if (type === 'teamAudit') return { entries: [] };
+    if (type === 'syncJoin') {
+      background.connection = JOINED;
+      return { ...JOINED, shared: background.shared };
+    }
     return undefined;
   },
 }));
@@ -101,5 +116,34 @@ describe('the Team sync section of the dashboard', () => {
     expect(root.querySelector('[data-testid="join-shares"]')?.textContent).toContain(
       "Joining sends this browser's records to 127.0.0.1:8787",
     );
+  });
+
+  it('says after Join what it sent from this browser, under the status line where it is seen', async () => {
+    for (const [shared, said] of [
+      [0, 'Joined. Nothing from this browser was sent; what you record from now on is shared.'],
+      [1, 'Joined. 1 record from this browser is being shared with the team.'],
+      [4001, 'Joined. 4,001 records from this browser are being shared with the team.'],
+    ] as const) {
+      background.connection = null;
+      background.shared = shared;
+      await act(() => render(<TeamSync key={shared} />, root));
+      await settle();
+      for (const [id, value] of [
+        ['#join-invite', INVITE],
+        ['#join-name', 'Ada'],
+      ]) {
+        const input = root.querySelector<HTMLInputElement>(id);
+        if (!input) throw new Error(`no ${id}`);
+        await act(() => {
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+      }
+      await act(() => root.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+      await settle();
+      const message = root.querySelector('[data-testid="sync-state"] + [role="status"]');
+      expect(message?.textContent).toContain(said);
+      render(null, root);
+    }
   });
 });

@@ -33,13 +33,13 @@ export function TeamSync() {
     };
   }, []);
 
-  const act = async (run: () => Promise<unknown>, done: string) => {
+  const act = async <T,>(run: () => Promise<T>, done: string | ((result: T) => string)) => {
     setBusy(true);
     setMessage(null);
     setProblems({});
     try {
-      await run();
-      setMessage({ text: done, error: false });
+      const result = await run();
+      setMessage({ text: typeof done === 'string' ? done : done(result), error: false });
     } catch (error) {
       const fields = fieldErrorsOf(error);
       setProblems(fields);
@@ -67,6 +67,12 @@ export function TeamSync() {
     />
   );
 
+  // Joined, the answer goes under the status line: below the members and the activity it would be out of sight.
+  const said = message && (
+    <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+      {message.text}
+    </p>
+  );
   return (
     <section data-testid="team-sync" aria-label="Team sync">
       <h2>Team sync</h2>
@@ -79,6 +85,7 @@ export function TeamSync() {
             {SYNC_STATE_TEXT[status.state]}
             {status.state === 'synced' ? ` ${ago(status.lastSyncAt)}` : ''}
           </p>
+          {said}
           <p class="muted">
             {connection.name} ({connection.role}) on {connection.serverUrl}, this browser as "{connection.label}".{' '}
             <span data-testid="sync-pending">{status.pending} change(s) waiting to be sent.</span>
@@ -121,7 +128,7 @@ export function TeamSync() {
               const sendable = parseInviteLink(draft.invite) !== null && draft.name.trim() !== '';
               if (sendable && !(await consentToShareWithTeam())) throw new Error(CONSENT_REFUSED);
               return sendMessage('syncJoin', { ...draft, sharePrevious });
-            }, 'Joined. Everything this browser knows is being shared with the team.');
+            }, joinedText);
           }}
         >
           <p class="muted">
@@ -136,13 +143,18 @@ export function TeamSync() {
           </button>
         </form>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {!connection && said}
     </section>
   );
+}
+
+/** What Join did, in words: what it sends depends on what this browser holds and what the person ticked. */
+function joinedText({ shared }: { shared: number }): string {
+  const arriving = "The team's records are arriving; the line above says when they are all here.";
+  if (shared === 0) return `Joined. Nothing from this browser was sent; what you record from now on is shared. ${arriving}`;
+  const records =
+    shared === 1 ? '1 record from this browser is' : `${shared.toLocaleString('en-US')} records from this browser are`;
+  return `Joined. ${records} being shared with the team. ${arriving}`;
 }
 
 function defaultLabel(): string {
