@@ -128,10 +128,11 @@ describe('the Team sync section of the dashboard', () => {
       background.shared = shared;
       await act(() => render(<TeamSync key={shared} />, root));
       await settle();
-      for (const [id, value] of [
+      const fields: [string, string][] = [
         ['#join-invite', INVITE],
         ['#join-name', 'Ada'],
-      ]) {
+      ];
+      for (const [id, value] of fields) {
         const input = root.querySelector<HTMLInputElement>(id);
         if (!input) throw new Error(`no ${id}`);
         await act(() => {
@@ -139,7 +140,9 @@ describe('the Team sync section of the dashboard', () => {
           input.dispatchEvent(new Event('input', { bubbles: true }));
         });
       }
-      await act(() => root.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+      await act(() => {
+        root.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
       await settle();
       const message = root.querySelector('[data-testid="sync-state"] + [role="status"]');
       expect(message?.textContent).toContain(said);
