@@ -1,5 +1,5 @@
 import { type AuthorizationRow, interpretAuthorization } from '../../shared/authorization-badge';
-import { isNearExpiration } from '../../shared/expiry';
+import { expiryLabel, isNearExpiration } from '../../shared/expiry';
 import { sellerCenterHost } from '../../shared/markets';
 import { dateOrderFor } from '../../shared/page-dates';
 import { renewalAdvice, renewalLinkRequest, renewalPath } from '../../shared/renewal';
@@ -29,7 +29,7 @@ export function renewalLines(
     return [{ text: `${due.length} service(s) expire within the notice window: ${renewalAdvice(path)}` }];
   }
   return due.map(({ row, expiresAt, days }) => ({
-    text: `${row.serviceName} (${row.partner ?? 'partner'}) expires in ${days} day(s); ${path.why}.`,
+    text: `${row.serviceName} (${row.partner ?? 'partner'}): ${expiryLabel(days).toLowerCase()}; ${path.why}.`,
     copy: {
       label: 'Ask for a renewal link',
       text: renewalLinkRequest({

@@ -9,17 +9,18 @@ export interface LeftTeam {
   keys: string[];
 }
 
-const KIND_NAMES: Partial<Record<Collection, string>> = {
-  shops: 'shops',
-  authorizations: 'partner authorizations',
-  tspRequests: 'partner requests',
-  partnerAccess: 'Business Center accesses',
-  accessRequests: 'access requests',
+/** Each kind's name for one record and for several. */
+const KIND_NAMES: Partial<Record<Collection, [string, string]>> = {
+  shops: ['shop', 'shops'],
+  authorizations: ['partner authorization', 'partner authorizations'],
+  tspRequests: ['partner request', 'partner requests'],
+  partnerAccess: ['Business Center access', 'Business Center accesses'],
+  accessRequests: ['access request', 'access requests'],
 };
 
 export interface JoinPreview {
   /** Per kind of record: how many this browser holds, and how many of them it kept from the team it left. */
-  kinds: { collection: Collection; name: string; all: number; fromLeftTeam: number }[];
+  kinds: { collection: Collection; name: string; one: string; all: number; fromLeftTeam: number }[];
   leftTeam: { serverUrl: string } | null;
 }
 
@@ -47,7 +48,8 @@ export async function joinPreview(db: CompanionDb): Promise<JoinPreview> {
       const keys = await keysOf(db, collection);
       return {
         collection,
-        name: KIND_NAMES[collection] ?? collection,
+        name: KIND_NAMES[collection]?.[1] ?? collection,
+        one: KIND_NAMES[collection]?.[0] ?? collection,
         all: keys.length,
         fromLeftTeam: keys.filter((k) => previous.has(k)).length,
       };

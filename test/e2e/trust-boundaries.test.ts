@@ -186,7 +186,7 @@ describe('what a content script context can reach', () => {
       await form.getByLabel('Invite link').fill(`${server.url}/join#inv_not_checked_before_join_0001`);
       const shares = form.getByTestId('join-shares');
       await expect.poll(() => shares.textContent(), { timeout: 10_000 }).toContain(`to ${new URL(server.url).host}`);
-      expect(await shares.locator('li[data-kind="shops"]').textContent()).toBe('1 shops');
+      expect(await shares.locator('li[data-kind="shops"]').textContent()).toBe('1 shop');
       expect(await shares.textContent()).toContain('nothing leaves this browser before');
       await settings.close();
     } finally {

@@ -15,7 +15,7 @@ describe('My Services offers the renewal the region allows', () => {
     });
     expect(rest).toEqual([]);
     expect(line?.text).toBe(
-      'Ads helper (Northwind Motor) expires in 12 day(s); US sellers renew only through an authorization link from the partner.',
+      'Ads helper (Northwind Motor): 12 days left; US sellers renew only through an authorization link from the partner.',
     );
     expect(line?.copy?.label).toBe('Ask for a renewal link');
     expect(line?.copy?.text).toContain('"Ads helper"');

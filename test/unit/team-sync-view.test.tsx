@@ -149,4 +149,48 @@ describe('the Team sync section of the dashboard', () => {
       render(null, root);
     }
   });
+
+  it('counts what Join sends in words, and says records kept from a team left go back to it if it is the same team', async () => {
+    const { db } = await import('../../extension/db/database');
+    await db.shops.put({
+      shopCode: 'USLCQPEV3N',
+      name: 'Maple & Moss Home',
+      region: 'US',
+      sellerType: 'local',
+      sellerCenterHost: 'seller-us.tiktok.com',
+      standardCode: true,
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+    });
+    await db.syncState.put({
+      key: 'leftTeam',
+      value: { serverUrl: 'http://127.0.0.1:8787', teamId: 'team_0', keys: ['shops\u0000USLCQPEV3N'] },
+    });
+    try {
+      background.connection = null;
+      await act(() => render(<TeamSync />, root));
+      await settle();
+      const input = root.querySelector<HTMLInputElement>('#join-invite');
+      if (!input) throw new Error('no invite field');
+      await act(() => {
+        input.value = INVITE;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await settle();
+      const shares = root.querySelector('[data-testid="join-shares"]')?.textContent ?? '';
+      expect(shares).toContain(': none yet');
+      expect(shares).toContain('Also share the 1 record kept from the team you left on 127.0.0.1:8787');
+      expect(shares).toContain('if this invite is for that same team, they are its records and go to it either way');
+      const box = root.querySelector<HTMLInputElement>('label.check input[type="checkbox"]');
+      if (!box) throw new Error('no share checkbox');
+      await act(() => {
+        box.click();
+      });
+      await settle();
+      expect(root.querySelector('li[data-kind="shops"]')?.textContent).toBe('1 shop');
+    } finally {
+      await db.shops.clear();
+      await db.syncState.delete('leftTeam');
+    }
+  });
 });

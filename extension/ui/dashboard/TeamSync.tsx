@@ -210,15 +210,21 @@ function JoinSharesTo({
         <ul>
           {sent.map((k) => (
             <li key={k.collection} data-kind={k.collection}>
-              {k.count} {k.name}
+              {k.count} {k.count === 1 ? k.one : k.name}
             </li>
           ))}
         </ul>
       )}
       {previous > 0 && preview.leftTeam && (
-        <label class="field">
-          <input type="checkbox" checked={sharePrevious} onChange={(e) => onShare((e.target as HTMLInputElement).checked)} /> Also
-          share the {previous} records kept from the team you left on {new URL(preview.leftTeam.serverUrl).host}
+        <label class="check">
+          <input type="checkbox" checked={sharePrevious} onChange={(e) => onShare((e.target as HTMLInputElement).checked)} />
+          <span>
+            Also share the {previous === 1 ? '1 record' : `${previous} records`} kept from the team you left on{' '}
+            {new URL(preview.leftTeam.serverUrl).host}
+            {new URL(preview.leftTeam.serverUrl).host === host
+              ? ' (if this invite is for that same team, they are its records and go to it either way)'
+              : ''}
+          </span>
         </label>
       )}
       <p class="muted">Pressing Join team sends them; nothing leaves this browser before.</p>
