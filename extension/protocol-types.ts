@@ -121,6 +121,8 @@ export interface SyncConnection {
   serverUrl: string;
   token: string;
   teamId: string;
+  /** Absent for a browser that joined before the server said it. */
+  teamName?: string;
   memberId: string;
   deviceId: string;
   role: string;

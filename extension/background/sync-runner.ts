@@ -320,6 +320,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
         serverUrl: link.serverUrl,
         token: body.token,
         teamId: body.teamId,
+        teamName: body.teamName,
         memberId: body.memberId,
         deviceId: body.deviceId,
         role: body.role,

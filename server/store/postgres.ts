@@ -210,7 +210,8 @@ export async function openPostgresStore(
         }
         const memberId = invite.member_id ?? (await newMember(tx, invite.team_id, name ?? label));
         const { token, deviceId } = await newDevice(tx, invite.team_id, invite.role, label, memberId);
-        return { token, teamId: invite.team_id, role: invite.role, deviceId, memberId };
+        const [team] = await tx<{ name: string }[]>`SELECT name FROM teams WHERE id = ${invite.team_id}`;
+        return { token, teamId: invite.team_id, teamName: team?.name ?? '', role: invite.role, deviceId, memberId };
       }) as Promise<Redeemed | null>;
     },
     async listMembers(teamId) {

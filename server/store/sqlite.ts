@@ -98,6 +98,7 @@ export function openSqliteStore(
   const q = {
     ping: db.prepare('SELECT value FROM meta WHERE key = ?'),
     insertTeam: db.prepare('INSERT INTO teams (id, name, created_at, stored_bytes) VALUES (?, ?, ?, 0)'),
+    teamName: db.prepare('SELECT name FROM teams WHERE id = ?'),
     insertDevice: db.prepare(
       'INSERT INTO devices (id, team_id, role, label, token_hash, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -371,7 +372,8 @@ export function openSqliteStore(
         if (invite.member_id && !q.activeMember.get(invite.member_id, invite.team_id)) return null;
         const memberId = invite.member_id ?? newMember(invite.team_id, name ?? label);
         const { token, deviceId } = newDevice(invite.team_id, invite.role, label, memberId);
-        return { token, teamId: invite.team_id, role: invite.role, deviceId, memberId };
+        const team = q.teamName.get(invite.team_id) as { name: string };
+        return { token, teamId: invite.team_id, teamName: team.name, role: invite.role, deviceId, memberId };
       });
       return write(() => redeem.immediate());
     },

@@ -115,6 +115,8 @@ export interface Store {
 export interface Redeemed {
   token: string;
   teamId: string;
+  /** The team's name as its owner gave it: a browser in two teams on one server tells them apart by it. */
+  teamName: string;
   role: Role;
   deviceId: string;
   memberId: string;

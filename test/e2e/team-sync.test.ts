@@ -67,6 +67,10 @@ afterAll(async () => {
 async function joinTeam(browser: ExtensionBrowser, invite: string, name: string): Promise<Page> {
   const page = await submitJoin(browser, invite, name);
   await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 20_000 }).toMatch(/^Synced/);
+  // The team by the name its owner gave it, as the server said when the invite was redeemed.
+  expect(await page.getByTestId('team-sync').textContent()).toMatch(
+    new RegExp(`${name} \\((admin|member)\\) in "Northwind Agency" on`),
+  );
   return page;
 }
 

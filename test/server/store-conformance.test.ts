@@ -55,7 +55,7 @@ describe.each(STORES)('store conformance: %s', (_name, open) => {
   it('redeems invites within their uses and lifetime only', async () => {
     const single = await store.createInvite(alice.teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 60_000 });
     const joined = await store.redeemInvite(single.code, 'dave-chrome');
-    expect(joined).toMatchObject({ teamId: alice.teamId, role: 'member' });
+    expect(joined).toMatchObject({ teamId: alice.teamId, teamName: 'Agency A', role: 'member' });
     expect(await store.authenticate(joined?.token ?? '')).toMatchObject({ teamId: alice.teamId });
     expect(await store.redeemInvite(single.code, 'again')).toBeNull();
     const expired = await store.createInvite(alice.teamId, 'viewer', { maxUses: null, expiresAt: Date.now() - 1 });

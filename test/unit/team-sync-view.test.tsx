@@ -12,6 +12,7 @@ const JOINED = vi.hoisted(
   (): PublicConnection => ({
     serverUrl: 'http://127.0.0.1:8787',
     teamId: 'team_1',
+    teamName: 'Acme agency',
     memberId: 'mem_1',
     deviceId: 'dev_1',
     role: 'member',
@@ -146,6 +147,8 @@ describe('the Team sync section of the dashboard', () => {
       await settle();
       const message = root.querySelector('[data-testid="sync-state"] + [role="status"]');
       expect(message?.textContent).toContain(said);
+      // Which team, by name: two teams on one server look alike otherwise.
+      expect(root.textContent).toContain('Ada (member) in "Acme agency" on http://127.0.0.1:8787');
       render(null, root);
     }
   });

@@ -87,7 +87,8 @@ export function TeamSync() {
           </p>
           {said}
           <p class="muted">
-            {connection.name} ({connection.role}) on {connection.serverUrl}, this browser as "{connection.label}".{' '}
+            {connection.name} ({connection.role}) {connection.teamName ? `in "${connection.teamName}" ` : ''}on{' '}
+            {connection.serverUrl}, this browser as "{connection.label}".{' '}
             <span data-testid="sync-pending">{status.pending} change(s) waiting to be sent.</span>
           </p>
           {status.lastError && <p class="error">{status.lastError}</p>}
