@@ -54,13 +54,19 @@ async function lastPoke(): Promise<PokedPage> {
   return poked;
 }
 
+/** Two members' browsers that both hold the team's first shop and are up to date. */
+async function twoBrowsersInSync() {
+  const a = await browser();
+  const b = await browser();
+  await recordShopCapture(a.db, capture('USLCAAAA11', 'First'), 1000);
+  await a.client.sync();
+  await b.client.sync();
+  return { a, b };
+}
+
 describe('a poke that carries its records', () => {
   it("lets a browser up to date store a teammate's change without pulling, and only what it lacks", async () => {
-    const a = await browser();
-    const b = await browser();
-    await recordShopCapture(a.db, capture('USLCAAAA11', 'First'), 1000);
-    await a.client.sync();
-    await b.client.sync();
+    const { a, b } = await twoBrowsersInSync();
     heard = [];
     await recordShopCapture(a.db, capture('USLCQPEV3N', 'Maple'), 2000);
     await a.client.sync();
@@ -77,11 +83,7 @@ describe('a poke that carries its records', () => {
   });
 
   it('is refused by a browser that missed an earlier commit, and by one that never pulled', async () => {
-    const a = await browser();
-    const b = await browser();
-    await recordShopCapture(a.db, capture('USLCAAAA11', 'First'), 1000);
-    await a.client.sync();
-    await b.client.sync();
+    const { a, b } = await twoBrowsersInSync();
     await recordShopCapture(a.db, capture('USLCBBBB22', 'Missed'), 2000);
     await a.client.sync();
     heard = [];

@@ -70,6 +70,16 @@ async function settle() {
   }
 }
 
+/** Types into a field of the form as a person does: the value, then the input event the form listens to. */
+async function typeInto(selector: string, value: string) {
+  const input = root.querySelector<HTMLInputElement>(selector);
+  if (!input) throw new Error(`no ${selector}`);
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 beforeEach(() => {
   preview.calls = 0;
   root = document.createElement('div');
@@ -106,12 +116,7 @@ describe('the Team sync section of the dashboard', () => {
     expect(preview.calls).toBe(0);
     expect(root.querySelector('[data-testid="join-shares"]')).toBeNull();
 
-    const input = root.querySelector<HTMLInputElement>('#join-invite');
-    if (!input) throw new Error('no invite field');
-    await act(() => {
-      input.value = INVITE;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await typeInto('#join-invite', INVITE);
     await settle();
     expect(preview.calls).toBeGreaterThan(0);
     expect(root.querySelector('[data-testid="join-shares"]')?.textContent).toContain(
@@ -129,18 +134,8 @@ describe('the Team sync section of the dashboard', () => {
       background.shared = shared;
       await act(() => render(<TeamSync key={shared} />, root));
       await settle();
-      const fields: [string, string][] = [
-        ['#join-invite', INVITE],
-        ['#join-name', 'Ada'],
-      ];
-      for (const [id, value] of fields) {
-        const input = root.querySelector<HTMLInputElement>(id);
-        if (!input) throw new Error(`no ${id}`);
-        await act(() => {
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        });
-      }
+      await typeInto('#join-invite', INVITE);
+      await typeInto('#join-name', 'Ada');
       await act(() => {
         root.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
       });
@@ -173,12 +168,7 @@ describe('the Team sync section of the dashboard', () => {
       background.connection = null;
       await act(() => render(<TeamSync />, root));
       await settle();
-      const input = root.querySelector<HTMLInputElement>('#join-invite');
-      if (!input) throw new Error('no invite field');
-      await act(() => {
-        input.value = INVITE;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+      await typeInto('#join-invite', INVITE);
       await settle();
       const shares = root.querySelector('[data-testid="join-shares"]')?.textContent ?? '';
       expect(shares).toContain(': none yet');
