@@ -6,7 +6,7 @@ import type { PanelLine } from '../ui/HelperPanel';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
 import { outlineOfSellerCenter } from './list-page-helper';
-import { currentShop } from './page-shop';
+import { currentShop, UNKNOWN_SHOP_WHY } from './page-shop';
 import { watchPage } from './watch-page';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -62,7 +62,7 @@ export const authorizationLink: Feature = {
       void (async () => {
         const shop = await currentShop(document, url().hostname);
         if (!shop) {
-          show([{ text: 'Not recorded: this tab does not say which shop it is. Open Seller information once.', tone: 'warn' }]);
+          show([{ text: `Not recorded: ${UNKNOWN_SHOP_WHY}`, tone: 'warn' }]);
           return;
         }
         const saved = await sendMessage('recordLinkAuthorization', {

@@ -43,5 +43,7 @@ export async function currentShop(doc: Document, host: string): Promise<Shop | n
  * Both reasons it cannot be told, since the content script does not know which holds: the shop was
  * never seen here, or several were and the page's top bar names none of them.
  */
-export const UNKNOWN_SHOP_LINE =
-  "Not saved: which shop this page belongs to cannot be told. If this shop's Seller information was never opened in this browser, open it once; if you manage several shops on this Seller Center, the page must show the shop's name at the top (switch to the shop, then reload).";
+export const UNKNOWN_SHOP_WHY =
+  "which shop this page belongs to cannot be told. If this shop's Seller information was never opened in this browser, open it once; if you manage several shops on this Seller Center, the page must show the shop's name at the top (switch to the shop, then reload).";
+
+export const UNKNOWN_SHOP_LINE = `Not saved: ${UNKNOWN_SHOP_WHY}`;
