@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTikTokLink } from '../shared/markets';
 import { ShopCaptureSchema } from '../shared/schemas';
+import { SCRIPT_PART_NAMES } from './script-parts';
 import { SettingsSchema } from './settings-schema';
 
 /** Content scripts run beside a page we do not control: the background checks what they send. */
@@ -116,7 +117,7 @@ export const MESSAGE_RULES = {
   pageStarted: { from: 'content', data: z.object({ url: z.string().max(2000) }) },
   reportHelper: { from: 'content', data: HelperReportSchema },
   getSettings: { from: 'content', data: Nothing },
-  loadOverlayUi: { from: 'content', data: Nothing },
+  loadScriptPart: { from: 'content', data: z.object({ part: z.enum(SCRIPT_PART_NAMES) }) },
   bcOverview: { from: 'content', data: OrgSchema },
   planRequests: { from: 'content', data: PlanSchema },
   releaseClaims: { from: 'content', data: ReleaseClaimsSchema },

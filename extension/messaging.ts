@@ -59,8 +59,8 @@ export interface ProtocolMap {
   helperReports(data: MessageInput<'helperReports'>): HelperReport[];
   runExpiryCheck(): { notified: number };
   getSettings(): Settings;
-  /** Injects the overlays' views (Preact and the panels) into the asking frame's content-script world. */
-  loadOverlayUi(): void;
+  /** Injects a script part (the overlays' views, the list helpers) into the asking frame's content-script world. */
+  loadScriptPart(data: MessageInput<'loadScriptPart'>): void;
   bcOverview(data: MessageInput<'bcOverview'>): BcOverview;
   planRequests(data: MessageInput<'planRequests'>): BatchPlan;
   releaseClaims(data: MessageInput<'releaseClaims'>): void;

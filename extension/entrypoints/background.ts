@@ -16,7 +16,7 @@ import { checkExpiryAlerts } from '../background/expiry-alerts';
 import { clearHelperReports, helperReports, saveHelperReport } from '../background/helper-reports';
 import { handle } from '../background/message-door';
 import { dashboardPathFor } from '../background/notification-target';
-import { injectOverlayUi } from '../background/overlay-injection';
+import { injectScriptPart } from '../background/script-injection';
 import { readSettings, writeSettings } from '../background/settings-store';
 import { shopTeamState } from '../background/shop-team-state';
 import { startSyncRunner } from '../background/sync-runner';
@@ -142,7 +142,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void clearHelperReports(tabId));
   handle('runExpiryCheck', async () => ({ notified: await runExpiryCheck() }));
   handle('getSettings', () => readSettings());
-  handle('loadOverlayUi', (_, sender) => injectOverlayUi(sender));
+  handle('loadScriptPart', (data, sender) => injectScriptPart(sender, data.part));
   handle('saveSettings', async (data) => {
     const settings = await writeSettings(data);
     await runExpiryCheck();

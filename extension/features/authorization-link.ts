@@ -5,8 +5,8 @@ import { isAuthorizationLinkHint, readAuthorizationLink } from '../pages/authori
 import type { PanelLine } from '../ui/HelperPanel';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
-import { outlineOfSellerCenter } from './list-page-helper';
 import { currentShop, UNKNOWN_SHOP_WHY } from './page-shop';
+import { outlineOfSellerCenter } from './seller-outline';
 import { watchPage } from './watch-page';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

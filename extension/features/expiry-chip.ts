@@ -1,8 +1,8 @@
 import { sellerCenterHost } from '../../shared/markets';
 import { sendMessage } from '../messaging';
-import { isMyServicesPage } from '../pages/my-services';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
+import { onMyServices } from './lazy-list-helpers';
 import { pageHeaderText } from './page-shop';
 
 const DISMISSED_KEY = 'sacExpiryChipDismissed';
@@ -17,7 +17,9 @@ export const expiryChip: Feature = {
   include(url, doc, batch) {
     if (sessionStorage.getItem(DISMISSED_KEY) === '1') return { state: 'no', why: 'dismissed for this tab' };
     // My Services has a badge on every authorization: the chip would say it twice.
-    return isMyServicesPage(url, doc, batch) ? { state: 'no', why: 'not shown on My Services' } : { state: 'match' };
+    const myServices = onMyServices(url, doc, batch);
+    if (myServices === undefined) return { state: 'no', why: 'waiting for the list readers to tell whether this is My Services' };
+    return myServices ? { state: 'no', why: 'not shown on My Services' } : { state: 'match' };
   },
   unavailable: { overlay: 'expiry-chip', title: 'Expiry chip unavailable', detail: '' },
   init({ signal, document, url, report }) {

@@ -1,5 +1,5 @@
 import { type HelperReport, sendMessage } from '../messaging';
-import { forgetRecognition } from '../pages/page-recognition';
+import { forgetRecognition } from '../pages/recognition-memo';
 import { onTabMessage } from '../tab-messaging';
 import { ShadowOverlay } from '../ui/shadow-host';
 import { orphaned, scriptLife, watchLocation } from './script-life';
@@ -55,7 +55,7 @@ interface Running {
  * the user navigates, and owns the waiting and "helper unavailable here" states for all of them.
  * A helper that throws is logged under its own name and never breaks the page or the others.
  */
-export function runFeatures(features: readonly Feature[]): void {
+export function runFeatures(features: readonly Feature[]): { recheck(): void } {
   const life = new AbortController();
   const lifetime = scriptLife();
   lifetime.addEventListener('abort', () => life.abort());
@@ -183,4 +183,6 @@ export function runFeatures(features: readonly Feature[]): void {
   // A navigation that changes no DOM (the same view, another query) must still be seen.
   watchLocation(life.signal, () => watchRef?.recheckIn(0));
   watchPage(document, life.signal, check);
+  // For what arrives later than the page's changes: a helper's code injected after the first check.
+  return { recheck: () => watchRef?.recheckIn(0) };
 }

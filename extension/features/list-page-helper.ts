@@ -3,16 +3,17 @@ import type { Shop } from '../../shared/schemas';
 import { isEmptyListPage } from '../pages/empty-list';
 import { type Completeness, listCompleteness } from '../pages/list-completeness';
 import { recogniseList } from '../pages/list-pages';
-import { pageOutline } from '../pages/page-outline';
 import type { FieldPlan } from '../pages/record-fields';
-import { isVocabularyWord, SELLER_CENTER_LISTS } from '../pages/vocabulary';
+import { SELLER_CENTER_LISTS } from '../pages/vocabulary';
 import type { PageVocabulary } from '../pages/vocabulary/vocabulary';
 import type { PanelLine } from '../ui/HelperPanel';
 import { createRowBadge, renderRowBadge } from '../ui/row-badge';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
+import { listHelperUnavailable } from './list-helper-names';
 import { asApplied, EMPTY_UNCONFIRMED, settledApply } from './list-loss';
 import { currentShop } from './page-shop';
+import { outlineOfSellerCenter } from './seller-outline';
 import { watchPage } from './watch-page';
 
 const SAVE_DELAY_MS = 300;
@@ -41,8 +42,6 @@ interface PlacedBadge {
   key: string;
 }
 
-export const outlineOfSellerCenter = (doc: Document) => pageOutline(doc.body, isVocabularyWord(SELLER_CENTER_LISTS));
-
 export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row>, hosts: (url: URL) => boolean): Feature {
   const { pageName } = spec.vocabulary;
   return {
@@ -53,11 +52,7 @@ export function listPageFeature<K extends string, Row>(spec: ListPageSpec<K, Row
       if (found.state === 'match' || isEmptyListPage(url, doc, spec.vocabulary)) return { state: 'match' };
       return found.state === 'maybe' ? found : { state: 'no', why: `not ${pageName}: ${found.why}` };
     },
-    unavailable: {
-      overlay: `${spec.id}-panel`,
-      title: `${pageName}: helper unavailable here`,
-      detail: `This looks like ${pageName}, but its records could not be recognised. Nothing was read or saved.`,
-    },
+    unavailable: listHelperUnavailable(spec.id, pageName),
     outline: outlineOfSellerCenter,
     init({ signal, document, url, report }) {
       const panel = new ShadowOverlay(`${spec.id}-panel`, 'display: block;');

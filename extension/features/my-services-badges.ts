@@ -10,6 +10,7 @@ import { toServiceRow } from '../pages/my-services';
 import { MY_SERVICES } from '../pages/vocabulary/my-services';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { PanelLine } from '../ui/HelperPanel';
+import { LIST_HELPERS } from './list-helper-names';
 import { lossLines, wholeness } from './list-loss';
 import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
@@ -60,7 +61,7 @@ export function myServicesBadges() {
   let order = dateOrderFor(undefined);
   return listPageFeature<keyof AuthorizationRow, AuthorizationRow>(
     {
-      id: 'my-services-badges',
+      id: LIST_HELPERS.myServices.id,
       vocabulary: MY_SERVICES,
       toRow: toServiceRow,
       rowKey: (row) => `${row.serviceName}|${row.partner}`,

@@ -5,6 +5,7 @@ import { sendMessage } from '../messaging';
 import { toPartnerRow } from '../pages/partner-management';
 import { PARTNER_MANAGEMENT } from '../pages/vocabulary/partner-management';
 import type { PartnerAccessRow } from '../protocol-types';
+import { LIST_HELPERS } from './list-helper-names';
 import { lossLines, wholeness } from './list-loss';
 import { listPageFeature } from './list-page-helper';
 import { UNKNOWN_SHOP_LINE } from './page-shop';
@@ -13,7 +14,7 @@ import { UNKNOWN_SHOP_LINE } from './page-shop';
 export function partnerManagement() {
   return listPageFeature<keyof PartnerAccessRow, PartnerAccessRow>(
     {
-      id: 'partner-management',
+      id: LIST_HELPERS.partnerManagement.id,
       vocabulary: PARTNER_MANAGEMENT,
       toRow: toPartnerRow,
       rowKey: (row) => row.businessCenterId ?? row.businessCenterName,

@@ -6,7 +6,7 @@ import { isSellerInformationPage, readShopCode, readShopName } from '../pages/se
 import type { SaveState } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
 import type { Feature } from './feature';
-import { outlineOfSellerCenter } from './list-page-helper';
+import { outlineOfSellerCenter } from './seller-outline';
 import { watchPage } from './watch-page';
 
 /**

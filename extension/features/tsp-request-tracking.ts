@@ -6,6 +6,7 @@ import { sendMessage } from '../messaging';
 import { toRequestRow } from '../pages/tsp-requests';
 import { MY_REQUEST } from '../pages/vocabulary/my-request';
 import type { TspRequestRow } from '../protocol-types';
+import { LIST_HELPERS } from './list-helper-names';
 import { listPageFeature } from './list-page-helper';
 
 /**
@@ -16,7 +17,7 @@ export function tspRequestTracking() {
   let shopCode: string | undefined;
   return listPageFeature<keyof TspRequestRow, TspRequestRow>(
     {
-      id: 'tsp-request-tracking',
+      id: LIST_HELPERS.myRequest.id,
       vocabulary: MY_REQUEST,
       toRow: toRequestRow,
       rowKey: (row) => tspRequestId(shopCode, row),

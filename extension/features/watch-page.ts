@@ -1,5 +1,6 @@
 import { documentChanged } from '../pages/landmarks';
 import { recordCheck } from './check-timings';
+import { worldShared } from './world-shared';
 
 /** What changed in the DOM since a check last ran. */
 export interface PageBatch {
@@ -171,8 +172,9 @@ function runCheck(check: Check, watch: PageWatch): void {
   }
 }
 
-const watchers = new WeakMap<Document, SharedWatcher>();
-const generations = new WeakMap<Document, number>();
+// Once per world: the list helpers injected later watch through the same observer and count.
+const watchers = worldShared('watchers', () => new WeakMap<Document, SharedWatcher>());
+const generations = worldShared('generations', () => new WeakMap<Document, number>());
 
 /** Counts the page's own changes: what was read at one count still holds while the count is the same. */
 export function domGeneration(doc: Document): number {

@@ -1,6 +1,6 @@
 import { normalizeWords } from '../../shared/page-words';
 import { normalizeText } from './dom-text';
-import { pageSays } from './landmarks';
+import { pageHinted } from './vocabulary/list-hints';
 import type { PageVocabulary } from './vocabulary/vocabulary';
 
 /** Words a class says itself (not a hashed name): a page still drawing, or a message about a failure. */
@@ -86,7 +86,7 @@ const headerWords = (header: string) => normalizeWords(header.replace(/\s*[([][^
  * person before it marks the last records gone (list-page-helper.ts).
  */
 export function isEmptyListPage<K extends string>(url: URL, doc: Document, vocabulary: PageVocabulary<K>): boolean {
-  if (!vocabulary.route.test(`${url.pathname}${url.search}`) && !pageSays(doc, vocabulary.heading)) return false;
+  if (!pageHinted(vocabulary, url, doc)) return false;
   const root = quietListRoot(doc);
   if (!root || narrowed(root, vocabulary.heading)) return false;
   const fieldOf = (header: string) => {

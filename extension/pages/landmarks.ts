@@ -1,3 +1,4 @@
+import { worldShared } from '../features/world-shared';
 import { normalizeText } from './dom-text';
 
 const LANDMARKS = 'h1, h2, h3, h4, [role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], title';
@@ -6,7 +7,7 @@ const LANDMARKS = 'h1, h2, h3, h4, [role="heading"], [role="tab"][aria-selected=
  * Several helpers ask what a page calls itself after every DOM batch; the walk over the document is
  * the costly part, so its result is reused until the document changes again.
  */
-const memos = new WeakMap<Document, Map<string, unknown>>();
+const memos = worldShared('batchMemos', () => new WeakMap<Document, Map<string, unknown>>());
 
 /** A walk over the document, done once per batch of page changes however many helpers ask. */
 export function memoForBatch<T>(doc: Document, key: string, compute: () => T): T {

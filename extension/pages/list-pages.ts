@@ -1,13 +1,7 @@
-import { sellerCenterHost } from '../../shared/markets';
-import { type DateOrder, dateOrderFor } from '../../shared/page-dates';
 import { domGeneration, type PageBatch } from '../features/watch-page';
+import { dateOrderOf } from './page-date-order';
 import { type Recognition, type RecognitionScope, recognise } from './page-recognition';
 import type { PageVocabulary } from './vocabulary/vocabulary';
-
-/** Numeric dates are read the way the host's market writes them; Business Center's order is not known. */
-export function dateOrderOf(url: URL): DateOrder {
-  return dateOrderFor(sellerCenterHost(url.hostname)?.market);
-}
 
 /**
  * What this page is for one list vocabulary, from a helper's check or the runner. `competitors` are

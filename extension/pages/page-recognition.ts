@@ -1,9 +1,10 @@
 import type { DateOrder } from '../../shared/page-dates';
 import { normalizeWords } from '../../shared/page-words';
 import type { StatusKind } from '../../shared/statuses';
-import { pageSays } from './landmarks';
+import { recognitionMemo } from './recognition-memo';
 import { type FieldPlan, knownStatus, planFields, type ReadRecord } from './record-fields';
 import { findRecordSet, type RecordSet } from './record-sets';
+import { pageHinted } from './vocabulary/list-hints';
 import type { PageVocabulary } from './vocabulary/vocabulary';
 
 /**
@@ -35,7 +36,7 @@ export interface RecognitionScope {
   generation: number;
 }
 
-const readings = new WeakMap<Document, { key: string; generation: number; reading: Reading }>();
+const readings = recognitionMemo<{ key: string; generation: number; reading: Reading }>();
 
 const SAMPLE = 10;
 
@@ -52,10 +53,6 @@ const GENERIC_STATUS = new Set([
   'canceled',
   'removed',
 ]);
-
-function hinted(vocabulary: PageVocabulary<string>, url: URL, doc: Document): boolean {
-  return vocabulary.route.test(url.pathname + url.search) || pageSays(doc, vocabulary.heading);
-}
 
 function score<K extends string>(
   set: RecordSet,
@@ -105,14 +102,18 @@ function read(scope: RecognitionScope, statusKinds: readonly StatusKind[]): Read
   const body = doc.body;
   const set = body ? findRecordSet(body, order, statusKinds) : null;
   const scored = set
-    ? vocabularies.map((v) => ({ vocabulary: v, hint: hinted(v, url, doc), ...score(set, v, order, hinted(v, url, doc)) }))
+    ? vocabularies.map((v) => ({
+        vocabulary: v,
+        hint: pageHinted(v, url, doc),
+        ...score(set, v, order, pageHinted(v, url, doc)),
+      }))
     : [];
   const winner = scored.filter((s) => s.complete >= 0.5).sort((a, b) => b.score - a.score)[0];
   for (const vocabulary of vocabularies) {
     const mine = scored.find((s) => s.vocabulary === vocabulary);
     if (set && winner && winner.vocabulary === vocabulary) {
       results.set(vocabulary, { state: 'match', set, plan: winner.plan, score: winner.score });
-    } else if (hinted(vocabulary, url, doc) && !winner) {
+    } else if (pageHinted(vocabulary, url, doc) && !winner) {
       const tried = set
         ? [`a list of ${set.records().length} records holding ${[...set.kinds].join(', ')}: ${mine?.why ?? 'not read'}`]
         : ['no repeated records with dates, periods, status words, codes or ids on the page'];
@@ -144,9 +145,4 @@ export function recognise<K extends string>(scope: RecognitionScope, vocabulary:
   if (!stillHolds || !reading) reading = read(scope, statusKinds);
   readings.set(scope.doc, { key, generation: scope.generation, reading });
   return (reading.results.get(vocabulary as PageVocabulary<string>) ?? { state: 'no', why: 'not asked' }) as Recognition<K>;
-}
-
-/** Forget what the page was: the next question reads it again (a time-based recheck, a navigation). */
-export function forgetRecognition(doc: Document): void {
-  readings.delete(doc);
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_RULES, type MessageName } from '../../extension/message-schemas';
-import { OVERLAY_UI_KEY } from '../../extension/ui/overlay-ui-key';
+import { SCRIPT_PARTS } from '../../extension/script-parts';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { type RunningServer, startServer } from '../server/server-process';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, shopCodeOverlay, submitJoin } from './browser';
@@ -194,8 +194,8 @@ describe('what a content script context can reach', () => {
     }
   });
 
-  it('ships content scripts Chromium accepts: ASCII only, without the schema library, the views apart', () => {
-    for (const name of ['content-scripts/seller.js', 'content-scripts/business.js', 'overlay-ui.js']) {
+  it('ships content scripts Chromium accepts: ASCII only, without the schema library, the views and lists apart, each within 64 kB', () => {
+    for (const name of ['content-scripts/seller.js', 'content-scripts/business.js', 'overlay-ui.js', 'seller-lists.js']) {
       const code = readFileSync(resolve(EXTENSION_DIR, name), 'utf8');
       const outside = [...code].filter((ch) => (ch.codePointAt(0) ?? 0) > 127);
       expect(outside, name).toEqual([]);
@@ -204,6 +204,12 @@ describe('what a content script context can reach', () => {
       // Preact's renderer (its one innerHTML path) is in the views injected on demand, not in what every page parses.
       expect(code.includes('dangerouslySetInnerHTML'), name).toBe(name === 'overlay-ui.js');
     }
+    // What every page of the matched hosts parses (issue 15: 64 kB minified, polyfill included).
+    for (const name of ['content-scripts/seller.js', 'content-scripts/business.js'])
+      expect(readFileSync(resolve(EXTENSION_DIR, name)).length, name).toBeLessThanOrEqual(64_000);
+    // The list helpers (here, the words of their empty-list question) are only in the part injected on list pages.
+    expect(readFileSync(resolve(EXTENSION_DIR, 'content-scripts/seller.js'), 'utf8')).not.toContain('Mark them no longer listed');
+    expect(readFileSync(resolve(EXTENSION_DIR, 'seller-lists.js'), 'utf8')).toContain('Mark them no longer listed');
   });
 
   it("loads the overlays' views into the content-script world only, never where the page's scripts run", async () => {
@@ -212,10 +218,37 @@ describe('what a content script context can reach', () => {
     await shopCodeOverlay(page)
       .locator('[data-testid="sac-status"]', { hasText: /Saved|Up to date/ })
       .waitFor({ timeout: 15_000 });
-    expect(await inContentScript(page, `typeof globalThis.${OVERLAY_UI_KEY}.render`)).toBe('function');
-    expect(await page.evaluate((key) => key in window || document.documentElement.outerHTML.includes(key), OVERLAY_UI_KEY)).toBe(
-      false,
-    );
+    expect(await inContentScript(page, `typeof globalThis.${SCRIPT_PARTS['overlay-ui']}.render`)).toBe('function');
+    expect(
+      await page.evaluate((key) => key in window || document.documentElement.outerHTML.includes(key), SCRIPT_PARTS['overlay-ui']),
+    ).toBe(false);
+    await page.close();
+  });
+
+  it('loads the list helpers on a list page, into the content-script world only, and not where nothing may be a list', async () => {
+    const page = await browser.context.newPage();
+    // The app's home says "Welcome back": no list hint, no date, code, id or status anywhere.
+    await page.goto('https://seller-us.tiktok.com/homepage');
+    await page.getByText('Welcome back').waitFor();
+    await expect
+      .poll(() => inContentScript(page, '(globalThis.__sacCheckTimings?.() ?? []).length'), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    // Time for a request to inject them, had the checks made one (on a list page it takes a few ms).
+    await page.waitForTimeout(500);
+    expect(await inContentScript(page, `typeof globalThis.${SCRIPT_PARTS['seller-lists']}`)).toBe('undefined');
+    await page.goto('https://seller-us.tiktok.com/tsp/manage?tab=services');
+    await expect.poll(() => page.locator('sac-badge').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await inContentScript(page, `globalThis.${SCRIPT_PARTS['seller-lists']}.helpers.map((h) => h.id)`)).toEqual([
+      'my-services-badges',
+      'tsp-request-tracking',
+      'partner-management',
+    ]);
+    expect(
+      await page.evaluate(
+        (key) => key in window || document.documentElement.outerHTML.includes(key),
+        SCRIPT_PARTS['seller-lists'],
+      ),
+    ).toBe(false);
     await page.close();
   });
 

@@ -29,6 +29,7 @@ describe('layering', () => {
     'extension/tab-messaging.ts',
     'extension/message-schemas.ts',
     'extension/protocol-types.ts',
+    'extension/script-parts.ts',
   ];
 
   it.each(contentSide)('%s imports nothing from the background, the database or sync', (path) => {
@@ -40,7 +41,9 @@ describe('layering', () => {
     for (const path of ['extension/message-schemas.ts', 'extension/protocol-types.ts', 'extension/messaging.ts']) {
       for (const target of importsOf(path)) {
         if (!target.startsWith('extension/') && !target.startsWith('shared/')) continue;
-        expect(target, path).toMatch(/^(shared\/|extension\/(message-schemas|protocol-types|settings|settings-schema)$)/);
+        expect(target, path).toMatch(
+          /^(shared\/|extension\/(message-schemas|protocol-types|script-parts|settings|settings-schema)$)/,
+        );
       }
     }
   });

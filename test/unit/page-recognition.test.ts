@@ -8,7 +8,7 @@ import { pageHeaderText } from '../../extension/features/page-shop';
 import type { PageBatch } from '../../extension/features/watch-page';
 import { recogniseList } from '../../extension/pages/list-pages';
 import { pageOutline } from '../../extension/pages/page-outline';
-import { forgetRecognition } from '../../extension/pages/page-recognition';
+import { forgetRecognition } from '../../extension/pages/recognition-memo';
 import { isVocabularyWord, SELLER_CENTER_LISTS } from '../../extension/pages/vocabulary';
 import { MY_REQUEST } from '../../extension/pages/vocabulary/my-request';
 import { MY_SERVICES } from '../../extension/pages/vocabulary/my-services';

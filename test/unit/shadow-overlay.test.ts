@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OVERLAY_UI_KEY } from '../../extension/ui/overlay-ui-key';
+import { SCRIPT_PARTS } from '../../extension/script-parts';
 
-// The background's side of 'loadOverlayUi' done here: it puts the views where the injected
+const OVERLAY_UI_KEY = SCRIPT_PARTS['overlay-ui'];
+
+// The background's side of 'loadScriptPart' done here: it puts the views where the injected
 // script would (the content-script world's global), or fails as executeScript can.
 const background = vi.hoisted(() => ({ asked: 0, fail: false, answer: null as Promise<void> | null }));
 
 vi.mock('../../extension/messaging', () => ({
-  sendMessage: async (type: string) => {
-    if (type !== 'loadOverlayUi') throw new Error(`unexpected message ${type}`);
+  sendMessage: async (type: string, data: { part: string }) => {
+    if (type !== 'loadScriptPart' || data.part !== 'overlay-ui') throw new Error(`unexpected message ${type}`);
     background.asked++;
     if (background.answer) await background.answer;
     if (background.fail) throw new Error('Cannot access contents of the page.');

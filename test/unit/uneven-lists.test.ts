@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageBatch } from '../../extension/features/watch-page';
 import { readBusinessCenterName, readShops } from '../../extension/pages/business-center';
-import { forgetRecognition } from '../../extension/pages/page-recognition';
+import { forgetRecognition } from '../../extension/pages/recognition-memo';
 
 /**
  * Lists whose rows do not all show the same kinds of value: a request time only on the requests

@@ -3,10 +3,8 @@ import { SELLER_CENTER_MATCHES } from '../../../shared/markets';
 import { authorizationLink } from '../../features/authorization-link';
 import { expiryChip } from '../../features/expiry-chip';
 import { runFeatures } from '../../features/feature';
-import { myServicesBadges } from '../../features/my-services-badges';
-import { partnerManagement } from '../../features/partner-management';
+import { lazyListHelpers, whenListHelpersLoad } from '../../features/lazy-list-helpers';
 import { shopCodeCapture } from '../../features/shop-code-capture';
-import { tspRequestTracking } from '../../features/tsp-request-tracking';
 
 export default defineContentScript({
   matches: SELLER_CENTER_MATCHES,
@@ -16,6 +14,9 @@ export default defineContentScript({
   main() {
     // When the extension is reloaded, the old script sees it is orphaned as the new one starts and
     // removes its overlays: the page never shows two copies, and the page itself cannot end them.
-    runFeatures([shopCodeCapture, myServicesBadges(), tspRequestTracking(), partnerManagement(), expiryChip, authorizationLink]);
+    // The list helpers (My Services, My request, Partner Management) and their readers are injected
+    // only where a page may be a list (entrypoints/seller-lists.ts): most pages are not.
+    const runner = runFeatures([shopCodeCapture, ...lazyListHelpers(), expiryChip, authorizationLink]);
+    whenListHelpersLoad(runner.recheck);
   },
 });

@@ -1,15 +1,12 @@
 import type { TspRequestRow } from '../../protocol-types';
+import { MY_REQUEST_HINT } from './list-hints';
 import { PARTNER_WORDS, type PageVocabulary } from './vocabulary';
 
 /** Seller Center > TikTok Shop Partner > My request (seed 000): the seller's requests to partners. */
 export const MY_REQUEST: PageVocabulary<keyof TspRequestRow> = {
-  id: 'my-request',
-  pageName: 'My request',
-  statusKind: 'tspRequest',
+  ...MY_REQUEST_HINT,
   required: ['partner', 'status'],
   requiredWithHint: ['partner', 'status'],
-  route: /my[-_]?requests?\b|tab=requests?\b/i,
-  heading: /^my requests?$|^(partner|tsp) requests?$|^requests? (to|for) partners?$/i,
   fields: [
     {
       key: 'partner',

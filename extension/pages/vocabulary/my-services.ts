@@ -1,15 +1,12 @@
 import type { AuthorizationRow } from '../../../shared/authorization-badge';
+import { MY_SERVICES_HINT } from './list-hints';
 import { PARTNER_WORDS, type PageVocabulary } from './vocabulary';
 
 /** Seller Center > TikTok Shop Partner > My Services (seed 000): authorized TSP services and their expiry. */
 export const MY_SERVICES: PageVocabulary<keyof AuthorizationRow> = {
-  id: 'my-services',
-  pageName: 'My Services',
-  statusKind: 'tspAuthorization',
+  ...MY_SERVICES_HINT,
   required: ['serviceName', 'status', 'expiresAt'],
   requiredWithHint: ['expiresAt'],
-  route: /my[-_]?services|tab=services|\/services\/authori[sz]ations/i,
-  heading: /^(my )?services$|^(my )?authori[sz]ed services$|^(my )?(tsp|partner) services$/i,
   fields: [
     {
       key: 'serviceName',

@@ -1,15 +1,12 @@
 import type { PartnerAccessRow } from '../../protocol-types';
+import { PARTNER_MANAGEMENT_HINT } from './list-hints';
 import type { PageVocabulary } from './vocabulary';
 
 /** Seller Center > Ads > Account Management > Partner Management (seed 004): Business Centers with access. */
 export const PARTNER_MANAGEMENT: PageVocabulary<keyof PartnerAccessRow> = {
-  id: 'partner-management',
-  pageName: 'Partner Management',
-  statusKind: 'partnerAccess',
+  ...PARTNER_MANAGEMENT_HINT,
   required: ['businessCenterName', 'businessCenterId', 'status'],
   requiredWithHint: ['businessCenterName', 'status'],
-  route: /partner[-_]?management/i,
-  heading: /^partner management$|^(business center )?partners?$|^business centers? with access$/i,
   fields: [
     {
       key: 'businessCenterName',

@@ -1,4 +1,4 @@
-import type { StatusKind } from '../../../shared/statuses';
+import type { ListPageHint } from './list-hints';
 
 /** What a field's values look like, for the columns and lines no header or label names. */
 export type FieldShape = 'title' | 'text' | 'date' | 'period' | 'status' | 'code' | 'id';
@@ -14,21 +14,15 @@ export interface FieldSpec<K extends string> {
 
 /**
  * Everything a list page's helper knows of the words TikTok uses on it: the names of its fields,
- * the status words, and the hints (route, heading) that say which page this is. A change on
+ * the status words, and the hints (route, heading: list-hints.ts) that say which page this is. A change on
  * TikTok's side is one edit in one of these files.
  */
-export interface PageVocabulary<K extends string> {
-  id: string;
-  pageName: string;
+export interface PageVocabulary<K extends string> extends ListPageHint {
   fields: readonly FieldSpec<K>[];
-  /** Which status vocabulary of shared/statuses.ts the status field speaks. */
-  statusKind: StatusKind;
   /** Fields each record must carry for the page to be recognised by its content alone. */
   required: readonly K[];
   /** Fewer fields suffice where the route or the heading also says which page this is. */
   requiredWithHint: readonly K[];
-  route: RegExp;
-  heading: RegExp;
 }
 
 /** How Seller Center names a TikTok Shop Partner, on every page that lists them. */
