@@ -78,7 +78,7 @@ export interface ProtocolMap {
   syncStatus(): SyncView;
   /** `shared`: how many of this browser's records the join queued for the team. */
   syncJoin(data: MessageInput<'syncJoin'>): PublicConnection & { shared: number };
-  syncLeave(): void;
+  syncLeave(): { serverTold: boolean };
   syncNow(): SyncView;
   /** Keep mine: puts this browser's overruled values back, the `index`th of the listed conflicts. */
   syncKeepMine(data: MessageInput<'syncKeepMine'>): SyncView;

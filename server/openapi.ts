@@ -80,7 +80,8 @@ export function openApiDocument(publicUrl: string) {
       },
       '/v1/devices/{id}': {
         delete: {
-          summary: 'Revoke a device (its open sockets close)',
+          summary:
+            "Revoke a device (its open sockets close); a browser revoking itself (Leave) from its person's last browser also removes that member, unless an owner",
           security: bearer,
           responses: { 200: { description: 'revoked' }, 403: error, 404: error },
         },

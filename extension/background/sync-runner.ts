@@ -45,6 +45,32 @@ const RETRY_MAX_MS = 5000;
 /** Called with the records a sync stored from the team, per collection; its failure never fails the sync. */
 export type OnReceived = (collection: string, rows: readonly unknown[]) => Promise<void>;
 
+/** How long Leave waits for the team's server to hear it, before saying it could not be told. */
+const SIGN_OUT_WAIT_MS = 5000;
+
+/**
+ * Tells the team's server this browser left: its token stops working at once, and a person
+ * leaving from their last browser leaves Members (or they would be listed twice after joining
+ * again). False when the server did not answer in time: the token then stays valid on the server
+ * until an admin revokes it, though this browser no longer holds it.
+ */
+async function signOut(team: SyncConnection): Promise<boolean> {
+  const told = answer(
+    team.serverUrl,
+    teamServer(team.serverUrl, team.token).v1.devices[':id'].$delete({ param: { id: team.deviceId } }),
+  ).then(
+    () => true,
+    () => false,
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((done) => {
+    timer = setTimeout(() => done(false), SIGN_OUT_WAIT_MS);
+  });
+  const heard = await Promise.race([told, late]);
+  clearTimeout(timer);
+  return heard;
+}
+
 export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async () => {}, watched: readonly string[] = []) {
   const collect = new Set(watched);
   /** The connection with its token, or null; a token an earlier release kept in storage.local moves out of it. */
@@ -353,8 +379,11 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
       if (!connection) throw new Error('This browser is not in a team.');
       return answer(connection.serverUrl, call(teamServer(connection.serverUrl, connection.token)));
     },
-    /** Stops syncing; the records stay in this browser. */
-    async leave(): Promise<void> {
+    /**
+     * Stops syncing; the records stay in this browser. The server is told last, and need not
+     * answer: Leave works offline too (`serverTold` says whether it heard).
+     */
+    async leave(): Promise<{ serverTold: boolean }> {
       // A run under way (a join's pull, which Join does not wait for) stops after the page it is
       // storing; what it stored is counted as that team's, and its status and checkpoint come first.
       leaving = true;
@@ -372,6 +401,7 @@ export function startSyncRunner(db: CompanionDb, onReceived: OnReceived = async 
           await db.syncVersions.clear();
           await db.syncState.bulkDelete(['checkpoint', 'purgedThrough', 'overruled']);
         });
+        return { serverTold: team ? await signOut(team) : false };
       } finally {
         leaving = false;
       }

@@ -10,6 +10,7 @@ export const isManager = (role: Role) => RANK[role] >= RANK.admin;
 /**
  * The team's browsers. Power follows the person who holds it: an admin revokes members' and
  * admins' browsers, never an owner's (that would lock the owner out), as with removing members.
+ * A browser may always sign itself out (Leave).
  */
 export function deviceRoutes(store: Store, onRevoke: OnRevoke) {
   return new Hono<AuthEnv>()
@@ -24,9 +25,22 @@ export function deviceRoutes(store: Store, onRevoke: OnRevoke) {
           return jsonError(c, 403, 'forbidden', "Owners and admins revoke other browsers; admins cannot revoke an owner's.");
         }
       }
+      if (id === principal.deviceId && principal.role !== 'owner') {
+        // A person leaving from their last browser leaves the team: Members would otherwise list
+        // them, with no browser, beside the member they become when they join again. An owner stays
+        // (the team would have none); a person with another browser stays with that one.
+        const others = (await store.listDevices(principal.teamId)).filter(
+          (d) => d.memberId === principal.memberId && d.deviceId !== id && d.revokedAt === null,
+        );
+        const removed = others.length === 0 ? await store.removeMember(principal.teamId, principal.memberId) : null;
+        if (removed) {
+          for (const deviceId of removed.revokedDevices) onRevoke(principal.teamId, deviceId);
+          return c.json({ revoked: id, memberRemoved: true });
+        }
+      }
       if (!(await store.revokeDevice(principal.teamId, id)))
         return jsonError(c, 404, 'not_found', 'No such active device in your team.');
       onRevoke(principal.teamId, id);
-      return c.json({ revoked: id });
+      return c.json({ revoked: id, memberRemoved: false });
     });
 }

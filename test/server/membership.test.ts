@@ -61,6 +61,49 @@ describe.each(STORES)('membership on %s', (_name, open) => {
     expect((await redeem(other.invite, 'desktop')).status).toBe(404);
   });
 
+  it('a person leaving from their last browser leaves Members; with another browser, or as the owner, they stay', async () => {
+    const members = async () =>
+      ((await (await call('/v1/members', owner)).json()).members as { memberId: string; removedAt: number | null }[])
+        .filter((m) => m.removedAt === null)
+        .map((m) => m.memberId);
+    const ana = await join((await invite(owner, { role: 'member' })).invite, 'Ana laptop');
+    const laptopLeft = await call(`/v1/devices/${ana.deviceId}`, ana.token, { method: 'DELETE' });
+    expect(await laptopLeft.json()).toEqual({ revoked: ana.deviceId, memberRemoved: true });
+    expect(await members()).not.toContain(ana.memberId);
+    expect((await call('/v1/pull', ana.token)).status).toBe(401);
+
+    const ben = await join((await invite(owner, { role: 'member' })).invite, 'Ben laptop');
+    const other = (await (await call('/v1/invites/browser', ben.token, { method: 'POST' })).json()) as { invite: string };
+    const desktop = await join(other.invite, 'Ben desktop');
+    expect(desktop.memberId).toBe(ben.memberId);
+    expect(await (await call(`/v1/devices/${ben.deviceId}`, ben.token, { method: 'DELETE' })).json()).toMatchObject({
+      memberRemoved: false,
+    });
+    expect(await members()).toContain(ben.memberId);
+    expect((await call('/v1/pull', desktop.token)).status).toBe(200);
+
+    const owners = async (token: string) =>
+      (
+        (await (await call('/v1/members', token)).json()).members as {
+          memberId: string;
+          removedAt: number | null;
+          devices: { role: string }[];
+        }[]
+      )
+        .filter((m) => m.removedAt === null && m.devices.some((d) => d.role === 'owner'))
+        .map((m) => m.memberId);
+    const ownerMembers = await owners(owner);
+    expect(ownerMembers).toHaveLength(1);
+    const ownerDevice = ((await (await call('/v1/devices', owner)).json()).devices as { deviceId: string; role: string }[]).find(
+      (d) => d.role === 'owner',
+    )?.deviceId;
+    expect(await (await call(`/v1/devices/${ownerDevice}`, owner, { method: 'DELETE' })).json()).toMatchObject({
+      memberRemoved: false,
+    });
+    // The team keeps its owner (to be let in again by an admin's invite for that member).
+    expect(await owners(desktop.token)).toEqual(ownerMembers);
+  });
+
   it('makes no unlimited invites: 1 to 100 uses, at most 30 days', async () => {
     for (const bad of [{ maxUses: null }, { maxUses: 0 }, { maxUses: 101 }, { expiresInHours: 24 * 30 + 1 }]) {
       const res = await call('/v1/invites', owner, { method: 'POST', json: { role: 'member', ...bad } });

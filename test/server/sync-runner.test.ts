@@ -233,7 +233,7 @@ describe('the sync runner leaving a team', () => {
     });
     const { code } = await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 });
     const runner = startSyncRunner(db);
-    let leaving: Promise<void> | null = null;
+    let leaving: Promise<unknown> | null = null;
     // Leave is pressed as the join's first page (of three) arrives: Join no longer waits for the pull.
     onAnswered = (request) => {
       if (request === 'GET /v1/pull' && !leaving) leaving = runner.leave();
@@ -248,5 +248,39 @@ describe('the sync runner leaving a team', () => {
     expect(stored.filter((key) => !left.keys.includes(key))).toEqual([]);
     expect(await db.syncState.get('checkpoint')).toBeUndefined();
     expect((await runner.status()).status.state).toBe('off');
+  });
+
+  async function joinedAs(name: string) {
+    const { teamId } = await store.createTeam('Agency');
+    const { code } = await store.createInvite(teamId, 'member', { maxUses: 1, expiresAt: Date.now() + 3_600_000 });
+    const runner = startSyncRunner(db);
+    const joined = await runner.join({ invite: `http://127.0.0.1:8787/join#${code}`, name, label: 'laptop' });
+    await pass(1000);
+    return { runner, teamId, joined };
+  }
+  const activeMembers = async (teamId: string) =>
+    (await store.listMembers(teamId)).filter((m) => m.removedAt === null).map((m) => m.name);
+
+  it("tells the server, so the person leaves Members and this browser's token stops working", async () => {
+    const { runner, teamId } = await joinedAs('Ana');
+    expect(await activeMembers(teamId)).toEqual(['Ana']);
+    const left = runner.leave();
+    await pass(100);
+    expect(await left).toEqual({ serverTold: true });
+    expect(events).toContain(`DELETE /v1/devices/${(await store.listDevices(teamId))[0]?.deviceId}`);
+    expect(await activeMembers(teamId)).toEqual([]);
+    expect((await store.listDevices(teamId)).every((d) => d.revokedAt !== null)).toBe(true);
+    expect((await runner.status()).status.state).toBe('off');
+  });
+
+  it('leaves at once while the server is down, and says the server was not told', async () => {
+    const { runner, teamId } = await joinedAs('Ana');
+    up = false;
+    const left = runner.leave();
+    await pass(100);
+    expect(await left).toEqual({ serverTold: false });
+    expect((await runner.status()).status.state).toBe('off');
+    // Nothing reached it: the server still lists her, as the dashboard's message says.
+    expect(await activeMembers(teamId)).toEqual(['Ana']);
   });
 });

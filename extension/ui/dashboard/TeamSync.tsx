@@ -113,7 +113,15 @@ export function TeamSync() {
           <button
             type="button"
             disabled={busy}
-            onClick={() => act(() => sendMessage('syncLeave'), 'Left the team; your records stay here.')}
+            onClick={() =>
+              act(
+                () => sendMessage('syncLeave'),
+                ({ serverTold }) =>
+                  serverTold
+                    ? 'Left the team; your records stay here.'
+                    : "Left the team; your records stay here. The team's server could not be reached, so it still lists this browser: ask an admin to remove it under Members.",
+              )
+            }
           >
             Leave team
           </button>
