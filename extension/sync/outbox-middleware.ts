@@ -106,6 +106,8 @@ interface Change {
   existed: boolean;
   fields?: Record<string, unknown>;
   unset?: string[];
+  /** Every field of the record after the write (upserts): what a team that never had it must get. */
+  all?: Record<string, unknown>;
 }
 
 function idsOf(table: DBCoreTable, req: DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteRequest): string[] {
@@ -130,7 +132,7 @@ function change(id: string, before: unknown, after: unknown): Change | null {
   }
   const unset = Object.keys(prev).filter((name) => !(name in next));
   if (Object.keys(fields).length === 0 && unset.length === 0) return null;
-  return { id, op: 'upsert', existed: true, fields, ...(unset.length > 0 ? { unset } : {}) };
+  return { id, op: 'upsert', existed: true, fields, all: next, ...(unset.length > 0 ? { unset } : {}) };
 }
 
 /**
@@ -144,23 +146,31 @@ function queue(down: DBCore, trans: DBCoreMutateRequest['trans'], collection: Co
   // A change's base is the version this browser had seen: the pull checkpoint (every record here
   // reflects the server up to it), or the version of this browser's own change the server
   // answered later than that.
-  return down
-    .table('syncState')
-    .get({ trans, key: 'checkpoint' })
-    .then((state) => Number((state as { value?: unknown } | undefined)?.value ?? 0))
-    .then((checkpoint) =>
+  const state = down.table('syncState');
+  return state
+    .getMany({ trans, keys: ['checkpoint', 'leftTeam'] })
+    .then(([checkpoint, left]) => ({
+      checkpoint: Number((checkpoint as { value?: unknown } | undefined)?.value ?? 0),
+      leftKeys: new Set(((left as { value?: { keys?: string[] } } | undefined)?.value?.keys ?? []) as string[]),
+    }))
+    .then(({ checkpoint, leftKeys }) =>
       down
         .table('syncVersions')
         .getMany({ trans, keys })
-        .then((versions) => ({ checkpoint, versions })),
+        .then((versions) => ({ checkpoint, versions, leftKeys })),
     )
-    .then(({ checkpoint, versions }) =>
+    .then(({ checkpoint, versions, leftKeys }) =>
       unsentEntries(outbox, trans, keys).then((unsent) => {
         const now = Date.now();
         const added: OutboxEntry[] = [];
         const folded = new Map<number, OutboxEntry>();
-        changes.forEach((c, i) => {
+        changes.forEach((change, i) => {
           const key = keys[i] as string;
+          // Kept from a team this browser left, and never sent to nor pulled from the one it is in:
+          // to this team the record is new, so the change carries all of it from no base (a base
+          // would make the server take it for a record deleted since, and drop the edit).
+          const held = leftKeys.has(key) && versions[i] === undefined && change.op === 'upsert';
+          const c: Change = held ? { id: change.id, op: 'upsert', existed: false, fields: change.all ?? change.fields } : change;
           const base = c.existed ? Math.max((versions[i] as { version: number } | undefined)?.version ?? 0, checkpoint) : 0;
           const last = unsent.get(key);
           if (last && c.op === 'upsert' && c.existed) {

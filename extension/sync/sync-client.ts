@@ -21,6 +21,7 @@ import { markFromServer, recordKey, SYNCED_TABLES } from './outbox-middleware';
 import { describeOverruled, nameWinners } from './overruled';
 import { overlay, rebase, toMutation } from './pending';
 import { APPLY_TABLES, clientIdOf, overruledKey, pendingCount, saveOverruled } from './sync-state';
+import { releaseFromLeftTeam } from './team-records';
 import { type Answer, answer, SyncHttpError, type TeamServer, teamServer } from './team-server';
 
 export { keepMine } from './overruled';
@@ -337,6 +338,7 @@ export class SyncClient {
   private async apply(changes: SyncRecord[], outcome: SyncOutcome, keepVersions = true, checked?: Checked[]): Promise<void> {
     if (changes.length === 0) return;
     const keys = changes.map((c) => recordKey(c.collection, c.id));
+    await releaseFromLeftTeam(this.db, keys);
     const waiting = new Map<string, OutboxEntry[]>();
     if ((await this.db.outbox.count()) > 0) {
       const entries = await this.db.outbox.where('key').anyOf(keys).sortBy('seq');

@@ -10,6 +10,7 @@ import { AccessRequests } from '../../ui/dashboard/AccessRequests';
 import { Authorizations } from '../../ui/dashboard/Authorizations';
 import { ClientsAndOwners } from '../../ui/dashboard/ClientsAndOwners';
 import { Diagnostics } from '../../ui/dashboard/Diagnostics';
+import { HeldRecordsNotice } from '../../ui/dashboard/HeldRecords';
 import { Overview } from '../../ui/dashboard/Overview';
 import { Requests } from '../../ui/dashboard/Requests';
 import { SettingsForm } from '../../ui/dashboard/SettingsForm';
@@ -81,6 +82,7 @@ function Dashboard() {
         <h1>Shop Access Companion</h1>
         <span class="muted">What this browser (and, in a team, your teammates) saw on Seller Center and Business Center</span>
       </header>
+      <HeldRecordsNotice />
       <div class="tabs" role="tablist">
         {TABS.map((t) => (
           <button
