@@ -60,7 +60,8 @@ async function signOut(team: SyncConnection): Promise<boolean> {
     teamServer(team.serverUrl, team.token).v1.devices[':id'].$delete({ param: { id: team.deviceId } }),
   ).then(
     () => true,
-    () => false,
+    // Refused as unknown (401) or gone (404): the server had already let this browser go (revoked, removed).
+    (error: unknown) => error instanceof SyncHttpError && (error.status === 401 || error.status === 404),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<boolean>((done) => {

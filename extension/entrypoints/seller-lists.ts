@@ -4,7 +4,7 @@ import { myServicesBadges } from '../features/my-services-badges';
 import { partnerManagement } from '../features/partner-management';
 import { tspRequestTracking } from '../features/tsp-request-tracking';
 import { isMyServicesPage } from '../pages/my-services';
-import { SCRIPT_PARTS } from '../script-parts';
+import { providePart } from '../script-parts';
 
 /**
  * The Seller Center list helpers with their readers, injected by the background into a tab's
@@ -12,11 +12,9 @@ import { SCRIPT_PARTS } from '../script-parts';
  * The seller script's runner runs them; shared state (the page watcher, its memos) is the world's.
  */
 export default defineUnlistedScript(() => {
-  // Injected twice (two requests crossing), the first copy stays: the runner may already run its helpers.
-  if (SCRIPT_PARTS['seller-lists'] in globalThis) return;
   const lists: SellerLists = {
     helpers: [myServicesBadges(), tspRequestTracking(), partnerManagement()],
     isMyServicesPage,
   };
-  Object.assign(globalThis, { [SCRIPT_PARTS['seller-lists']]: lists });
+  providePart('seller-lists', lists);
 });

@@ -17,9 +17,7 @@ export const expiryChip: Feature = {
   include(url, doc, batch) {
     if (sessionStorage.getItem(DISMISSED_KEY) === '1') return { state: 'no', why: 'dismissed for this tab' };
     // My Services has a badge on every authorization: the chip would say it twice.
-    const myServices = onMyServices(url, doc, batch);
-    if (myServices === undefined) return { state: 'no', why: 'waiting for the list readers to tell whether this is My Services' };
-    return myServices ? { state: 'no', why: 'not shown on My Services' } : { state: 'match' };
+    return onMyServices(url, doc, batch) ? { state: 'no', why: 'not shown on My Services' } : { state: 'match' };
   },
   unavailable: { overlay: 'expiry-chip', title: 'Expiry chip unavailable', detail: '' },
   init({ signal, document, url, report }) {

@@ -3,7 +3,7 @@ import { mayBeListPage } from '../pages/may-be-list';
 import { type ListPageHint, MY_SERVICES_HINT, pageHinted } from '../pages/vocabulary/list-hints';
 import type { Feature, PageMatch } from './feature';
 import { LIST_HELPERS, listHelperUnavailable } from './list-helper-names';
-import { loadedPart, loadScriptPart } from './script-part-loader';
+import { loadedPart, loadScriptPart, RETRY_AFTER_MS } from './script-part-loader';
 import { outlineOfSellerCenter } from './seller-outline';
 import type { PageBatch } from './watch-page';
 
@@ -13,8 +13,6 @@ export interface SellerLists {
   isMyServicesPage(url: URL, doc: Document, batch: PageBatch): boolean;
 }
 
-/** After a failed load, the readers are asked for again after this long, not at every page change. */
-const RETRY_AFTER_MS = 30_000;
 let failure: { why: string; at: number } | null = null;
 let asking = false;
 const onLoad = new Set<() => void>();
@@ -38,6 +36,10 @@ function listHelpers(): SellerLists | undefined {
       (error: Error) => {
         failure = { why: error.message, at: Date.now() };
         console.warn('[Shop Access Companion] the list helpers did not load', error);
+        // Asked again when the window ends, not only when the page next changes (a still page would wait for ever).
+        setTimeout(() => {
+          for (const listener of onLoad) listener();
+        }, RETRY_AFTER_MS + 10);
       },
     )
     .finally(() => {
@@ -76,13 +78,14 @@ function lazyListHelper({ id, page }: { id: string; page: ListPageHint }): Featu
 export const lazyListHelpers = (): Feature[] => Object.values(LIST_HELPERS).map(lazyListHelper);
 
 /**
- * Whether this is My Services, for helpers of every page (the expiry chip); undefined while the
- * list readers that can tell are on their way.
+ * Whether this is My Services, for helpers of every page (the expiry chip). Until the list readers
+ * that can tell by the records are here (or if they cannot come), the route or heading says.
  */
-export function onMyServices(url: URL, doc: Document, batch: PageBatch): boolean | undefined {
-  const lists = loadedPart<SellerLists>('seller-lists');
-  if (lists) return lists.isMyServicesPage(url, doc, batch);
+export function onMyServices(url: URL, doc: Document, batch: PageBatch): boolean {
+  const here = loadedPart<SellerLists>('seller-lists');
+  if (here) return here.isMyServicesPage(url, doc, batch);
   if (!mayBeListPage(url, doc)) return false;
-  if (listHelpers() === undefined && failure === null) return undefined;
+  // Asks for them: they will say by the records, and the runner checks again when they come.
+  listHelpers();
   return pageHinted(MY_SERVICES_HINT, url, doc);
 }

@@ -1,15 +1,27 @@
 import { sendMessage } from '../messaging';
-import { SCRIPT_PARTS, type ScriptPart } from '../script-parts';
+import { type ScriptPart, scriptPartKey } from '../script-parts';
+import { worldShared } from './world-shared';
 
 /** After a failed load, a part asked again within this time fails at once (no request per page change). */
-const RETRY_AFTER_MS = 30_000;
+export const RETRY_AFTER_MS = 30_000;
+/** A load that has not ended by then has failed (a service worker that never answers, say). */
+const LOAD_TIMEOUT_MS = 10_000;
 
-const loading = new Map<ScriptPart, Promise<unknown>>();
-const failedAt = new Map<ScriptPart, number>();
+// One per world: the seller script and the list helpers (separate bundles) ask for the same views.
+const loading = worldShared('partsLoading', () => new Map<ScriptPart, Promise<unknown>>());
+const failedAt = worldShared('partsFailedAt', () => new Map<ScriptPart, number>());
 
 /** The part's entry point, if it is already in this world (injected for this script or an earlier one). */
 export function loadedPart<T>(part: ScriptPart): T | undefined {
-  return (globalThis as Record<string, unknown>)[SCRIPT_PARTS[part]] as T | undefined;
+  return (globalThis as unknown as Record<symbol, unknown>)[scriptPartKey(part)] as T | undefined;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, why: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(why)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -23,11 +35,12 @@ export function loadScriptPart<T>(part: ScriptPart): Promise<T> {
   if (!attempt) {
     if (Date.now() - (failedAt.get(part) ?? Number.NEGATIVE_INFINITY) < RETRY_AFTER_MS)
       return Promise.reject(new Error(`the ${part} script did not load a moment ago`));
-    const started = sendMessage('loadScriptPart', { part }).then(() => {
+    const asked = sendMessage('loadScriptPart', { part }).then(() => {
       const injected = loadedPart<T>(part);
       if (!injected) throw new Error(`the ${part} script did not load`);
       return injected;
     });
+    const started = withTimeout(asked, LOAD_TIMEOUT_MS, `the ${part} script did not load within 10 s`);
     attempt = started;
     loading.set(part, started);
     started.catch(() => {

@@ -283,4 +283,13 @@ describe('the sync runner leaving a team', () => {
     // Nothing reached it: the server still lists her, as the dashboard's message says.
     expect(await activeMembers(teamId)).toEqual(['Ana']);
   });
+
+  it('says the server was told when it had already let this browser go (removed by an admin)', async () => {
+    const { runner, teamId } = await joinedAs('Ana');
+    const [member] = await store.listMembers(teamId);
+    await store.removeMember(teamId, member?.memberId as string);
+    const left = runner.leave();
+    await pass(100);
+    expect(await left).toEqual({ serverTold: true });
+  });
 });

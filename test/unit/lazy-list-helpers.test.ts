@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Feature } from '../../extension/features/feature';
 import type { PageBatch } from '../../extension/features/watch-page';
-import { SCRIPT_PARTS } from '../../extension/script-parts';
+import { scriptPartKey } from '../../extension/script-parts';
 import { myServicesVariants } from '../variants/list-variants';
 
-const LISTS_KEY = SCRIPT_PARTS['seller-lists'];
+const LISTS_KEY = scriptPartKey('seller-lists');
 const FULL: PageBatch = { full: true, touched: () => true, onlyWithin: () => false };
 
 // The background's side of 'loadScriptPart': it runs the list helpers' script where the injected
@@ -27,9 +27,12 @@ vi.mock('../../extension/messaging', () => ({
 let lazy: typeof import('../../extension/features/lazy-list-helpers');
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
   vi.resetModules();
   Reflect.deleteProperty(globalThis, LISTS_KEY);
+  // The loader's state is the content-script world's (world-shared.ts): a fresh world per test.
+  for (const name of ['partsLoading', 'partsFailedAt'])
+    Reflect.deleteProperty(globalThis, Symbol.for(`shopAccessCompanion.${name}`));
   Object.assign(background, { asked: [], fail: false, answer: null });
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   lazy = await import('../../extension/features/lazy-list-helpers');
@@ -53,7 +56,7 @@ async function show(html: string, path: string): Promise<URL> {
 }
 
 const myServices = () => myServicesVariants()[0] as { html: string; path: string };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settle = () => vi.advanceTimersByTimeAsync(1);
 const include = (helper: Feature, url: URL) => helper.include(url, document, FULL);
 
 describe('the list helpers, before their readers are here', () => {
@@ -72,9 +75,9 @@ describe('the list helpers, before their readers are here', () => {
     lazy.whenListHelpersLoad(loaded);
     const helpers = lazy.lazyListHelpers();
     for (const helper of helpers) expect(include(helper, url)).toMatchObject({ state: 'no', why: 'loading the list readers' });
-    // The chip waits: it must not show on My Services while nobody can tell yet.
-    expect(lazy.onMyServices(url, document, FULL)).toBeUndefined();
-    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(1));
+    // Until the readers can tell by the records, the chip goes by the route (which names My Services here).
+    expect(lazy.onMyServices(url, document, FULL)).toBe(true);
+    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(background.asked).toEqual(['seller-lists']);
     const states = helpers.map((helper) => [helper.id, include(helper, url).state]);
     expect(states).toEqual([
@@ -93,7 +96,7 @@ describe('the list helpers, before their readers are here', () => {
     lazy.whenListHelpersLoad(loaded);
     const [badges, requests] = lazy.lazyListHelpers() as [Feature, Feature];
     include(badges, url);
-    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const said = include(badges, url);
     expect(said).toMatchObject({ state: 'maybe' });
     expect(JSON.stringify(said)).toContain('the list readers did not load (Cannot access contents of the page.)');
@@ -104,12 +107,26 @@ describe('the list helpers, before their readers are here', () => {
     for (let i = 0; i < 5; i++) include(badges, url);
     await settle();
     expect(background.asked).toHaveLength(1);
-    vi.setSystemTime(Date.now() + 30_001);
+    // When the 30 s are over the runner is told to look again, though the page did not change.
     background.fail = false;
+    await vi.advanceTimersByTimeAsync(30_011);
+    expect(loaded).toHaveBeenCalledTimes(2);
     include(badges, url);
-    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(3), { timeout: 10_000 });
     expect(background.asked).toHaveLength(2);
     expect(include(badges, url)).toMatchObject({ state: 'match' });
+  });
+
+  it('keeps the expiry chip on a list the route does not name while the readers come, and off once they say My Services', async () => {
+    const bare = myServices()
+      .html.replace(/<(h[1-4])[^>]*>.*?<\/\1>/gs, '')
+      .replace(/role="tab"/g, '');
+    const url = await show(bare, '/homepage');
+    const loaded = vi.fn();
+    lazy.whenListHelpersLoad(loaded);
+    expect(lazy.onMyServices(url, document, FULL)).toBe(false);
+    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(lazy.onMyServices(url, document, FULL)).toBe(true);
   });
 
   it('shares ids and "helper unavailable" words with the helpers that arrive', async () => {

@@ -2,11 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LIST_HELPERS } from '../../extension/features/list-helper-names';
 import type { PageBatch } from '../../extension/features/watch-page';
 import { isEmptyListPage } from '../../extension/pages/empty-list';
 import { documentChanged } from '../../extension/pages/landmarks';
 import { recogniseList } from '../../extension/pages/list-pages';
-import { mayBeListPage } from '../../extension/pages/may-be-list';
+import { mayBeListPage, SELLER_CENTER_LIST_HINTS } from '../../extension/pages/may-be-list';
 import { forgetRecognition } from '../../extension/pages/recognition-memo';
 import { SELLER_CENTER_LISTS } from '../../extension/pages/vocabulary';
 import { pageHinted } from '../../extension/pages/vocabulary/list-hints';
@@ -92,10 +93,20 @@ describe('whether a page may be a list, before the list readers load', () => {
     expect(byRecordsAlone).toBeGreaterThan(300);
   }, 120_000);
 
+  it('knows the same list pages as recognition, with the same status words, and a helper for each', () => {
+    const seen = (pages: readonly { id: string; statusKind: string; route: RegExp; heading: RegExp }[]) =>
+      pages.map((p) => [p.id, p.statusKind, String(p.route), String(p.heading)]);
+    expect(seen(SELLER_CENTER_LIST_HINTS)).toEqual(seen(SELLER_CENTER_LISTS));
+    expect(seen(Object.values(LIST_HELPERS).map((h) => h.page))).toEqual(seen(SELLER_CENTER_LISTS));
+  });
+
   it('is closed on pages with neither a list hint nor repeated records', () => {
     for (const [path, html] of [
       ['/homepage', '<main><h2>Welcome back</h2><p>Your shop is doing well.</p></main>'],
-      ['/profile/seller-profile', readFileSync(join(FIXTURES, 'seller-information-old.html'), 'utf8')],
+      [
+        '/settings/notifications',
+        '<main><h1>Notifications</h1><label>Email me about orders<input type="checkbox" checked></label></main>',
+      ],
       ['/account/security', '<main><h1>Account security</h1><label>Phone<input value="+1 555 0100"></label></main>'],
     ] as const) {
       const url = open({ name: path, path, html });

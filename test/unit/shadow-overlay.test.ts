@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SCRIPT_PARTS } from '../../extension/script-parts';
+import { scriptPartKey } from '../../extension/script-parts';
 
-const OVERLAY_UI_KEY = SCRIPT_PARTS['overlay-ui'];
+const OVERLAY_UI_KEY = scriptPartKey('overlay-ui');
 
 // The background's side of 'loadScriptPart' done here: it puts the views where the injected
 // script would (the content-script world's global), or fails as executeScript can.
@@ -26,6 +26,9 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.resetModules();
   Reflect.deleteProperty(globalThis, OVERLAY_UI_KEY);
+  // The loader's state is the content-script world's (world-shared.ts): a fresh world per test.
+  for (const name of ['partsLoading', 'partsFailedAt'])
+    Reflect.deleteProperty(globalThis, Symbol.for(`shopAccessCompanion.${name}`));
   Object.assign(background, { asked: 0, fail: false, answer: null });
   ({ ShadowOverlay } = await import('../../extension/ui/shadow-host'));
 });
