@@ -2,6 +2,7 @@ import { isMarket, sellerCenterHost } from '../../shared/markets';
 import type { ShopCapture } from '../../shared/schemas';
 import type { ShopCode } from '../../shared/shop-code';
 import { sendMessage } from '../messaging';
+import { afterItsControls } from '../pages/dom-text';
 import { isSellerInformationPage, readShopCode, readShopName } from '../pages/seller-information';
 import type { SaveState } from '../ui/ShopCodeOverlay';
 import { ShadowOverlay } from '../ui/shadow-host';
@@ -66,7 +67,8 @@ export const shopCodeCapture: Feature = {
       // The runner stops this helper when the code goes; until then, keep the overlay beside it.
       if (!reading.found) return;
       report('active', [`shop code ${reading.code.code} read by ${reading.via}`]);
-      badge.placeAfter(reading.element);
+      // After the page's own copy icon, if it has one: between the code and its icon, the overlay pushed the icon aside.
+      badge.placeAfter(afterItsControls(reading.element));
       const capture = toCapture(reading.code, readShopName(document), url().hostname);
       if (!shown || !sameCapture(shown.capture, capture)) {
         shown = { capture, save: { kind: 'saving' } };

@@ -96,3 +96,22 @@ export function firstMatch(root: ParentNode, selectors: readonly string[]): Elem
   }
   return null;
 }
+
+/** What a page draws right after a value to act on it (a copy icon, a small button): no words of its own. */
+function isValueControl(el: Element): boolean {
+  if (el.tagName === 'SAC-OVERLAY' || el.tagName === 'SAC-BADGE') return false;
+  const acts =
+    ['BUTTON', 'I', 'IMG', 'A'].includes(el.tagName) ||
+    el.tagName.toLowerCase() === 'svg' ||
+    el.getAttribute('role') === 'button' ||
+    el.hasAttribute('title') ||
+    el.hasAttribute('aria-label');
+  return acts && (el.textContent ?? '').trim().length <= 2;
+}
+
+/** The last of the controls right after `element` (the page's copy icon beside a code), or `element` itself: an overlay goes after them, not between. */
+export function afterItsControls(element: Element): Element {
+  let last = element;
+  for (let next = element.nextElementSibling; next && isValueControl(next); next = next.nextElementSibling) last = next;
+  return last;
+}

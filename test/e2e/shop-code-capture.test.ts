@@ -41,9 +41,13 @@ describe('shop-code capture on Seller information', () => {
   it('captures the code and name on a full load of the old layout (seller-us)', async () => {
     const page = await open('https://seller-us.tiktok.com/profile/seller-profile?tab=seller_information_old');
     await expectOverlay(page, 'USLCQPEV3N', /Saved to your shops/);
-    // The overlay sits beside the code, not somewhere else on the page.
-    const sibling = await shopCodeOverlay(page).evaluate((host) => host.previousElementSibling?.textContent);
-    expect(sibling).toBe('USLCQPEV3N');
+    // The overlay sits beside the code, not somewhere else on the page, and after the page's own copy
+    // icon rather than between it and the code (the trial saw the icon pushed aside).
+    const before = await shopCodeOverlay(page).evaluate((host) => [
+      host.previousElementSibling?.getAttribute('title'),
+      host.previousElementSibling?.previousElementSibling?.textContent,
+    ]);
+    expect(before).toEqual(['Copy', 'USLCQPEV3N']);
     await page.screenshot({
       path: `${SCREENSHOTS}/overlay-seller-information.png`,
       clip: { x: 200, y: 0, width: 1000, height: 360 },
