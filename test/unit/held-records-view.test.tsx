@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PublicConnection } from '../../extension/protocol-types';
+import { settle } from './settle-view';
 
 // The dashboard's notice of records kept from a team left, with the background answered here.
 const JOINED = vi.hoisted(
@@ -48,14 +49,6 @@ const capture = (shopCode: string) => ({
   sellerCenterHost: 'seller-us.tiktok.com',
   standardCode: true,
 });
-
-async function settle() {
-  for (let i = 0; i < 5; i++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
-  }
-}
 
 beforeEach(async () => {
   counted.calls = 0;

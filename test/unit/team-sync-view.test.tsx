@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PublicConnection, SyncStatus } from '../../extension/protocol-types';
+import { settle } from './settle-view';
 
 // The dashboard's Team sync section with the background answered here: what matters is which
 // database queries it keeps open, not what the background does.
@@ -60,15 +61,6 @@ const { TeamSync } = await import('../../extension/ui/dashboard/TeamSync');
 
 const INVITE = 'http://127.0.0.1:8787/join#inv_AbCdEfGhIjKlMnOpQrStUvWxYz012345-_';
 let root: HTMLElement;
-
-/** Lets the section's messages, live queries and re-renders run to their end. */
-async function settle() {
-  for (let i = 0; i < 5; i++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
-  }
-}
 
 /** Types into a field of the form as a person does: the value, then the input event the form listens to. */
 async function typeInto(selector: string, value: string) {
