@@ -1,13 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { MemoryStore } from 'hono-rate-limiter';
+import { RANK, type Role } from '../shared/team-roles';
 import { jsonError } from './errors';
-import type { Principal, Role, Store } from './store/store';
+import type { Principal, Store } from './store/store';
 
 export type AuthEnv = { Variables: { principal: Principal; authFailed?: boolean } };
-
-/** Role order: each role can do everything the ones before it can. */
-export const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
 /** Wrong tokens and calendar secrets one client may try per minute before it is refused (429). */
 export const FAILED_AUTH_PER_MINUTE = 30;

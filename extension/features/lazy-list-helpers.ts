@@ -78,12 +78,13 @@ function lazyListHelper({ id, page }: { id: string; page: ListPageHint }): Featu
 export const lazyListHelpers = (): Feature[] => Object.values(LIST_HELPERS).map(lazyListHelper);
 
 /**
- * Whether this is My Services, for helpers of every page (the expiry chip). Until the list readers
- * that can tell by the records are here (or if they cannot come), the route or heading says.
+ * Whether this is My Services, for helpers of every page (the expiry chip). The records say, and
+ * the route or heading too: before the list has drawn its rows (or if the readers cannot come),
+ * the records cannot say yet, and a chip shown then would be taken away a moment later.
  */
 export function onMyServices(url: URL, doc: Document, batch: PageBatch): boolean {
   const here = loadedPart<SellerLists>('seller-lists');
-  if (here) return here.isMyServicesPage(url, doc, batch);
+  if (here) return pageHinted(MY_SERVICES_HINT, url, doc) || here.isMyServicesPage(url, doc, batch);
   if (!mayBeListPage(url, doc)) return false;
   // Asks for them: they will say by the records, and the runner checks again when they come.
   listHelpers();

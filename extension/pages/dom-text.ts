@@ -106,8 +106,15 @@ function isValueControl(el: Element): boolean {
     el.getAttribute('role') === 'button' ||
     el.hasAttribute('title') ||
     el.hasAttribute('aria-label');
-  return acts && (el.textContent ?? '').trim().length <= 2;
+  if (!acts) return false;
+  const text = (el.textContent ?? '').trim();
+  // A button right after a value acts on it ("Copy", "Edit"); a titled span with words is the next field.
+  if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') return text.length <= 20;
+  return text.length <= 2 || (text.length <= 20 && VALUE_ACTION.test(text));
 }
+
+/** What a page's small control beside a value says it does. */
+const VALUE_ACTION = /^(copy|copied|edit)\b/i;
 
 /** The last of the controls right after `element` (the page's copy icon beside a code), or `element` itself: an overlay goes after them, not between. */
 export function afterItsControls(element: Element): Element {

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { type AuthEnv, RANK, requireDevice } from '../auth';
+import { mayRemove } from '../../shared/team-roles';
+import { type AuthEnv, requireDevice } from '../auth';
 import { jsonError } from '../errors';
-import type { Role, Store } from '../store/store';
+import type { Store } from '../store/store';
 
 export type OnRevoke = (teamId: string, deviceId: string) => void;
-
-export const isManager = (role: Role) => RANK[role] >= RANK.admin;
 
 /**
  * The team's browsers. Power follows the person who holds it: an admin revokes members' and
@@ -21,7 +20,7 @@ export function deviceRoutes(store: Store, onRevoke: OnRevoke) {
       const id = c.req.param('id');
       if (id !== principal.deviceId) {
         const target = (await store.listDevices(principal.teamId)).find((d) => d.deviceId === id && d.revokedAt === null);
-        if (!isManager(principal.role) || (target && RANK[target.role] > RANK[principal.role])) {
+        if (!mayRemove(principal.role, target?.role ?? null)) {
           return jsonError(c, 403, 'forbidden', "Owners and admins revoke other browsers; admins cannot revoke an owner's.");
         }
       }

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { type AuthEnv, RANK, requireDevice } from '../auth';
+import { mayRemove, memberRole } from '../../shared/team-roles';
+import { type AuthEnv, requireDevice } from '../auth';
 import { jsonError } from '../errors';
 import type { DeviceInfo, MemberInfo, Store } from '../store/store';
-import { isManager, type OnRevoke } from './devices';
+import type { OnRevoke } from './devices';
 
 /** The caller's team's members, each with their browsers; removing one signs every browser of theirs out. */
 export function memberRoutes(store: Store, onRevoke: OnRevoke) {
@@ -18,8 +19,7 @@ export function memberRoutes(store: Store, onRevoke: OnRevoke) {
       const id = c.req.param('id');
       const devices = await store.listDevices(principal.teamId);
       const theirs = devices.filter((d) => d.memberId === id);
-      const theirRank = Math.max(-1, ...theirs.map((d) => RANK[d.role]));
-      if (id !== principal.memberId && (!isManager(principal.role) || theirRank > RANK[principal.role])) {
+      if (id !== principal.memberId && !mayRemove(principal.role, memberRole(theirs))) {
         return jsonError(
           c,
           403,

@@ -1,8 +1,8 @@
 import type { Collection, MutationResult, PullResponse, PushRequest, SyncRecord } from '../../shared/sync-protocol';
+import type { Role } from '../../shared/team-roles';
 import type { PurgeReport } from '../sync/purge';
 
-export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../shared/team-roles';
 
 /** Who is calling: one device (browser) of one member of one team. */
 export interface Principal {

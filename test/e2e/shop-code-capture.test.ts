@@ -78,6 +78,10 @@ describe('shop-code capture on Seller information', () => {
     const page = await open('https://seller-uk.tiktok.com/profile/seller-profile?render_delay_ms=2500');
     await expectOverlay(page, 'GBGBLCRKQTEX', /Saved to your shops/);
     expect(await unavailableNotice(page).count()).toBe(0);
+    // After the page's own "Copy" button, not between it and the code.
+    expect(await shopCodeOverlay(page).evaluate((host) => host.previousElementSibling?.getAttribute('aria-label'))).toBe(
+      'Copy shop code',
+    );
     const shop = (await storedShops()).find((s) => s.shopCode === 'GBGBLCRKQTEX');
     expect(shop).toMatchObject({ name: 'Lantern Street Goods', region: 'GB', sellerCenterHost: 'seller-uk.tiktok.com' });
     await page.close();

@@ -129,6 +129,23 @@ describe('the list helpers, before their readers are here', () => {
     expect(lazy.onMyServices(url, document, FULL)).toBe(true);
   });
 
+  it('keeps the expiry chip off My Services while its rows are still being drawn, once the readers are here', async () => {
+    const variant = myServices();
+    const loaded = vi.fn();
+    lazy.whenListHelpersLoad(loaded);
+    lazy.onMyServices(await show(variant.html, variant.path), document, FULL);
+    await vi.waitFor(() => expect(loaded).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    // An in-app move to My Services: the heading is drawn, the rows come later.
+    const drawing = await show(
+      '<main><h1>My Services</h1><div role="progressbar">Loading</div></main>',
+      '/tsp/home?tab=services',
+    );
+    expect(lazy.onMyServices(drawing, document, FULL)).toBe(true);
+    // The same still page under another route and heading is no My Services.
+    const elsewhere = await show('<main><h1>Growth center</h1><div role="progressbar">Loading</div></main>', '/growth');
+    expect(lazy.onMyServices(elsewhere, document, FULL)).toBe(false);
+  });
+
   it('shares ids and "helper unavailable" words with the helpers that arrive', async () => {
     const { myServicesBadges } = await import('../../extension/features/my-services-badges');
     const { tspRequestTracking } = await import('../../extension/features/tsp-request-tracking');

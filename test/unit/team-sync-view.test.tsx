@@ -3,12 +3,18 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TeamMember } from '../../extension/messaging';
 import type { PublicConnection, SyncStatus } from '../../extension/protocol-types';
 import { settle } from './settle-view';
 
 // The dashboard's Team sync section with the background answered here: what matters is which
 // database queries it keeps open, not what the background does.
-const background = vi.hoisted(() => ({ connection: null as PublicConnection | null, shared: 0 }));
+const background = vi.hoisted(() => ({
+  connection: null as PublicConnection | null,
+  shared: 0,
+  members: [] as TeamMember[],
+  sent: [] as string[],
+}));
 const JOINED = vi.hoisted(
   (): PublicConnection => ({
     serverUrl: 'http://127.0.0.1:8787',
@@ -26,6 +32,7 @@ const preview = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../../extension/messaging', async (original) => ({
   ...(await original<typeof import('../../extension/messaging')>()),
   sendMessage: async (type: string) => {
+    background.sent.push(type);
     const status: SyncStatus = {
       state: background.connection ? 'synced' : 'off',
       lastSyncAt: background.connection ? Date.now() : null,
@@ -36,7 +43,11 @@ vi.mock('../../extension/messaging', async (original) => ({
       rejected: 0,
     };
     if (type === 'syncStatus') return { connection: background.connection, status };
-    if (type === 'teamMembers') return { members: [] };
+    if (type === 'teamMembers') return { members: background.members };
+    if (type === 'syncLeave') {
+      background.connection = null;
+      return { serverTold: true };
+    }
     if (type === 'teamAudit') return { entries: [] };
     if (type === 'syncJoin') {
       background.connection = JOINED;
@@ -74,6 +85,8 @@ async function typeInto(selector: string, value: string) {
 
 beforeEach(() => {
   preview.calls = 0;
+  background.members = [];
+  background.sent = [];
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -177,5 +190,58 @@ describe('the Team sync section of the dashboard', () => {
       await db.shops.clear();
       await db.syncState.delete('leftTeam');
     }
+  });
+
+  it('shows a member who left from every browser with the role they keep, and offers Remove only where the server allows it', async () => {
+    const device = (role: string, revokedAt: number | null) => ({
+      deviceId: `d_${role}`,
+      label: 'Chromium',
+      role,
+      lastSeenAt: 1,
+      revokedAt,
+    });
+    background.members = [
+      { memberId: 'mem_1', name: 'Ada', removedAt: null, devices: [device('admin', null)] },
+      { memberId: 'mem_2', name: 'Olu', removedAt: null, devices: [device('owner', 5)] },
+      { memberId: 'mem_3', name: 'Kim', removedAt: null, devices: [device('member', null)] },
+    ];
+    background.connection = { ...JOINED, role: 'admin' };
+    render(<TeamSync />, root);
+    await settle();
+    const row = (name: string) => root.querySelector(`[data-member="${name}"]`) as HTMLElement;
+    // Before: the browserless owner had no role shown, and a Remove the server refuses (403).
+    expect(row('Olu').textContent).toContain('owner');
+    expect(row('Olu').textContent).toContain('none');
+    expect(row('Olu').querySelector('button')).toBeNull();
+    expect(row('Kim').querySelector('button')?.textContent).toBe('Remove');
+    expect(row('Ada').querySelector('button')).toBeNull();
+  });
+
+  it('asks an owner to confirm Leave, saying what the team loses, and leaves only on "Leave anyway"', async () => {
+    const leave = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Leave team') as HTMLButtonElement;
+    background.connection = { ...JOINED, role: 'owner' };
+    render(<TeamSync />, root);
+    await settle();
+    await act(() => leave().click());
+    const asking = root.querySelector('[data-testid="owner-leave"]') as HTMLElement;
+    expect(asking.textContent).toContain('the team will have no owner');
+    expect(background.sent).not.toContain('syncLeave');
+    await act(() => (asking.querySelectorAll('button')[1] as HTMLButtonElement).click());
+    expect(root.querySelector('[data-testid="owner-leave"]')).toBeNull();
+    expect(background.sent).not.toContain('syncLeave');
+    await act(() => leave().click());
+    await act(() => (root.querySelector('[data-testid="owner-leave"] button') as HTMLButtonElement).click());
+    await settle();
+    expect(background.sent).toContain('syncLeave');
+    expect(root.textContent).toContain('Left the team; your records stay here.');
+    // A member leaves in one click.
+    render(null, root);
+    background.sent = [];
+    background.connection = { ...JOINED, role: 'member' };
+    render(<TeamSync />, root);
+    await settle();
+    await act(() => leave().click());
+    await settle();
+    expect(background.sent).toContain('syncLeave');
   });
 });

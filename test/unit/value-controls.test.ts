@@ -20,6 +20,13 @@ describe("an overlay's place beside a value", () => {
     expect(afterItsControls(el).tagName).toBe('I');
   });
 
+  it('steps over a worded copy button too (the newer Seller information layout)', () => {
+    const el = value('<div><span id="code">USLCQPEV3N</span><button aria-label="Copy shop code">Copy</button></div>');
+    expect(afterItsControls(el).tagName).toBe('BUTTON');
+    const link = value('<div><span id="code">USLCQPEV3N</span><a href="#">Copy</a><span role="button">Edit name</span></div>');
+    expect(afterItsControls(link).textContent).toBe('Edit name');
+  });
+
   it('stays right after the value when what follows has words (the next field, a label)', () => {
     const el = value('<div><span id="code">USLCQPEV3N</span><span title="Region">United States</span></div>');
     expect(afterItsControls(el).id).toBe('code');

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isManager, isRole, mayRemove, memberRole } from '../../../shared/team-roles';
 import { sendMessage, type TeamInvite, type TeamMember } from '../../messaging';
 import type { PublicConnection } from '../../protocol-types';
 import { ago } from '../sync-text';
 import { OpenInvites } from './OpenInvites';
-
-const MANAGERS = new Set(['owner', 'admin']);
 
 /**
  * Who is in the team, with their browsers; admins invite and remove members (removing one
@@ -16,7 +15,8 @@ export function TeamMembers({ connection }: { connection: PublicConnection }) {
   const [calendar, setCalendar] = useState<string | null>(null);
   const [role, setRole] = useState<'member' | 'viewer' | 'admin'>('member');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const manager = MANAGERS.has(connection.role);
+  const yourRole = isRole(connection.role) ? connection.role : 'viewer';
+  const manager = isManager(yourRole);
 
   const load = () =>
     sendMessage('teamMembers')
@@ -53,15 +53,17 @@ export function TeamMembers({ connection }: { connection: PublicConnection }) {
             {members.map((m) => {
               const active = m.devices.filter((d) => d.revokedAt === null);
               const you = m.memberId === connection.memberId;
+              // A member whose browsers all left keeps their role: an owner with none is still the owner.
+              const role = memberRole(m.devices);
               return (
                 <tr key={m.memberId} data-member={m.name}>
                   <td>
                     {m.name}
-                    {you ? ' (you)' : ''} <span class="muted">{active[0]?.role ?? ''}</span>
+                    {you ? ' (you)' : ''} <span class="muted">{role ?? ''}</span>
                   </td>
                   <td class="muted">{active.map((d) => `${d.label} (${ago(d.lastSeenAt)})`).join(', ') || 'none'}</td>
                   <td>
-                    {manager && !you && (
+                    {!you && mayRemove(yourRole, role) && (
                       <button
                         type="button"
                         onClick={() =>

@@ -8,6 +8,7 @@ import { joinPreview } from '../../sync/team-records';
 import { FormField, fieldErrorsOf } from '../form-field';
 import { ago, SYNC_STATE_TEXT } from '../sync-text';
 import { useLiveQuery } from '../use-live-query';
+import { LeaveTeam } from './LeaveTeam';
 import { OverruledChanges } from './OverruledChanges';
 import { TeamActivity } from './TeamActivity';
 import { TeamMembers } from './TeamMembers';
@@ -110,10 +111,10 @@ export function TeamSync() {
           <button type="button" disabled={busy} onClick={() => act(() => sendMessage('syncNow'), 'Synced.')}>
             Sync now
           </button>{' '}
-          <button
-            type="button"
+          <LeaveTeam
+            role={connection.role}
             disabled={busy}
-            onClick={() =>
+            onLeave={() =>
               act(
                 () => sendMessage('syncLeave'),
                 ({ serverTold }) =>
@@ -122,9 +123,7 @@ export function TeamSync() {
                     : "Left the team; your records stay here. The team's server could not be reached, so it still lists this browser: ask an admin to remove it under Members.",
               )
             }
-          >
-            Leave team
-          </button>
+          />
           {status.state !== 'revoked' && <TeamMembers connection={connection} />}
           {status.state !== 'revoked' && <TeamActivity />}
         </>
